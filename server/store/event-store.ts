@@ -1,0 +1,59 @@
+/**
+ * The durable log of every conference. Implementations: sqlite.ts (default, embedded) and,
+ * later, redis.ts (several server processes). Tests use real ones, never a mock.
+ */
+import type { ConferenceState, Role } from '../../shared/domain.js'
+import type { ConferenceEvent, NewEvent } from '../../shared/events.js'
+
+/** An event as the log keeps it: the wire envelope plus its place in the hash chain. */
+export type StoredEvent = ConferenceEvent & {
+  /** SHA-256 (hex) of the previous event's `hash`; 64 zeros for seq 1. */
+  prevHash: string
+  /** SHA-256 (hex) of `prevHash`, seq, type, at and the data's JSON, see `eventHash`. */
+  hash: string
+}
+
+export type AppendResult =
+  | { ok: true; events: StoredEvent[] }
+  /** The command id was seen before: nothing appended, the first answer's last seq. */
+  | { ok: true; duplicate: true; seq: number; events: [] }
+  /** Someone appended first: re-read and re-decide. */
+  | { ok: false; conflict: true; currentSeq: number }
+
+export interface VerifyResult {
+  ok: boolean
+  events: number
+  firstBrokenSeq?: number
+}
+
+export interface AccessGrant {
+  conferenceId: string
+  role: Role
+  siteId?: string
+  blocId?: string
+  label?: string
+}
+
+export interface EventStore {
+  /**
+   * Appends `events` after `expectedSeq` atomically and durably, with `at` as their time.
+   * With `commandId`, remembers it so that a retry appends nothing.
+   */
+  append(conferenceId: string, expectedSeq: number, events: NewEvent[], opts?: { commandId?: string; at?: string }): Promise<AppendResult>
+  /** Events with seq > since, in order, at most `limit`. */
+  read(conferenceId: string, since: number, limit?: number): Promise<StoredEvent[]>
+  /** Last seq and hash; seq 0 for an empty log. */
+  head(conferenceId: string): Promise<{ seq: number; hash: string }>
+  /** The seq answered to a command id, if that command was appended. */
+  commandSeq(conferenceId: string, commandId: string): Promise<number | null>
+  saveSnapshot(conferenceId: string, seq: number, state: ConferenceState): Promise<void>
+  loadSnapshot(conferenceId: string): Promise<{ seq: number; state: ConferenceState } | null>
+  listConferences(): Promise<string[]>
+  /** Re-checks every event's hash and link. */
+  verify(conferenceId: string): Promise<VerifyResult>
+
+  /** Stores a token by its SHA-256 only. */
+  saveToken(tokenHash: string, grant: AccessGrant): Promise<void>
+  findToken(tokenHash: string): Promise<AccessGrant | null>
+  close(): Promise<void>
+}

@@ -1,0 +1,153 @@
+/**
+ * The conference domain: one definition of each thing, as zod schemas with inferred types.
+ * Imported unchanged by the server and by every browser.
+ */
+import { z } from 'zod'
+
+/** An identifier chosen by us or by an importer: short, URL- and file-name-safe. */
+export const Id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may contain only letters, digits, "_", ".", ":" and "-"')
+export type Id = z.infer<typeof Id>
+
+/** Human text shown on screens: trimmed, non-empty, bounded. */
+export const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+
+export const Role = z.enum(['host', 'site', 'signer', 'viewer'])
+export type Role = z.infer<typeof Role>
+
+export const SiteKind = z.enum(['hub', 'district', 'commune'])
+export type SiteKind = z.infer<typeof SiteKind>
+
+export const Site = z.object({
+  id: Id,
+  name: Text(200),
+  kind: SiteKind,
+  parentId: Id.optional(),
+  /** Last roll call (điểm danh) of the site. */
+  checkIn: z.object({ attendees: z.number().int().min(0), at: z.string() }).optional(),
+  /** The open technical problem (sự cố), if any. */
+  issue: z.object({ message: z.string(), at: z.string() }).optional(),
+})
+export type Site = z.infer<typeof Site>
+
+export const AgendaItemKind = z.enum(['opening', 'report', 'speech', 'directive', 'awards', 'signing', 'closing', 'other'])
+export type AgendaItemKind = z.infer<typeof AgendaItemKind>
+
+export const AgendaItem = z.object({
+  id: Id,
+  title: Text(300),
+  kind: AgendaItemKind,
+  presenter: Text(200).optional(),
+  plannedMinutes: z.number().int().min(0).max(600).optional(),
+  /** ISO time the item last became current. */
+  startedAt: z.string().optional(),
+})
+export type AgendaItem = z.infer<typeof AgendaItem>
+
+export const RecipientKind = z.enum(['collective', 'individual'])
+export type RecipientKind = z.infer<typeof RecipientKind>
+
+export const AwardType = z.object({
+  id: Id,
+  name: Text(200),
+  recipientKind: z.enum(['collective', 'individual', 'both']),
+  /** Who grants it: 'national' (Chủ tịch nước, Thủ tướng) or 'provincial' (UBND tỉnh). */
+  level: z.enum(['national', 'provincial']).optional(),
+})
+export type AwardType = z.infer<typeof AwardType>
+
+export const Award = z.object({
+  id: Id,
+  typeId: Id,
+  recipientKind: RecipientKind,
+  recipientName: Text(300),
+  unit: Text(300).optional(),
+  siteId: Id.optional(),
+  decision: Text(200).optional(),
+  /** ISO server time of the announcement. */
+  announcedAt: z.string().optional(),
+  /** Epoch ms (server clock) at which every site reveals it. */
+  revealAt: z.number().optional(),
+  retracted: z.object({ reason: z.string(), at: z.string() }).optional(),
+})
+export type Award = z.infer<typeof Award>
+
+/** One stroke: points [x, y, t], x and y in 0..1 of the pad, t in ms from the stroke's start. */
+export const Point = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), z.number().min(0).max(600_000)])
+export const Stroke = z.array(Point).min(1, 'a stroke needs at least one point').max(5000)
+export const Strokes = z
+  .array(Stroke)
+  .min(1, 'a signature needs at least one stroke')
+  .max(200)
+  .refine((s) => s.reduce((n, st) => n + st.length, 0) <= 20_000, 'a signature may have at most 20000 points')
+export type Strokes = z.infer<typeof Strokes>
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 digest in lowercase hex (64 characters)')
+
+export const Bloc = z.object({
+  id: Id,
+  name: Text(200),
+  /** The head unit (đơn vị trưởng khối). */
+  headUnit: Text(300),
+  /** The person who signs for the head unit, shown under the signature. */
+  signerName: Text(200).optional(),
+  /** Member units of the bloc. */
+  members: z.array(z.string()).optional(),
+  pledge: z.object({ text: z.string().min(1).max(20_000), contentHash: Sha256Hex }),
+  signature: z
+    .object({ at: z.string(), signerName: z.string(), contentHash: Sha256Hex, strokes: Strokes })
+    .optional(),
+})
+export type Bloc = z.infer<typeof Bloc>
+
+export const SigningStatus = z.enum(['closed', 'open', 'completed'])
+export type SigningStatus = z.infer<typeof SigningStatus>
+
+export const ConferenceStatus = z.enum(['scheduled', 'live', 'ended'])
+export type ConferenceStatus = z.infer<typeof ConferenceStatus>
+
+/** What a snapshot carries. Other systems read it: keep these names and meanings. */
+export interface ConferenceState {
+  id: string
+  title: string
+  /** Where and when, as the invitation says it. */
+  venue?: string
+  date?: string
+  status: ConferenceStatus
+  startedAt?: string
+  endedAt?: string
+  agenda: { items: AgendaItem[]; currentItemId: string | null }
+  sites: Site[]
+  awardTypes: AwardType[]
+  awards: Award[]
+  blocs: Bloc[]
+  signing: { status: SigningStatus; openedAt?: string; witnessedAt?: string; witnessName?: string }
+}
+
+/** The empty conference every log starts from; `conference.created` fills it. */
+export function initialState(id = ''): ConferenceState {
+  return {
+    id,
+    title: '',
+    status: 'scheduled',
+    agenda: { items: [], currentItemId: null },
+    sites: [],
+    awardTypes: [],
+    awards: [],
+    blocs: [],
+    signing: { status: 'closed' },
+  }
+}
+
+/** Who is acting: resolved from an access token, never from the payload. */
+export interface Actor {
+  conferenceId: string
+  role: Role
+  siteId?: string
+  blocId?: string
+  /** Label of the access link, for audit (e.g. "Điểm cầu Huyện Ninh Hải"). */
+  label?: string
+}

@@ -1,0 +1,64 @@
+/**
+ * The Socket.IO wire protocol, typed once for server and client.
+ * See docs/protocol.md for every message with examples.
+ */
+import type { Ack, ErrorBody } from './errors.js'
+import type { ConferenceEvent, Snapshot } from './events.js'
+import type { Actor } from './domain.js'
+
+/** Bumped on any incompatible change of the messages below. */
+export const PROTOCOL_VERSION = 1
+
+/** A client further behind than this gets a snapshot instead of the missed events. */
+export const MAX_CATCH_UP_EVENTS = 1000
+
+/** Default lead between an announcement and its reveal, so that every site shows it together. */
+export const DEFAULT_REVEAL_LEAD_MS = 300
+
+export interface HandshakeAuth {
+  token: string
+  /** The last seq the client applied; the server then sends only what it missed. */
+  lastSeq?: number
+}
+
+export interface Presence {
+  sites: Record<string, { online: boolean; connections: number; rttMs?: number }>
+  viewers: number
+  /** Every connected socket of the conference: host, sites, signers and viewers. */
+  online: number
+}
+
+export interface CommandEnvelope {
+  id: string
+  type: string
+  data: unknown
+}
+
+export type SyncAnswer =
+  | { ok: true; events: ConferenceEvent[] }
+  | { ok: true; snapshot: Snapshot }
+  | { ok: false; error: ErrorBody }
+
+export interface ClockAnswer {
+  t0: number
+  serverTime: number
+}
+
+/** Sent once after connect, so that a page knows who it is. */
+export interface Welcome {
+  protocol: number
+  actor: Actor
+}
+
+export interface ServerToClientEvents {
+  welcome: (w: Welcome) => void
+  snapshot: (s: Snapshot) => void
+  events: (p: { events: ConferenceEvent[] }) => void
+  presence: (p: Presence) => void
+}
+
+export interface ClientToServerEvents {
+  command: (cmd: CommandEnvelope, ack: (a: Ack) => void) => void
+  sync: (req: { since: number }, ack: (a: SyncAnswer) => void) => void
+  clock: (req: { t0: number }, ack: (a: ClockAnswer) => void) => void
+}

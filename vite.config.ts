@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+const serverPort = Number(process.env.PORT ?? 3000)
+
+export default defineConfig({
+  root: 'client',
+  plugins: [vue()],
+  build: { outDir: '../dist/client', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api': `http://localhost:${serverPort}`,
+      '/socket.io': { target: `ws://localhost:${serverPort}`, ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'client/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration tests start servers and child processes; two cores, so keep forks modest.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+})
