@@ -60,5 +60,6 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   command: (cmd: CommandEnvelope, ack: (a: Ack) => void) => void
   sync: (req: { since: number }, ack: (a: SyncAnswer) => void) => void
-  clock: (req: { t0: number }, ack: (a: ClockAnswer) => void) => void
+  /** `rttMs`: the client's latest measured round trip, shown to the host per site. */
+  clock: (req: { t0: number; rttMs?: number }, ack: (a: ClockAnswer) => void) => void
 }

@@ -1,0 +1,69 @@
+/**
+ * createApp(deps) -> { app, io, httpServer }: the whole server, its storage handed in,
+ * so that tests start it on port 0 against a real store in a temp dir.
+ */
+import { createServer, type Server as HttpServer } from 'node:http'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import express from 'express'
+import { Server } from 'socket.io'
+import { apiErrors, apiRouter } from './http/api.js'
+import { ConferenceService } from './conference/service.js'
+import { attachRealtime, conferenceRoom, type AppServer } from './realtime/socket.js'
+import type { EventStore } from './store/event-store.js'
+
+export interface AppDeps {
+  store: EventStore
+  /** Built client to serve (dist/client); omitted in API-only tests. */
+  clientDir?: string
+  now?: () => number
+  snapshotEvery?: number
+}
+
+export interface App {
+  app: express.Express
+  io: AppServer
+  httpServer: HttpServer
+  service: ConferenceService
+  /** Stops accepting, snapshots every loaded conference, closes sockets; the store stays open. */
+  close(): Promise<void>
+}
+
+export function createApp(deps: AppDeps): App {
+  const now = deps.now ?? Date.now
+  const app = express()
+  app.disable('x-powered-by')
+  const httpServer = createServer(app)
+  const io: AppServer = new Server(httpServer, {
+    serveClient: false,
+    // Signatures carry strokes; keep the cap explicit rather than the 1 MB default.
+    maxHttpBufferSize: 2e6,
+    connectionStateRecovery: undefined,
+  })
+  const service = new ConferenceService({
+    store: deps.store,
+    now,
+    snapshotEvery: deps.snapshotEvery,
+    onAppended: (conferenceId, events) => io.to(conferenceRoom(conferenceId)).emit('events', { events }),
+  })
+  const { presence } = attachRealtime(io, { store: deps.store, service, now })
+
+  app.use('/api', express.json({ limit: '2mb' }), apiRouter({ store: deps.store, service }), apiErrors)
+  if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const clientDir = deps.clientDir
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDir, 'index.html'), { maxAge: 0 }))
+  }
+
+  return {
+    app,
+    io,
+    httpServer,
+    service,
+    async close() {
+      presence.stop()
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+      await service.flush()
+    },
+  }
+}

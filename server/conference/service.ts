@@ -1,0 +1,201 @@
+/**
+ * The conference service: validate, authorize, decide, append, publish.
+ * Knows nothing of Socket.IO or Express; the transports call `handle` and listen to `onAppended`.
+ */
+import { Command, describeZodError } from '../../shared/commands.js'
+import type { Actor, ConferenceState } from '../../shared/domain.js'
+import { initialState } from '../../shared/domain.js'
+import { fail, type Ack } from '../../shared/errors.js'
+import type { ConferenceEvent, NewEvent } from '../../shared/events.js'
+import { evolve } from '../../shared/evolve.js'
+import { MAX_CATCH_UP_EVENTS } from '../../shared/protocol.js'
+import type { EventStore, StoredEvent } from '../store/event-store.js'
+import { authorize } from './authorize.js'
+import { decide } from './decide.js'
+
+/** The live, in-memory view of one conference, kept in step with its log. */
+export interface Room {
+  conferenceId: string
+  seq: number
+  state: ConferenceState
+  /** The latest events, so that a returning client catches up without a store read. */
+  recent: ConferenceEvent[]
+  /** Commands of one conference run one at a time: one writer per conference. */
+  queue: Promise<unknown>
+  eventsSinceSnapshot: number
+}
+
+export interface ServiceOptions {
+  store: EventStore
+  /** Server clock in epoch ms; a parameter so that tests can pin it. */
+  now?: () => number
+  /** Save a state snapshot every this many events, so a restart does not replay the whole log. */
+  snapshotEvery?: number
+  /** Called with every appended batch, in order, only after it is durable. */
+  onAppended?: (conferenceId: string, events: ConferenceEvent[]) => void
+}
+
+const MAX_CONFLICT_RETRIES = 5
+
+export class ConferenceService {
+  private readonly rooms = new Map<string, Promise<Room>>()
+  private readonly now: () => number
+  private readonly snapshotEvery: number
+
+  constructor(private readonly opts: ServiceOptions) {
+    this.now = opts.now ?? Date.now
+    this.snapshotEvery = opts.snapshotEvery ?? 500
+  }
+
+  /** The room of a conference, loaded once from the latest snapshot plus the events after it. */
+  room(conferenceId: string): Promise<Room> {
+    let room = this.rooms.get(conferenceId)
+    if (!room) {
+      room = this.load(conferenceId)
+      this.rooms.set(conferenceId, room)
+      room.catch(() => this.rooms.delete(conferenceId))
+    }
+    return room
+  }
+
+  /** Parses, authorizes, decides and appends one command; never throws. */
+  async handle(actor: Actor, envelope: unknown): Promise<Ack> {
+    const parsed = Command.safeParse(envelope)
+    if (!parsed.success) return fail('invalid', describeZodError(parsed.error))
+    const cmd = parsed.data
+    const denied = authorize(actor, cmd)
+    if (denied) return fail('forbidden', denied)
+    try {
+      const room = await this.room(actor.conferenceId)
+      return await this.serialize(room, () => this.run(room, actor, cmd))
+    } catch (err) {
+      console.error(`command ${cmd.type} (${cmd.id}) failed:`, err)
+      return fail('internal', 'the server could not process the command; it was not applied')
+    }
+  }
+
+  /**
+   * Appends events the server itself decided (seeding, imports): no actor, same durability,
+   * same publishing. A `commandId` makes it idempotent like a client command.
+   */
+  async appendSystem(conferenceId: string, events: NewEvent[], commandId?: string): Promise<number> {
+    const room = await this.room(conferenceId)
+    return this.serialize(room, async () => {
+      const result = await this.opts.store.append(conferenceId, room.seq, events, { commandId, at: new Date(this.now()).toISOString() })
+      if (!result.ok) throw new Error(`append to ${conferenceId} conflicted at seq ${result.currentSeq}`)
+      if ('duplicate' in result) return result.seq
+      const wire = result.events.map(toWire)
+      this.apply(room, wire)
+      this.opts.onAppended?.(conferenceId, wire)
+      await this.snapshot(room)
+      return room.seq
+    })
+  }
+
+  /** Events after `since`: from memory when recent, else from the store; null when a snapshot is better. */
+  async eventsSince(room: Room, since: number): Promise<ConferenceEvent[] | null> {
+    if (since > room.seq || since < 0) return null
+    const fromMemory = catchUpFromMemory(room, since)
+    if (fromMemory) return fromMemory
+    if (room.seq - since > MAX_CATCH_UP_EVENTS) return null
+    return (await this.opts.store.read(room.conferenceId, since, MAX_CATCH_UP_EVENTS)).map(toWire)
+  }
+
+  /** Writes a snapshot of every loaded room (on shutdown). */
+  async flush(): Promise<void> {
+    for (const pending of this.rooms.values()) {
+      const room = await pending.catch(() => null)
+      if (room && room.eventsSinceSnapshot > 0) {
+        await this.serialize(room, () => this.snapshot(room))
+      }
+    }
+  }
+
+  private async run(room: Room, actor: Actor, cmd: Command): Promise<Ack> {
+    const store = this.opts.store
+    const seen = await store.commandSeq(room.conferenceId, cmd.id)
+    if (seen !== null) return { ok: true, seq: seen, duplicate: true }
+    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      const nowMs = this.now()
+      const decision = decide(room.state, cmd, actor, { nowMs })
+      if (!decision.ok) return fail(decision.code, decision.message)
+      const result = await store.append(room.conferenceId, room.seq, decision.events, {
+        commandId: cmd.id,
+        at: new Date(nowMs).toISOString(),
+      })
+      if (result.ok) {
+        if ('duplicate' in result) return { ok: true, seq: result.seq, duplicate: true }
+        const events = result.events.map(toWire)
+        this.apply(room, events)
+        this.opts.onAppended?.(room.conferenceId, events)
+        if (room.eventsSinceSnapshot >= this.snapshotEvery) await this.snapshot(room)
+        return { ok: true, seq: room.seq }
+      }
+      await this.catchUp(room)
+    }
+    return fail('conflict', 'the conference changed too often while the command was decided; send it again')
+  }
+
+  private async load(conferenceId: string): Promise<Room> {
+    const snap = await this.opts.store.loadSnapshot(conferenceId)
+    const room: Room = {
+      conferenceId,
+      seq: snap?.seq ?? 0,
+      state: snap?.state ?? initialState(conferenceId),
+      recent: [],
+      queue: Promise.resolve(),
+      eventsSinceSnapshot: 0,
+    }
+    if (room.seq > 0) {
+      // Keep the events just before the snapshot too, so returning clients still get only what they missed.
+      const before = await this.opts.store.read(conferenceId, Math.max(0, room.seq - MAX_CATCH_UP_EVENTS), MAX_CATCH_UP_EVENTS)
+      room.recent = before.filter((e) => e.seq <= room.seq).map(toWire)
+    }
+    await this.catchUp(room)
+    if (room.eventsSinceSnapshot >= this.snapshotEvery) await this.snapshot(room)
+    return room
+  }
+
+  /** Applies whatever the log holds beyond the room's seq (another writer, or a load). */
+  private async catchUp(room: Room): Promise<void> {
+    for (;;) {
+      const batch = await this.opts.store.read(room.conferenceId, room.seq, 5000)
+      if (batch.length === 0) return
+      this.apply(room, batch.map(toWire))
+    }
+  }
+
+  private apply(room: Room, events: ConferenceEvent[]): void {
+    for (const e of events) {
+      if (e.seq !== room.seq + 1) throw new Error(`event ${e.seq} out of order after ${room.seq}`)
+      room.state = evolve(room.state, e)
+      room.seq = e.seq
+      room.recent.push(e)
+      room.eventsSinceSnapshot++
+    }
+    if (room.recent.length > MAX_CATCH_UP_EVENTS * 2) room.recent = room.recent.slice(-MAX_CATCH_UP_EVENTS)
+  }
+
+  private async snapshot(room: Room): Promise<void> {
+    await this.opts.store.saveSnapshot(room.conferenceId, room.seq, room.state)
+    room.eventsSinceSnapshot = 0
+  }
+
+  private serialize<T>(room: Room, task: () => Promise<T>): Promise<T> {
+    const run = room.queue.then(task, task)
+    room.queue = run.catch(() => undefined)
+    return run
+  }
+}
+
+function catchUpFromMemory(room: Room, since: number): ConferenceEvent[] | null {
+  if (since === room.seq) return []
+  const first = room.recent[0]
+  if (!first || first.seq > since + 1) return null
+  return room.recent.slice(since + 1 - first.seq)
+}
+
+/** The wire form of a stored event: the hash chain stays on the server. */
+export function toWire(e: StoredEvent | ConferenceEvent): ConferenceEvent {
+  return { seq: e.seq, type: e.type, at: e.at, data: e.data } as ConferenceEvent
+}
