@@ -1,0 +1,33 @@
+/** Sends a command and tells the person at the screen how it went (refusals in a toast). */
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { CommandOf, CommandType } from '../../shared/commands.js'
+import { useNoticesStore } from '../stores/notices.js'
+import { useCommands } from './useConferenceSync.js'
+
+export function useCommand() {
+  const { send } = useCommands()
+  const notices = useNoticesStore()
+  const { t } = useI18n()
+  /** True while a command of this component waits for its ack. */
+  const busy = ref(false)
+
+  async function run<T extends CommandType>(type: T, data: CommandOf<T>['data'], okText?: string): Promise<boolean> {
+    busy.value = true
+    try {
+      const ack = await send(type, data)
+      if (ack.ok) {
+        if (okText) notices.push('success', okText)
+        return true
+      }
+      const { code, message } = ack.error
+      const text = message === 'timeout' ? t('common.timeout') : message === 'not connected' ? t('common.notConnected') : message
+      notices.push('error', `${t(`errors.${code}`)}: ${text}`)
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { run, busy }
+}

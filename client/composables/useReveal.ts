@@ -1,0 +1,60 @@
+/**
+ * Which announced awards are revealed now, by the server's clock as this page estimates it.
+ * A timer fires at the exact next reveal instant; an award whose revealAt has passed shows at once.
+ */
+import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue'
+import type { Award } from '../../shared/domain.js'
+
+export interface RevealBatch {
+  revealAt: number
+  awards: Award[]
+}
+
+export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<number>) {
+  /** Bumped at each reveal instant so that the computeds below re-read the clock. */
+  const tick = ref(0)
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const serverNow = () => Date.now() + clockOffsetMs.value
+
+  const announced = computed(() => awards.value.filter((a): a is Award & { revealAt: number } => a.revealAt !== undefined))
+
+  function schedule(): void {
+    clearTimeout(timer)
+    const now = serverNow()
+    let next = Infinity
+    for (const a of announced.value) if (a.revealAt > now && a.revealAt < next) next = a.revealAt
+    if (next === Infinity) return
+    // setTimeout may fire a hair early; the +1 keeps us from rescheduling in a busy loop.
+    timer = setTimeout(() => {
+      tick.value++
+      schedule()
+    }, Math.min(next - now + 1, 2 ** 31 - 1))
+  }
+
+  watch([announced, clockOffsetMs], () => {
+    tick.value++
+    schedule()
+  }, { immediate: true })
+  onBeforeUnmount(() => clearTimeout(timer))
+
+  /** Revealed awards, newest reveal first (retracted ones included: they show as withdrawn). */
+  const revealed = computed(() => {
+    void tick.value
+    const now = serverNow()
+    return announced.value.filter((a) => a.revealAt <= now).sort((a, b) => b.revealAt - a.revealAt)
+  })
+
+  /** Announcement batches, newest first: one announcement shares one revealAt. */
+  const batches = computed<RevealBatch[]>(() => {
+    const out: RevealBatch[] = []
+    for (const a of revealed.value) {
+      const last = out.at(-1)
+      if (last && last.revealAt === a.revealAt) last.awards.push(a)
+      else out.push({ revealAt: a.revealAt, awards: [a] })
+    }
+    return out
+  })
+
+  return { revealed, batches, serverNow }
+}

@@ -1,0 +1,11 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import '@fontsource/be-vietnam-pro/400.css'
+import '@fontsource/be-vietnam-pro/600.css'
+import '@fontsource/be-vietnam-pro/700.css'
+import './styles.css'
+import App from './App.vue'
+import { router } from './router.js'
+import { i18n } from './i18n/index.js'
+
+createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
