@@ -533,6 +533,21 @@ describe('pledge.witness', () => {
   })
 })
 
+describe('an ended conference', () => {
+  it('refuses every further command with conflict, so the minutes stay final', () => {
+    const ended = ok(signingOpen(), cmd('conference.end', {}))
+    const blocA = ended.blocs.find((b) => b.id === 'blocA')!
+    expectRefused(ended, cmd('pledge.sign', { blocId: 'blocA', contentHash: blocA.pledge.contentHash, strokes: [[[0.1, 0.2, 0]]] }), 'conflict', signer('blocA'))
+    expectRefused(ended, cmd('pledge.closeSigning', {}), 'conflict')
+    expectRefused(ended, cmd('site.reportIssue', { message: 'Mất tiếng', siteId: ended.sites[1]!.id }), 'conflict')
+  })
+
+  it('refuses opening a signing that has no blocs', () => {
+    const noBlocs = { ...live(), blocs: [] }
+    expectRefused(noBlocs, cmd('pledge.openSigning', {}), 'conflict')
+  })
+})
+
 describe('decide is pure', () => {
   const cases: Array<[string, () => ConferenceState, Command, Actor]> = [
     ['conference.start', scheduled, cmd('conference.start', {}), host],

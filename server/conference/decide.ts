@@ -20,6 +20,8 @@ const accept = (...events: NewEvent[]): Decision => ({ ok: true, events })
 
 export function decide(state: ConferenceState, cmd: Command, actor: Actor, clock: DecideClock): Decision {
   if (!state.id) return refuse('not_found', `conference ${actor.conferenceId} does not exist`)
+  // The minutes are final once the conference has ended: nothing more may change them.
+  if (state.status === 'ended') return refuse('conflict', `the conference has ended; ${cmd.type} is no longer possible`)
   switch (cmd.type) {
     case 'conference.start':
       if (state.status !== 'scheduled') return refuse('conflict', `the conference is already ${state.status}`)
@@ -34,7 +36,6 @@ export function decide(state: ConferenceState, cmd: Command, actor: Actor, clock
     case 'agenda.previous':
       return decideAgenda(state, cmd)
     case 'site.checkIn':
-      if (state.status === 'ended') return refuse('conflict', 'the conference has ended; check-in is closed')
       return withSite(state, actor.siteId, (siteId) => accept({ type: 'site.checkedIn', data: { siteId, attendees: cmd.data.attendees } }))
     case 'site.reportIssue':
       return withSite(state, subjectSite(actor, cmd.data.siteId), (siteId) =>
@@ -53,6 +54,7 @@ export function decide(state: ConferenceState, cmd: Command, actor: Actor, clock
     case 'pledge.openSigning':
       if (state.status !== 'live') return refuse('conflict', `signing can open only while the conference is live; it is ${state.status}`)
       if (state.signing.status !== 'closed') return refuse('conflict', `signing is already ${state.signing.status}`)
+      if (state.blocs.length === 0) return refuse('conflict', 'there are no blocs whose pledges could be signed')
       return accept({ type: 'pledge.signingOpened', data: {} })
     case 'pledge.closeSigning':
       if (state.signing.status !== 'open') return refuse('conflict', `signing is ${state.signing.status}, not open`)

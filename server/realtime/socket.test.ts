@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConferenceEvent } from '../../shared/events.js'
+import type { Presence } from '../../shared/protocol.js'
 import { firstSync, recordEvents, send, startServer, until, type Running } from '../test/harness.js'
 
 let server: Running
@@ -130,7 +131,7 @@ describe('socket protocol against the real server', () => {
     await firstSync(host)
     await send(host, 'conference.start', {})
     const answer = await host.timeout(5000).emitWithAck('sync', { since: 1 })
-    expect(answer.ok && 'events' in answer && answer.events.map((e) => e.seq)).toEqual([2, 3, 4])
+    expect(answer.ok && 'events' in answer && answer.events.map((e: { seq: number }) => e.seq)).toEqual([2, 3, 4])
     const badSync = await host.timeout(5000).emitWithAck('sync', { since: -1 })
     expect(badSync).toMatchObject({ ok: false, error: { code: 'invalid' } })
     const t0 = Date.now()
@@ -143,7 +144,7 @@ describe('socket protocol against the real server', () => {
     server = await startServer()
     const host = server.connect(server.links.host.token)
     await firstSync(host)
-    const latest: { p?: Parameters<Parameters<typeof host.on<'presence'>>[1]>[0] } = {}
+    const latest: { p?: Presence } = {}
     host.on('presence', (p) => (latest.p = p))
     const site = server.connect(server.links.sites[1]!.token)
     await firstSync(site)

@@ -1,0 +1,53 @@
+/**
+ * The benchmark's server process: the real app (SQLite in a temp dir, the demo conference)
+ * and, beside it, a bare Socket.IO server that only rebroadcasts — the baseline.
+ * Prints one JSON line with the ports and tokens, then serves until killed.
+ */
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
+import { createApp } from '../server/app.js'
+import { issueLinks } from '../server/access/links.js'
+import { demoEvents } from '../server/seed/demo.js'
+import { openSqliteStore } from '../server/store/sqlite.js'
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-bench-'))
+const store = openSqliteStore(dataDir)
+const app = createApp({ store })
+const events = demoEvents()
+const created = events[0]
+if (created?.type !== 'conference.created') throw new Error('demo seed must start with conference.created')
+const conferenceId = created.data.id
+await app.service.appendSystem(conferenceId, events, 'seed')
+const room = await app.service.room(conferenceId)
+await app.service.handle({ conferenceId, role: 'host' }, { id: 'bench-start', type: 'conference.start', data: {} })
+const links = await issueLinks(store, room.state, 'http://bench')
+await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
+
+// Baseline: a bare Socket.IO broadcast of a payload of the same shape, no auth, no store.
+const bareHttp = createServer()
+const bare = new Server(bareHttp, { serveClient: false })
+let seq = 0
+bare.on('connection', (socket) => {
+  socket.on('command', (cmd: { id: string; type: string; data: unknown }, ack: (a: unknown) => void) => {
+    seq++
+    bare.emit('events', { events: [{ seq, type: 'award.announced', at: new Date().toISOString(), data: cmd.data }] })
+    ack({ ok: true, seq })
+  })
+})
+await new Promise<void>((r) => bareHttp.listen(0, '127.0.0.1', r))
+
+const port = (s: { address(): unknown }) => (s.address() as AddressInfo).port
+console.log(
+  JSON.stringify({
+    appPort: port(app.httpServer),
+    barePort: port(bareHttp),
+    hostToken: links.host.token,
+    viewerToken: links.viewer.token,
+    seq: room.seq,
+    awardIds: room.state.awards.map((a) => a.id),
+  }),
+)

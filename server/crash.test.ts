@@ -1,0 +1,89 @@
+/**
+ * Durability: kill -9 the real server process after acknowledged commands, restart it on the
+ * same DATA_DIR, and find every acknowledged event still there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { ConferenceState } from '../shared/domain.js'
+import type { AccessLinks } from './access/links.js'
+import { firstSync, send, type Client } from './test/harness.js'
+import { io } from 'socket.io-client'
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-crash-'))
+const children: ChildProcess[] = []
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL')
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+  const { port } = srv.address() as AddressInfo
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+async function startProcess(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
+    if (up) return child
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+describe('crash safety', () => {
+  it('keeps every acknowledged event across kill -9 and a restart', async () => {
+    const port = await freePort()
+    const first = await startProcess(port)
+    const links = JSON.parse(readFileSync(path.join(dataDir, 'access-links.json'), 'utf8')) as AccessLinks
+    const connect = (token: string): Client => io(`http://127.0.0.1:${port}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
+    const host = connect(links.host.token)
+    const site = connect(links.sites[1]!.token)
+    const { snapshot } = await firstSync(host)
+    await firstSync(site)
+    const awardIds = snapshot!.state.awards.slice(0, 30).map((a) => a.id)
+    const acked: number[] = []
+    const start = await send(host, 'conference.start', {})
+    if (start.ok) acked.push(start.seq)
+    // Many commands in flight at once, then the kill right after the last ack.
+    const acks = await Promise.all([
+      ...awardIds.map((id) => send(host, 'award.announce', { awardIds: [id] })),
+      send(site, 'site.checkIn', { attendees: 87 }),
+    ])
+    for (const a of acks) if (a.ok) acked.push(a.seq)
+    first.kill('SIGKILL')
+    await new Promise((r) => first.once('exit', r))
+    expect(acked).toHaveLength(32)
+
+    await startProcess(port)
+    const res = await fetch(`http://127.0.0.1:${port}/api/conferences/${links.conferenceId}/state`, { headers: { authorization: `Bearer ${links.host.token}` } })
+    const { seq, state } = (await res.json()) as { seq: number; state: ConferenceState }
+    expect(seq).toBeGreaterThanOrEqual(Math.max(...acked))
+    expect(state.status).toBe('live')
+    for (const id of awardIds) expect(state.awards.find((a) => a.id === id)?.announcedAt).toBeTruthy()
+    expect(state.sites.find((s) => s.id === links.sites[1]!.siteId)?.checkIn?.attendees).toBe(87)
+    const verify = await fetch(`http://127.0.0.1:${port}/api/conferences/${links.conferenceId}/verify`, { headers: { authorization: `Bearer ${links.host.token}` } })
+    expect(await verify.json()).toEqual({ ok: true, events: seq })
+    // The links written on first start still open the conference after the restart.
+    const again = await firstSync(connect(links.sites[1]!.token))
+    expect(again.snapshot?.seq).toBe(seq)
+    host.disconnect()
+    site.disconnect()
+  }, 120_000)
+})
