@@ -3,10 +3,11 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { CommandOf, CommandType } from '../../shared/commands.js'
 import { useNoticesStore } from '../stores/notices.js'
-import { useCommands } from './useConferenceSync.js'
+import { useCommands, type ConferenceSync } from './useConferenceSync.js'
 
-export function useCommand() {
-  const { send } = useCommands()
+/** `sync` is for the page that owns the connection itself; components below it inject it. */
+export function useCommand(sync?: ConferenceSync) {
+  const { send } = sync ?? useCommands()
   const notices = useNoticesStore()
   const { t } = useI18n()
   /** True while a command of this component waits for its ack. */

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test'
+import { drawSignature, openPage, readLinks, selectFirstAward, startIfScheduled } from './helpers.js'
+
+const WALL = { width: 1920, height: 1080 }
+const LAPTOP = { width: 1280, height: 800 }
+
+test('an announced award and a signature appear on every site, and survive a reload', async ({ browser }) => {
+  const links = readLinks()
+  const [siteA, siteB] = links.sites.filter((s) => s.siteId !== 'hub')
+  const signer = links.signers[0]!
+  if (!siteA || !siteB) throw new Error('the demo needs two district sites')
+
+  const host = await openPage(browser, links.host.url, LAPTOP)
+  const dashA = await openPage(browser, siteA.url, WALL)
+  const dashB = await openPage(browser, siteB.url, WALL)
+  await expect(dashA.getByTestId('site-name')).toContainText(siteA.name)
+
+  await startIfScheduled(host)
+  await expect(dashA.getByTestId('agenda-current')).toHaveAttribute('data-status', 'live')
+
+  // Announce one award, chosen in the UI; nothing is revealed before the announcement.
+  const awardId = await selectFirstAward(host, 1)
+  await expect(dashA.locator(`[data-award-id="${awardId}"]`)).toHaveCount(0)
+  await host.getByTestId('announce-selected').click()
+  await expect(dashA.locator(`[data-award-id="${awardId}"]`)).toBeVisible()
+  await expect(dashB.locator(`[data-award-id="${awardId}"]`)).toBeVisible()
+  await expect(dashA.getByTestId('latest-batch').locator('[data-award-id]')).toHaveCount(1)
+
+  // Roll call at a site shows on the host console.
+  await dashA.getByTestId('operator-toggle').click()
+  await dashA.getByTestId('checkin-attendees').fill('137')
+  await dashA.getByTestId('checkin-submit').click()
+  await expect(host.getByTestId(`site-attendees-${siteA.siteId}`)).toContainText('137')
+  await expect(host.getByTestId('host-total-attendees')).toContainText('137')
+
+  // Presence: the host sees both sites online.
+  await expect(host.getByTestId(`site-online-${siteA.siteId}`)).toHaveAttribute('data-online', 'true')
+  await expect(host.getByTestId(`site-online-${siteB.siteId}`)).toHaveAttribute('data-online', 'true')
+
+  // Signing: closed until the host opens it, then the signer signs on the pad.
+  const pad = await openPage(browser, signer.url, LAPTOP)
+  await expect(pad.getByTestId('pledge-text')).not.toBeEmpty()
+  await expect(pad.getByTestId('sign-submit')).toBeDisabled()
+  await host.getByTestId('signing-open').click()
+  await expect(pad.getByTestId('signing-status')).toHaveAttribute('data-status', 'open')
+  await drawSignature(pad)
+  await pad.getByTestId('sign-submit').click()
+  await expect(pad.getByTestId('sign-result')).toBeVisible()
+  for (const dash of [dashA, dashB]) {
+    const sig = dash.locator(`[data-bloc-id="${signer.blocId}"]`)
+    await expect(sig).toBeVisible()
+    await expect(sig.locator('polyline').first()).toBeAttached()
+  }
+  await expect(host.getByTestId(`bloc-${signer.blocId}`)).toHaveAttribute('data-signed', 'true')
+
+  // A reloaded dashboard shows the same award and signature.
+  await dashB.reload()
+  await expect(dashB.getByTestId('connection')).toHaveAttribute('data-state', 'live')
+  await expect(dashB.locator(`[data-award-id="${awardId}"]`)).toBeVisible()
+  await expect(dashB.locator(`[data-bloc-id="${signer.blocId}"]`)).toBeVisible()
+  await expect(dashB.locator('[data-award-id]')).toHaveCount(await dashA.locator('[data-award-id]').count())
+})
+
+test('a refused access link says so in plain Vietnamese', async ({ browser }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto('/site?token=not-a-real-token')
+  await expect(page.getByTestId('access-refused')).toContainText('Liên kết truy cập không hợp lệ')
+})
+
+test('a command refused by the server shows its reason', async ({ browser }) => {
+  const links = readLinks()
+  const site = links.sites[0]!
+  const dash = await openPage(browser, site.url, WALL)
+  await dash.getByTestId('operator-toggle').click()
+  await dash.getByTestId('checkin-attendees').fill('250000')
+  await dash.getByTestId('checkin-submit').click()
+  const toast = dash.getByTestId('toast').first()
+  await expect(toast).toBeVisible()
+  await expect(toast).toContainText('Dữ liệu không hợp lệ')
+  await expect(toast).toContainText('attendees')
+})
+
+test('a second host tab: awards announced elsewhere leave the selection', async ({ browser }) => {
+  const links = readLinks()
+  const host = await openPage(browser, links.host.url, LAPTOP)
+  await startIfScheduled(host)
+  const other = await openPage(browser, links.host.url, LAPTOP)
+  const id = await selectFirstAward(host, 2)
+  expect(await selectFirstAward(other, 2)).toBe(id)
+  await other.getByTestId('announce-selected').click()
+  await expect(host.locator(`[data-award-row-id="${id}"]`)).toHaveCount(0)
+  await expect(host.getByTestId('announce-selected')).toBeDisabled()
+})

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { expect, type Browser, type Page } from '@playwright/test'
+
+export interface AccessLinks {
+  conferenceId: string
+  host: { url: string; token: string }
+  viewer: { url: string; token: string }
+  sites: { siteId: string; name: string; url: string; token: string }[]
+  signers: { blocId: string; name: string; url: string; token: string }[]
+}
+
+/** Written by the server on its first start (e2e/start-server.sh). */
+export function readLinks(): AccessLinks {
+  return JSON.parse(readFileSync('.tmp/e2e-data/access-links.json', 'utf8')) as AccessLinks
+}
+
+/** A page in its own browser context: every role is a separate browser, as in real life. */
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' })
+  const page = await context.newPage()
+  await page.goto(url)
+  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
+  return page
+}
+
+export async function startIfScheduled(host: Page): Promise<void> {
+  const status = host.getByTestId('conference-status')
+  await expect(status).not.toHaveAttribute('data-status', '')
+  await expect(host.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
+  if ((await status.getAttribute('data-status')) === 'scheduled') await host.getByTestId('conference-start').click()
+  await expect(status).toHaveAttribute('data-status', 'live')
+}
+
+/** Picks an award type in the host's award panel and checks its first pending award; returns its id. */
+export async function selectFirstAward(host: Page, typeIndex: number): Promise<string> {
+  await host.getByTestId('award-type').selectOption({ index: typeIndex })
+  await host.getByTestId('award-tab-pending').click()
+  const row = host.locator('[data-award-row-id]').first()
+  const id = await row.getAttribute('data-award-row-id')
+  if (!id) throw new Error('no pending award of this type')
+  await row.locator('input[type=checkbox]').check()
+  return id
+}
+
+/** Signs on the canvas with the mouse: a loop and an underline, like a hurried signature. */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByTestId('signature-pad')
+  await pad.scrollIntoViewIfNeeded()
+  const box = await pad.boundingBox()
+  if (!box) throw new Error('signature pad not visible')
+  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const
+  await page.mouse.move(...at(0.15, 0.6))
+  await page.mouse.down()
+  for (let i = 0; i <= 40; i++) {
+    const k = i / 40
+    await page.mouse.move(...at(0.15 + 0.55 * k, 0.55 - 0.3 * Math.sin(k * Math.PI * 3) * (1 - k / 2)))
+  }
+  await page.mouse.up()
+  await page.mouse.move(...at(0.2, 0.78))
+  await page.mouse.down()
+  await page.mouse.move(...at(0.85, 0.72), { steps: 12 })
+  await page.mouse.up()
+}
