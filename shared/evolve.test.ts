@@ -1,50 +1,15 @@
-import { createHash } from 'node:crypto'
 import { describe, it, expect } from 'vitest'
 import { evolve, replay } from './evolve.js'
-import { initialState, type Award, type ConferenceState, type Strokes } from './domain.js'
-import type { ConferenceEvent, ConferenceSetup, EventDataMap, EventType, NewEvent } from './events.js'
+import { initialState, type ConferenceState, type Strokes } from './domain.js'
+import type { ConferenceEvent, EventDataMap, EventType, NewEvent } from './events.js'
 import { COMMAND_TYPES, Command, describeZodError } from './commands.js'
+import { PLEDGE_A, PLEDGE_B, TINY_AWARDS, sha256, tinySetup } from './testing/tiny-conference.js'
 
 // ---------------------------------------------------------------- factories
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-const PLEDGE_A = 'Khối A cam kết thi đua.'
-const PLEDGE_B = 'Khối B cam kết đổi mới.'
 const T0 = Date.parse('2025-01-10T08:00:00.000Z')
-
-function setup(): ConferenceSetup {
-  return {
-    id: 'conf-1',
-    title: 'Hội nghị tổng kết',
-    venue: 'Hội trường tỉnh',
-    date: '2025-01-10',
-    sites: [
-      { id: 'hub', name: 'Điểm cầu tỉnh', kind: 'hub' },
-      { id: 'd1', name: 'Huyện Ninh Hải', kind: 'district', parentId: 'hub' },
-      { id: 'd2', name: 'Huyện Ninh Phước', kind: 'district', parentId: 'hub' },
-    ],
-    agenda: [
-      { id: 'open', title: 'Khai mạc', kind: 'opening' },
-      { id: 'awards', title: 'Khen thưởng', kind: 'awards' },
-      { id: 'sign', title: 'Ký giao ước', kind: 'signing' },
-    ],
-    awardTypes: [
-      { id: 'bk', name: 'Bằng khen', recipientKind: 'both' },
-      { id: 'cs', name: 'Chiến sĩ thi đua', recipientKind: 'individual' },
-    ],
-    blocs: [
-      { id: 'blocA', name: 'Khối A', headUnit: 'Sở Nội vụ', signerName: 'Nguyễn Văn A', pledge: { text: PLEDGE_A, contentHash: sha256(PLEDGE_A) } },
-      { id: 'blocB', name: 'Khối B', headUnit: 'Sở Tài chính', pledge: { text: PLEDGE_B, contentHash: sha256(PLEDGE_B) } },
-    ],
-  }
-}
-
-const AWARDS: Award[] = [
-  { id: 'a1', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng Giáo dục' },
-  { id: 'a2', typeId: 'bk', recipientKind: 'individual', recipientName: 'Trần Thị B' },
-  { id: 'a3', typeId: 'cs', recipientKind: 'individual', recipientName: 'Lê Văn C' },
-  { id: 'a4', typeId: 'cs', recipientKind: 'individual', recipientName: 'Phạm Văn D' },
-]
+const setup = () => tinySetup()
+const AWARDS = [...TINY_AWARDS]
 
 const STROKES: Strokes = [[[0.1, 0.2, 0], [0.3, 0.4, 20]]]
 

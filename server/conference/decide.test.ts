@@ -1,54 +1,18 @@
-import { createHash } from 'node:crypto'
 import { describe, it, expect } from 'vitest'
 import { decide, type Decision } from './decide.js'
 import { evolve } from '../../shared/evolve.js'
-import { initialState, type Actor, type Award, type ConferenceState, type Strokes } from '../../shared/domain.js'
+import { initialState, type Actor, type ConferenceState, type Strokes } from '../../shared/domain.js'
 import type { Command, CommandType } from '../../shared/commands.js'
-import type { ConferenceEvent, ConferenceSetup, NewEvent } from '../../shared/events.js'
+import type { ConferenceEvent, NewEvent } from '../../shared/events.js'
 import { DEFAULT_REVEAL_LEAD_MS } from '../../shared/protocol.js'
+import { PLEDGE_A, PLEDGE_B, TINY_AWARDS, sha256, tinySetup } from '../../shared/testing/tiny-conference.js'
 
 // ---------------------------------------------------------------- factories
 
 const CONF = 'conf-1'
 const NOW = 1_700_000_000_000
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-
-const PLEDGE_A = 'Khối A cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2025.'
-const PLEDGE_B = 'Khối B cam kết đoàn kết, đổi mới, sáng tạo.'
-
-function setup(): ConferenceSetup {
-  return {
-    id: CONF,
-    title: 'Hội nghị tổng kết',
-    venue: 'Hội trường tỉnh',
-    date: '2025-01-10',
-    sites: [
-      { id: 'hub', name: 'Điểm cầu tỉnh', kind: 'hub' },
-      { id: 'd1', name: 'Huyện Ninh Hải', kind: 'district', parentId: 'hub' },
-      { id: 'd2', name: 'Huyện Ninh Phước', kind: 'district', parentId: 'hub' },
-    ],
-    agenda: [
-      { id: 'open', title: 'Khai mạc', kind: 'opening' },
-      { id: 'awards', title: 'Khen thưởng', kind: 'awards' },
-      { id: 'sign', title: 'Ký giao ước thi đua', kind: 'signing' },
-    ],
-    awardTypes: [
-      { id: 'bk', name: 'Bằng khen', recipientKind: 'both' },
-      { id: 'cs', name: 'Chiến sĩ thi đua', recipientKind: 'individual' },
-    ],
-    blocs: [
-      { id: 'blocA', name: 'Khối A', headUnit: 'Sở Nội vụ', signerName: 'Nguyễn Văn A', pledge: { text: PLEDGE_A, contentHash: sha256(PLEDGE_A) } },
-      { id: 'blocB', name: 'Khối B', headUnit: 'Sở Tài chính', pledge: { text: PLEDGE_B, contentHash: sha256(PLEDGE_B) } },
-    ],
-  }
-}
-
-const AWARDS: Award[] = [
-  { id: 'a1', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng Giáo dục', siteId: 'd1' },
-  { id: 'a2', typeId: 'bk', recipientKind: 'individual', recipientName: 'Trần Thị B' },
-  { id: 'a3', typeId: 'cs', recipientKind: 'individual', recipientName: 'Lê Văn C', siteId: 'd2' },
-  { id: 'a4', typeId: 'cs', recipientKind: 'individual', recipientName: 'Phạm Văn D' },
-]
+const setup = () => tinySetup(CONF)
+const AWARDS = [...TINY_AWARDS]
 
 let seq = 0
 const at = (n: number) => new Date(NOW + n * 1000).toISOString()
