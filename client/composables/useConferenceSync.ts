@@ -76,7 +76,9 @@ export function useConferenceSync(): ConferenceSync {
       const t0 = Date.now()
       const p0 = performance.now()
       try {
-        const answer = await socket.timeout(3000).emitWithAck('clock', { t0 })
+        // Our last round trip rides along: the host sees it per site in `presence`.
+        const last = clockSamples.at(-1)
+        const answer = await socket.timeout(3000).emitWithAck('clock', last ? { t0, rttMs: Math.round(last.rtt) } : { t0 })
         const rtt = performance.now() - p0
         clockSamples = [...clockSamples, { rtt, offset: answer.serverTime + rtt / 2 - Date.now() }].slice(-CLOCK_KEEP)
         const best = [...clockSamples].sort((a, b) => a.rtt - b.rtt).slice(0, 3)

@@ -44,6 +44,7 @@ const en: typeof vi = {
     signedCount: '{n}/{total} blocs signed',
     signingOpen: 'Signing in progress',
     witnessed: 'Witnessed',
+    waiting: 'Awaiting signature',
     checkedIn: 'Checked in',
   },
   operator: {
@@ -90,7 +91,7 @@ const en: typeof vi = {
     announced: 'Announced ({n})',
     announceSelected: 'Announce {n} selected',
     announceNext: 'Announce next 10',
-    selectShown: 'Select all shown',
+    selectShown: 'Select page',
     clearSelection: 'Clear',
     showMore: 'Show {n} more',
     showing: 'Showing {shown}/{total}',

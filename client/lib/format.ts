@@ -12,3 +12,9 @@ export function formatTime(at: string | number | undefined): string {
   const d = new Date(at)
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(tag(), { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }
+
+/** A calendar date (2023-02-22 or an ISO time) as 22/02/2023. */
+export function formatDate(at: string): string {
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T12:00:00` : at)
+  return Number.isNaN(d.getTime()) ? at : d.toLocaleDateString(tag(), { day: '2-digit', month: '2-digit', year: 'numeric' })
+}
