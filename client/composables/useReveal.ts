@@ -2,7 +2,7 @@
  * Which announced awards are revealed now, by the server's clock as this page estimates it.
  * A timer fires at the exact next reveal instant; an award whose revealAt has passed shows at once.
  */
-import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue'
+import { computed, onScopeDispose, ref, watch, type Ref } from 'vue'
 import type { Award } from '../../shared/domain.js'
 
 export interface RevealBatch {
@@ -36,7 +36,7 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
     tick.value++
     schedule()
   }, { immediate: true })
-  onBeforeUnmount(() => clearTimeout(timer))
+  onScopeDispose(() => clearTimeout(timer))
 
   /** Revealed awards, newest reveal first (retracted ones included: they show as withdrawn). */
   const revealed = computed(() => {
