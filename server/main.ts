@@ -29,6 +29,10 @@ const store = openSqliteStore(dataDir)
 const server = createApp({ store, clientDir: path.join(root, 'dist', 'client') })
 
 const links = await ensureDemo(store, server.service, dataDir, publicUrl)
+server.httpServer.once('error', (err: NodeJS.ErrnoException) => {
+  console.error(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: stop the other server or set PORT to a free port.` : `Cannot listen on ${host}:${port}: ${err.message}`)
+  process.exit(1)
+})
 server.httpServer.listen(port, host, () => {
   console.log(`Điểm Cầu is serving on ${publicUrl} (data in ${dataDir})`)
   console.log(formatLinks(links))
