@@ -25,7 +25,7 @@ function open(dir?: string) {
 }
 
 const host: Actor = { conferenceId: 'test-conf', role: 'host' }
-const site: Actor = { conferenceId: 'test-conf', role: 'site', siteId: 'ninh-hai' }
+const site: Actor = { conferenceId: 'test-conf', role: 'site', siteId: 'd1' }
 const cmd = (type: string, data: unknown) => ({ id: crypto.randomUUID(), type, data })
 
 describe('ConferenceService', () => {
@@ -69,7 +69,7 @@ describe('ConferenceService', () => {
     const reopened = new ConferenceService({ store: open(dataDir).store })
     const room = await reopened.room('test-conf')
     expect(room.seq).toBe(122)
-    expect(room.state.sites.find((s) => s.id === 'ninh-hai')?.checkIn?.attendees).toBe(119)
+    expect(room.state.sites.find((s) => s.id === 'd1')?.checkIn?.attendees).toBe(119)
     // Events just before the snapshot are still at hand for returning clients.
     expect((await reopened.eventsSince(room, 95))!.map((e) => e.seq)).toEqual(Array.from({ length: 27 }, (_, i) => 96 + i))
   })

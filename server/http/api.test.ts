@@ -25,7 +25,7 @@ describe('HTTP mirror', () => {
     const state = await call('GET', `${base}/state`, server.links.viewer.token)
     expect(state.status).toBe(200)
     expect(state.body['seq']).toBe(2)
-    expect((state.body['state'] as { title: string }).title).toBe('Hội nghị thử nghiệm')
+    expect((state.body['state'] as { title: string }).title).toBe('Hội nghị tổng kết')
     const events = await call('GET', `${base}/events?since=1`, server.links.sites[0]!.token)
     expect((events.body['events'] as { seq: number }[]).map((e) => e.seq)).toEqual([2])
     expect((await call('GET', `${base}/events?since=abc`, server.links.host.token)).body).toMatchObject({ ok: false, error: { code: 'invalid' } })

@@ -13,11 +13,11 @@ describe('socket protocol against the real server', () => {
     const tokens = [host.token, viewer.token, sites[1]!.token, signers[0]!.token]
     const got = await Promise.all(tokens.map((t) => firstSync(server.connect(t))))
     expect(got.map((g) => g.welcome.actor.role)).toEqual(['host', 'viewer', 'site', 'signer'])
-    expect(got[2]!.welcome.actor.siteId).toBe('ninh-hai')
-    expect(got[3]!.welcome.actor.blocId).toBe('khoi-kinh-te')
+    expect(got[2]!.welcome.actor.siteId).toBe('d1')
+    expect(got[3]!.welcome.actor.blocId).toBe('blocA')
     for (const g of got) {
       expect(g.snapshot?.seq).toBe(2)
-      expect(g.snapshot?.state.awards).toHaveLength(6)
+      expect(g.snapshot?.state.awards).toHaveLength(4)
       expect(g.snapshot?.state).toEqual(got[0]!.snapshot?.state)
     }
   })
@@ -60,7 +60,7 @@ describe('socket protocol against the real server', () => {
     expect(retry).toEqual({ ok: true, seq: 3, duplicate: true })
     const room = await server.app.service.room('test-conf')
     expect(room.seq).toBe(3)
-    expect(room.state.sites.find((s) => s.id === 'ninh-hai')?.checkIn?.attendees).toBe(120)
+    expect(room.state.sites.find((s) => s.id === 'd1')?.checkIn?.attendees).toBe(120)
   })
 
   it('answers each malformed payload with invalid, naming the field, and changes nothing', async () => {
@@ -103,7 +103,7 @@ describe('socket protocol against the real server', () => {
       const ack = await send(c, 'conference.start', {})
       expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
-    const other = await send(signer, 'pledge.sign', { blocId: 'khoi-van-hoa', contentHash: 'a'.repeat(64), strokes: [[[0.1, 0.1, 0]]] })
+    const other = await send(signer, 'pledge.sign', { blocId: 'blocB', contentHash: 'a'.repeat(64), strokes: [[[0.1, 0.1, 0]]] })
     expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect((await server.app.service.room('test-conf')).seq).toBe(2)
   })
@@ -149,13 +149,13 @@ describe('socket protocol against the real server', () => {
     const site = server.connect(server.links.sites[1]!.token)
     await firstSync(site)
     await Promise.all([1, 2, 3].map(() => firstSync(server.connect(server.links.viewer.token))))
-    await until(() => latest.p?.viewers === 3 && latest.p.sites['ninh-hai']?.online === true)
-    expect(latest.p!.sites['bac-ai']).toEqual({ online: false, connections: 0 })
+    await until(() => latest.p?.viewers === 3 && latest.p.sites['d1']?.online === true)
+    expect(latest.p!.sites['d2']).toEqual({ online: false, connections: 0 })
     expect(latest.p!.online).toBe(5)
     await site.timeout(5000).emitWithAck('clock', { t0: Date.now(), rttMs: 42 })
-    await until(() => latest.p?.sites['ninh-hai']?.rttMs === 42)
+    await until(() => latest.p?.sites['d1']?.rttMs === 42)
     site.disconnect()
-    await until(() => latest.p?.sites['ninh-hai']?.online === false)
+    await until(() => latest.p?.sites['d1']?.online === false)
   })
 
   it('refuses a flood of commands with rate_limited and keeps serving', async () => {

@@ -7,59 +7,21 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket } from 'socket.io-client'
-import { createHash } from 'node:crypto'
 import type { ConferenceEvent, NewEvent, Snapshot } from '../../shared/events.js'
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/protocol.js'
 import { createApp, type App } from '../app.js'
 import { issueLinks, type AccessLinks } from '../access/links.js'
 import { openSqliteStore } from '../store/sqlite.js'
 import type { EventStore } from '../store/event-store.js'
+import { TINY_AWARDS, tinySetup } from '../../shared/testing/tiny-conference.js'
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
-export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-
-/** A small conference: hub + 2 districts, 3 agenda items, 2 award types, 6 awards, 2 blocs. */
+/** The tiny conference of the unit tests (hub + 2 districts, 3 agenda items, 4 awards, 2 blocs) as a log. */
 export function smallConference(id = 'test-conf'): NewEvent[] {
-  const pledge = (name: string) => `GIAO ƯỚC THI ĐUA NĂM 2023\n${name}\n1. Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc.`
   return [
-    {
-      type: 'conference.created',
-      data: {
-        id,
-        title: 'Hội nghị thử nghiệm',
-        sites: [
-          { id: 'hub', name: 'Điểm cầu tỉnh', kind: 'hub' },
-          { id: 'ninh-hai', name: 'Huyện Ninh Hải', kind: 'district', parentId: 'hub' },
-          { id: 'bac-ai', name: 'Huyện Bác Ái', kind: 'district', parentId: 'hub' },
-        ],
-        agenda: [
-          { id: 'opening', title: 'Khai mạc', kind: 'opening' },
-          { id: 'awards', title: 'Trao Cờ thi đua', kind: 'awards' },
-          { id: 'signing', title: 'Ký kết giao ước thi đua', kind: 'signing' },
-        ],
-        awardTypes: [
-          { id: 'co-thi-dua', name: 'Cờ thi đua', recipientKind: 'collective' },
-          { id: 'chien-si', name: 'Chiến sĩ thi đua cấp tỉnh', recipientKind: 'individual' },
-        ],
-        blocs: ['khoi-kinh-te', 'khoi-van-hoa'].map((b) => {
-          const text = pledge(b)
-          return { id: b, name: `Khối ${b}`, headUnit: `Sở ${b}`, signerName: 'Nguyễn Văn A', pledge: { text, contentHash: sha256(text) } }
-        }),
-      },
-    },
-    {
-      type: 'award.imported',
-      data: {
-        awards: Array.from({ length: 6 }, (_, i) => ({
-          id: `a${i + 1}`,
-          typeId: i < 3 ? 'co-thi-dua' : 'chien-si',
-          recipientKind: i < 3 ? ('collective' as const) : ('individual' as const),
-          recipientName: i < 3 ? `UBND xã Phước ${i}` : `Trần Thị Hương ${i}`,
-          siteId: 'ninh-hai',
-        })),
-      },
-    },
+    { type: 'conference.created', data: tinySetup(id) },
+    { type: 'award.imported', data: { awards: [...TINY_AWARDS] } },
   ]
 }
 
