@@ -95,7 +95,7 @@ export class ConferenceService {
   /** Events after `since`: from memory when recent, else from the store; null when a snapshot is better. */
   async eventsSince(room: Room, since: number): Promise<ConferenceEvent[] | null> {
     if (since > room.seq || since < 0) return null
-    const fromMemory = catchUpFromMemory(room, since)
+    const fromMemory = recentSince(room, since)
     if (fromMemory) return fromMemory
     if (room.seq - since > MAX_CATCH_UP_EVENTS) return null
     return (await this.opts.store.read(room.conferenceId, since, MAX_CATCH_UP_EVENTS)).map(toWire)
@@ -188,7 +188,9 @@ export class ConferenceService {
   }
 }
 
-function catchUpFromMemory(room: Room, since: number): ConferenceEvent[] | null {
+/** The events after `since` from the room's memory, or null when memory does not reach back that far. */
+export function recentSince(room: Room, since: number): ConferenceEvent[] | null {
+  if (since < 0 || since > room.seq) return null
   if (since === room.seq) return []
   const first = room.recent[0]
   if (!first || first.seq > since + 1) return null

@@ -7,7 +7,7 @@ import { fail } from '../../shared/errors.js'
 import type { ClientToServerEvents, ServerToClientEvents, SyncAnswer } from '../../shared/protocol.js'
 import { PROTOCOL_VERSION } from '../../shared/protocol.js'
 import { resolveToken } from '../access/tokens.js'
-import type { ConferenceService, Room } from '../conference/service.js'
+import { recentSince, type ConferenceService, type Room } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
 import { TokenBucket } from './rate-limit.js'
@@ -81,15 +81,11 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
   return { presence }
 }
 
+/** Only what a returning client missed, when memory still holds it; else the whole state. */
 function sendCatchUp(socket: AppSocket, room: Room, lastSeq: unknown, now: () => number): void {
-  if (typeof lastSeq === 'number' && Number.isInteger(lastSeq) && lastSeq >= 0 && lastSeq <= room.seq) {
-    const first = room.recent[0]
-    if (lastSeq === room.seq || (first && first.seq <= lastSeq + 1)) {
-      socket.emit('events', { events: lastSeq === room.seq ? [] : room.recent.slice(lastSeq + 1 - (first?.seq ?? 0)) })
-      return
-    }
-  }
-  socket.emit('snapshot', { seq: room.seq, state: room.state, serverTime: now() })
+  const missed = typeof lastSeq === 'number' && Number.isInteger(lastSeq) ? recentSince(room, lastSeq) : null
+  if (missed) socket.emit('events', { events: missed })
+  else socket.emit('snapshot', { seq: room.seq, state: room.state, serverTime: now() })
 }
 
 async function syncAnswer(service: ConferenceService, conferenceId: string, since: number, now: () => number): Promise<SyncAnswer> {
