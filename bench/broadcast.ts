@@ -13,7 +13,10 @@ const CLIENTS = Number(process.env.CLIENTS ?? 500)
 const ROUNDS = Number(process.env.ROUNDS ?? 40)
 const WARMUP = 10
 
-interface Ready { appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[] }
+interface Ready {
+  appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[]
+  snapshot: { bytes: number; deflatedBytes: number; stringifyMs: number }
+}
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
 const ready = await new Promise<Ready>((resolve, reject) => {
@@ -80,6 +83,8 @@ try {
     console.log(`${r.name.padEnd(28)} ${fmt(pct(r.arrivals, 50))} ${fmt(pct(r.arrivals, 99))} ${fmt(Math.max(...r.arrivals))} ${fmt(pct(r.acks, 50))}`)
   }
   console.log('(arrival: host command sent -> event received by each client; ack: until the host has its answer, i.e. durable)')
+  const { bytes, deflatedBytes, stringifyMs } = ready.snapshot
+  console.log(`\nsnapshot of the demo conference (${ready.awardIds.length} awards): ${(bytes / 1024).toFixed(0)} KiB JSON, ${(deflatedBytes / 1024).toFixed(0)} KiB deflated, serialized in ${stringifyMs.toFixed(1)} ms`)
 } finally {
   child.kill('SIGKILL')
 }

@@ -8,6 +8,8 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { deflateRawSync } from 'node:zlib'
+import { performance } from 'node:perf_hooks'
 import { Server } from 'socket.io'
 import { createApp } from '../server/app.js'
 import { issueLinks } from '../server/access/links.js'
@@ -40,6 +42,14 @@ bare.on('connection', (socket) => {
 })
 await new Promise<void>((r) => bareHttp.listen(0, '127.0.0.1', r))
 
+/** What one snapshot of the demo conference costs: bytes on the wire, and to serialize. */
+function snapshotCost() {
+  const t = performance.now()
+  const json = JSON.stringify({ seq: room.seq, state: room.state, serverTime: Date.now() })
+  const stringifyMs = performance.now() - t
+  return { bytes: Buffer.byteLength(json), deflatedBytes: deflateRawSync(json).length, stringifyMs }
+}
+
 const port = (s: { address(): unknown }) => (s.address() as AddressInfo).port
 console.log(
   JSON.stringify({
@@ -48,6 +58,7 @@ console.log(
     hostToken: links.host.token,
     viewerToken: links.viewer.token,
     seq: room.seq,
+    snapshot: snapshotCost(),
     awardIds: room.state.awards.map((a) => a.id),
   }),
 )
