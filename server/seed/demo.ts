@@ -3,9 +3,9 @@
  * emulation & awards year (see the article in the design notes). Pure and deterministic:
  * the same call always yields the same setup and the same 2,996 generated awards.
  */
-import { createHash } from 'node:crypto'
 import type { AgendaItem, Award, AwardType, Bloc, RecipientKind, Site } from '../../shared/domain.js'
 import type { ConferenceSetup, NewEvent } from '../../shared/events.js'
+import { sha256HexSync } from '../../shared/hash.js'
 
 export const DEMO_CONFERENCE_ID = 'ninh-thuan-2023'
 const SEED = 20230222
@@ -482,8 +482,6 @@ function pledgeText(b: BlocSpec, signerName: string): string {
     signerName,
   ].join('\n')
 }
-
-export const sha256HexSync = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
 function buildBlocs(rng: Rng): Bloc[] {
   return BLOCS.map((b) => {

@@ -2,11 +2,12 @@
  * Test support: a tiny conference (3 sites, 3 agenda items, 2 award types, 4 awards, 2 blocs)
  * for unit tests of evolve and decide. Not part of the client build.
  */
-import { createHash } from 'node:crypto'
 import type { Award } from '../domain.js'
 import type { ConferenceSetup } from '../events.js'
 
-export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+import { sha256HexSync as sha256 } from '../hash.js'
+
+export { sha256 }
 
 export const PLEDGE_A = 'Khối A cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2025.'
 export const PLEDGE_B = 'Khối B cam kết đoàn kết, đổi mới, sáng tạo.'
