@@ -21,9 +21,8 @@ export function useCommand(sync?: ConferenceSync) {
         if (okText) notices.push('success', okText)
         return true
       }
-      const { code, message } = ack.error
-      const text = message === 'timeout' ? t('common.timeout') : message === 'not connected' ? t('common.notConnected') : message
-      notices.push('error', `${t(`errors.${code}`)}: ${text}`)
+      if ('local' in ack) notices.push('error', t(ack.local === 'timeout' ? 'common.timeout' : 'common.notConnected'))
+      else notices.push('error', `${t(`errors.${ack.error.code}`)}: ${ack.error.message}`)
       return false
     } finally {
       busy.value = false

@@ -17,7 +17,9 @@ const CLOCK_SAMPLES_AT_CONNECT = 5
 const CLOCK_EVERY_MS = 30_000
 const CLOCK_KEEP = 16
 
-export type Send = <T extends CommandType>(type: T, data: CommandOf<T>['data']) => Promise<Ack>
+/** The server's answer, or why none came: this page was not connected, or no ack arrived after one retry. */
+export type SendResult = Ack | { ok: false; local: 'offline' | 'timeout' }
+export type Send = <T extends CommandType>(type: T, data: CommandOf<T>['data']) => Promise<SendResult>
 
 export interface ConferenceSync {
   send: Send
@@ -127,7 +129,7 @@ export function useConferenceSync(): ConferenceSync {
   }
 
   const send: Send = async (type, data) => {
-    if (!socket) return { ok: false, error: { code: 'unauthorized', message: 'not connected' } }
+    if (!socket) return { ok: false, local: 'offline' }
     const envelope = { id: newCommandId(), type, data }
     // Retried once with the same id: the server answers a repeat with the first answer.
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -137,7 +139,7 @@ export function useConferenceSync(): ConferenceSync {
         // timed out; try again
       }
     }
-    return { ok: false, error: { code: 'internal', message: 'timeout' } }
+    return { ok: false, local: 'timeout' }
   }
 
   connect()
