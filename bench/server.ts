@@ -13,17 +13,14 @@ import { performance } from 'node:perf_hooks'
 import { Server } from 'socket.io'
 import { createApp } from '../server/app.js'
 import { issueLinks } from '../server/access/links.js'
-import { demoEvents } from '../server/seed/demo.js'
+import { DEMO_CONFERENCE_ID, demoEvents } from '../server/seed/demo.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-bench-'))
 const store = openSqliteStore(dataDir)
 const app = createApp({ store })
-const events = demoEvents()
-const created = events[0]
-if (created?.type !== 'conference.created') throw new Error('demo seed must start with conference.created')
-const conferenceId = created.data.id
-await app.service.appendSystem(conferenceId, events, 'seed')
+const conferenceId = DEMO_CONFERENCE_ID
+await app.service.appendSystem(conferenceId, demoEvents(), 'seed')
 const room = await app.service.room(conferenceId)
 await app.service.handle({ conferenceId, role: 'host' }, { id: 'bench-start', type: 'conference.start', data: {} })
 const links = await issueLinks(store, room.state, 'http://bench')

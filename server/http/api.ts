@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Actor } from '../../shared/domain.js'
 import { fail, type Ack, type ErrorCode } from '../../shared/errors.js'
 import { resolveToken } from '../access/tokens.js'
-import type { ConferenceService } from '../conference/service.js'
+import { toWire, type ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 
 const STATUS: Record<ErrorCode, number> = {
@@ -48,7 +48,7 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService 
     const since = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN
     if (!Number.isSafeInteger(since)) return send(res, 'invalid', 'since: must be a whole number of 0 or more')
     const events = await deps.store.read(req.actor!.conferenceId, since, 10_000)
-    res.json({ events: events.map(({ seq, type, at, data }) => ({ seq, type, at, data })) })
+    res.json({ events: events.map(toWire) })
   })
 
   api.post('/conferences/:id/commands', async (req: Authed, res) => {

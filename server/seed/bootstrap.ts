@@ -5,16 +5,14 @@
 import type { ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import { issueLinks, readLinks, rebase, writeLinks, type AccessLinks } from '../access/links.js'
-import { demoEvents } from './demo.js'
+import { DEMO_CONFERENCE_ID, demoEvents } from './demo.js'
 
 export async function ensureDemo(store: EventStore, service: ConferenceService, dataDir: string, publicUrl: string): Promise<AccessLinks> {
-  const events = demoEvents()
-  const created = events.find((e) => e.type === 'conference.created')
-  if (created?.type !== 'conference.created') throw new Error('the demo seed has no conference.created event')
-  const conferenceId = created.data.id
+  const conferenceId = DEMO_CONFERENCE_ID
   const room = await service.room(conferenceId)
   if (room.seq === 0) {
-    await service.appendSystem(conferenceId, events, 'seed-demo-conference')
+    // Generated only on first start: 3,000 awards are not rebuilt on every restart.
+    await service.appendSystem(conferenceId, demoEvents(), 'seed-demo-conference')
     console.log(`Seeded the demo conference "${room.state.title}" with ${room.state.awards.length} awards.`)
   }
   const existing = readLinks(dataDir)
