@@ -38,7 +38,6 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
     // Signatures carry strokes; keep the cap explicit rather than the 1 MB default.
     maxHttpBufferSize: 2e6,
-    connectionStateRecovery: undefined,
   })
   const service = new ConferenceService({
     store: deps.store,
