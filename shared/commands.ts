@@ -3,7 +3,7 @@
  * Every inbound payload is parsed with `Command` before anything else sees it.
  */
 import { z } from 'zod'
-import { Id, Sha256Hex, Strokes, Text } from './domain.js'
+import { Award, Id, Sha256Hex, Strokes, Text } from './domain.js'
 
 /** Chosen by the client (a UUID); makes a command idempotent. */
 export const CommandId = z.string().min(8, 'must be at least 8 characters (use a UUID)').max(80).regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"')
@@ -18,6 +18,15 @@ export const AnnounceAwards = z
   .object({
     awardIds: z.array(Id).min(1, 'name at least one award').max(5000, 'at most 5000 awards at once'),
     revealInMs: z.number().int().min(0).max(10_000).optional(),
+  })
+  .strict()
+/** New awards for the catalog, as an import parsed them; `announcedAt`, `revealAt`, `retracted` and `sealed` are the ceremony's, never imported. */
+export const ImportAwards = z
+  .object({
+    awards: z
+      .array(Award.omit({ announcedAt: true, revealAt: true, retracted: true, sealed: true }).strict())
+      .min(1, 'the list has no awards')
+      .max(20_000, 'at most 20000 awards in one import'),
   })
   .strict()
 export const RetractAward = z.object({ awardId: Id, reason: Text(500) }).strict()
@@ -40,6 +49,7 @@ export const Command = z.discriminatedUnion('type', [
   cmd('site.resolveIssue', ResolveIssue),
   cmd('award.announce', AnnounceAwards),
   cmd('award.retract', RetractAward),
+  cmd('award.import', ImportAwards),
   cmd('pledge.openSigning', Empty),
   cmd('pledge.closeSigning', Empty),
   cmd('pledge.sign', SignPledge),

@@ -56,6 +56,8 @@ export const AwardType = z.object({
   recipientKind: z.enum(['collective', 'individual', 'both']),
   /** Who grants it: 'national' (Chủ tịch nước, Thủ tướng) or 'provincial' (UBND tỉnh). */
   level: z.enum(['national', 'provincial']).optional(),
+  /** Ceremony order: lower is presented first (national before provincial, flags before certificates). */
+  precedence: z.number().int().min(0).max(10_000).optional(),
 })
 export type AwardType = z.infer<typeof AwardType>
 
@@ -66,7 +68,15 @@ export const Award = z.object({
   recipientName: Text(300),
   unit: Text(300).optional(),
   siteId: Id.optional(),
+  /** The legal decision it comes from, as written: "Quyết định số 412/QĐ-UBND ngày 10/02/2023". */
   decision: Text(200).optional(),
+  /** The class of the award, when it has one: "hạng Ba". */
+  awardClass: Text(60).optional(),
+  /**
+   * Set on what a site, signer or viewer receives of an award not yet announced: only its id, type
+   * and kind; the recipient (`recipientName` is then '') travels with the announcement.
+   */
+  sealed: z.literal(true).optional(),
   /** ISO server time of the announcement. */
   announcedAt: z.string().optional(),
   /** Epoch ms (server clock) at which every site reveals it. */

@@ -50,11 +50,34 @@ export interface Welcome {
   actor: Actor
 }
 
+/** Client → server, no ack: this page showed the announcement whose `revealAt` it names, at `at` (its corrected server-clock ms). */
+export interface RevealReport {
+  revealAt: number
+  at: number
+}
+
+/** Per announcement, how the reveal went everywhere: sent to host pages only, coalesced. */
+export interface RevealStat {
+  revealAt: number
+  /** Awards in the announcement. */
+  awards: number
+  /** Distinct sites whose screens reported the reveal. */
+  sites: number
+  /** Every page (sites and viewers) that reported it. */
+  clients: number
+  /** Earliest and latest reported instants (server-clock ms), and their difference. */
+  firstAt: number
+  lastAt: number
+  spreadMs: number
+}
+
 export interface ServerToClientEvents {
   welcome: (w: Welcome) => void
   snapshot: (s: Snapshot) => void
   events: (p: { events: ConferenceEvent[] }) => void
   presence: (p: Presence) => void
+  /** Host pages only: the latest announcements' reveal confirmations, newest first. */
+  reveals: (r: { announcements: RevealStat[] }) => void
 }
 
 export interface ClientToServerEvents {
@@ -62,4 +85,5 @@ export interface ClientToServerEvents {
   sync: (req: { since: number }, ack: (a: SyncAnswer) => void) => void
   /** `rttMs`: the client's latest measured round trip, shown to the host per site. */
   clock: (req: { t0: number; rttMs?: number }, ack: (a: ClockAnswer) => void) => void
+  revealed: (r: RevealReport) => void
 }

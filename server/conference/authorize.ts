@@ -15,6 +15,7 @@ const RIGHTS: Record<CommandType, readonly Role[]> = {
   'site.resolveIssue': ['site', 'host'],
   'award.announce': ['host'],
   'award.retract': ['host'],
+  'award.import': ['host'],
   'pledge.openSigning': ['host'],
   'pledge.closeSigning': ['host'],
   'pledge.sign': ['signer'],

@@ -51,6 +51,8 @@ export function decide(state: ConferenceState, cmd: Command, actor: Actor, clock
       return decideAnnounce(state, cmd, clock)
     case 'award.retract':
       return decideRetract(state, cmd)
+    case 'award.import':
+      return decideImport(state, cmd)
     case 'pledge.openSigning':
       if (state.status !== 'live') return refuse('conflict', `signing can open only while the conference is live; it is ${state.status}`)
       if (state.signing.status !== 'closed') return refuse('conflict', `signing is already ${state.signing.status}`)
@@ -108,6 +110,25 @@ function decideRetract(state: ConferenceState, cmd: CommandOf<'award.retract'>):
   if (!award.announcedAt) return refuse('conflict', `award ${award.id} has not been announced`)
   if (award.retracted) return refuse('conflict', `award ${award.id} is already retracted`)
   return accept({ type: 'award.retracted', data: { awardId: award.id, reason: cmd.data.reason } })
+}
+
+function decideImport(state: ConferenceState, cmd: CommandOf<'award.import'>): Decision {
+  const existing = awardIndex(state)
+  const types = new Map(state.awardTypes.map((t) => [t.id, t]))
+  const sites = new Set(state.sites.map((s) => s.id))
+  const seen = new Set<string>()
+  for (const [i, a] of cmd.data.awards.entries()) {
+    const at = `data.awards.${i}`
+    if (existing.has(a.id) || seen.has(a.id)) return refuse('conflict', `${at}.id: there is already an award ${a.id}`)
+    seen.add(a.id)
+    const type = types.get(a.typeId)
+    if (!type) return refuse('not_found', `${at}.typeId: there is no award type ${a.typeId}`)
+    if (type.recipientKind !== 'both' && type.recipientKind !== a.recipientKind) {
+      return refuse('invalid', `${at}.recipientKind: ${type.name} is only for ${type.recipientKind} recipients`)
+    }
+    if (a.siteId !== undefined && !sites.has(a.siteId)) return refuse('not_found', `${at}.siteId: there is no site ${a.siteId}`)
+  }
+  return accept({ type: 'award.imported', data: { awards: cmd.data.awards } })
 }
 
 function decideSign(state: ConferenceState, cmd: CommandOf<'pledge.sign'>, actor: Actor): Decision {
