@@ -23,6 +23,8 @@ export type Send = <T extends CommandType>(type: T, data: CommandOf<T>['data']) 
 
 export interface ConferenceSync {
   send: Send
+  /** Tells the server this page has shown the announcement of `revealAt`, at server-clock `at` (ms). */
+  reportReveal: (revealAt: number, at: number) => void
 }
 
 const SyncKey: InjectionKey<ConferenceSync> = Symbol('conference-sync')
@@ -116,6 +118,7 @@ export function useConferenceSync(): ConferenceSync {
     })
     s.on('events', ({ events }) => receive(events))
     s.on('presence', (p) => store.setPresence(p))
+    s.on('reveals', (r) => store.setReveals(r.announcements))
     s.on('connect_error', (err) => {
       // A refusal by the server's handshake check is final: socket.io does not retry it.
       if (s.active) store.setConnection('reconnecting')
@@ -149,7 +152,11 @@ export function useConferenceSync(): ConferenceSync {
     socket = null
   })
 
-  const api = { send }
+  const reportReveal = (revealAt: number, at: number) => {
+    if (socket?.connected) socket.emit('revealed', { revealAt, at: Math.round(at) })
+  }
+
+  const api = { send, reportReveal }
   provide(SyncKey, api)
   return api
 }

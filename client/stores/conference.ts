@@ -7,7 +7,7 @@ import { ref, shallowRef } from 'vue'
 import { initialState, type Actor, type ConferenceState } from '../../shared/domain.js'
 import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
 import { evolve } from '../../shared/evolve.js'
-import type { Presence } from '../../shared/protocol.js'
+import type { Presence, RevealStat } from '../../shared/protocol.js'
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'refused'
 
@@ -28,6 +28,8 @@ export const useConferenceStore = defineStore('conference', () => {
   const refusedReason = ref<string | null>(null)
   /** Server clock minus local clock, estimated from the lowest-RTT `clock` samples. */
   const clockOffsetMs = ref(0)
+  /** Host pages: how each recent announcement's reveal went at the sites, newest first. */
+  const reveals = ref<RevealStat[]>([])
 
   function applySnapshot(s: Snapshot): void {
     state.value = s.state
@@ -72,8 +74,12 @@ export const useConferenceStore = defineStore('conference', () => {
     clockOffsetMs.value = ms
   }
 
+  function setReveals(r: RevealStat[]): void {
+    reveals.value = r
+  }
+
   return {
-    seq, state, actor, presence, connection, refusedReason, clockOffsetMs,
-    applySnapshot, applyEvents, setActor, setPresence, setConnection, setClockOffset,
+    seq, state, actor, presence, connection, refusedReason, clockOffsetMs, reveals,
+    applySnapshot, applyEvents, setActor, setPresence, setConnection, setClockOffset, setReveals,
   }
 })
