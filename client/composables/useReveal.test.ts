@@ -44,3 +44,30 @@ describe('useReveal', () => {
     scope.stop()
   })
 })
+
+describe('useReveal reports', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(1_000_000)
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('reports each announcement once, when it is revealed, but not old history or sealed awards', async () => {
+    const awards = ref<Award[]>([award('old', 900_000), award('recent', 995_000), award('sealed', undefined, { sealed: true, recipientName: '' })])
+    const shown: [number, number][] = []
+    const scope = effectScope()
+    const r = scope.run(() => useReveal(awards, ref(50), { onShown: (at, now) => shown.push([at, now]) }))!
+    expect(shown).toEqual([[995_000, 1_000_050]])
+    awards.value = [...awards.value, award('next', 1_000_300), award('next2', 1_000_300)]
+    await nextTick()
+    expect(shown).toHaveLength(1)
+    vi.advanceTimersByTime(251)
+    await nextTick()
+    expect(shown).toEqual([[995_000, 1_000_050], [1_000_300, 1_000_301]])
+    expect(r.revealed.value.map((a) => a.id)).toEqual(['next', 'next2', 'recent', 'old'])
+    awards.value = [...awards.value]
+    await nextTick()
+    expect(shown).toHaveLength(2)
+    scope.stop()
+  })
+})

@@ -1,6 +1,7 @@
 /**
  * Which announced awards are revealed now, by the server's clock as this page estimates it.
  * A timer fires at the exact next reveal instant; an award whose revealAt has passed shows at once.
+ * `onShown` hears, once per announcement, the server-clock instant its reveal reached the DOM.
  */
 import { computed, onScopeDispose, ref, watch, type Ref } from 'vue'
 import type { Award } from '../../shared/domain.js'
@@ -10,14 +11,21 @@ export interface RevealBatch {
   awards: Award[]
 }
 
-export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<number>) {
+/** An announcement revealed longer ago than this when the page loads is history, not a reveal. */
+const REPORT_WITHIN_MS = 30_000
+
+export interface RevealOptions {
+  onShown?: (revealAt: number, atServerMs: number) => void
+}
+
+export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<number>, options: RevealOptions = {}) {
   /** Bumped at each reveal instant so that the computeds below re-read the clock. */
   const tick = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
 
   const serverNow = () => Date.now() + clockOffsetMs.value
 
-  const announced = computed(() => awards.value.filter((a): a is Award & { revealAt: number } => a.revealAt !== undefined))
+  const announced = computed(() => awards.value.filter((a): a is Award & { revealAt: number } => a.revealAt !== undefined && !a.sealed))
 
   function schedule(): void {
     clearTimeout(timer)
@@ -56,5 +64,20 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
     return out
   })
 
-  return { revealed, batches, serverNow }
+  const reported = new Set<number>()
+  if (options.onShown) {
+    const onShown = options.onShown
+    // 'post': after the DOM has been patched with the newly revealed awards.
+    watch(batches, (list) => {
+      const now = serverNow()
+      for (const b of list) {
+        if (now - b.revealAt > REPORT_WITHIN_MS) break
+        if (reported.has(b.revealAt)) continue
+        reported.add(b.revealAt)
+        onShown(b.revealAt, now)
+      }
+    }, { flush: 'post', immediate: true })
+  }
+
+  return { revealed, batches, serverNow, tick }
 }
