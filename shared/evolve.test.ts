@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { evolve, replay } from './evolve.js'
 import { initialState, type ConferenceState, type Strokes } from './domain.js'
 import type { ConferenceEvent, EventDataMap, EventType, NewEvent } from './events.js'
+import { shown } from './conference/awards.js'
 import { COMMAND_TYPES, Command, describeZodError } from './commands.js'
 import { PLEDGE_A, PLEDGE_B, TINY_AWARDS, sha256, tinySetup } from './testing/tiny-conference.js'
 
@@ -38,7 +39,7 @@ function fullLog(): ConferenceEvent[] {
     { type: 'site.checkedIn', data: { siteId: 'd2', attendees: 30 } },
     { type: 'agenda.itemStarted', data: { itemId: 'awards' } },
     { type: 'site.issueResolved', data: { siteId: 'd1' } },
-    { type: 'award.announced', data: { awardIds: ['a1', 'a2'], revealAt: T0 + 9300 } },
+    { type: 'award.announced', data: { awardIds: ['a1', 'a2'], revealAt: T0 + 9300, awards: [shown(AWARDS[0]!), shown(AWARDS[1]!)] } },
     { type: 'award.retracted', data: { awardId: 'a2', reason: 'Sai tên' } },
     { type: 'agenda.itemStarted', data: { itemId: 'sign' } },
     { type: 'pledge.signingOpened', data: {} },
@@ -116,7 +117,7 @@ describe('evolve: each event type', () => {
   })
 
   it('award.announced stamps announcedAt and revealAt on the named awards only', () => {
-    const s = evolve(base(), ev('award.announced', { awardIds: ['a1', 'a3'], revealAt: 12345 }, 3))
+    const s = evolve(base(), ev('award.announced', { awardIds: ['a1', 'a3'], revealAt: 12345, awards: [shown(AWARDS[0]!), shown(AWARDS[2]!)] }, 3))
     const at = new Date(T0 + 3000).toISOString()
     expect(s.awards.map((a) => [a.id, a.announcedAt, a.revealAt])).toEqual([
       ['a1', at, 12345],
@@ -127,7 +128,7 @@ describe('evolve: each event type', () => {
   })
 
   it('award.retracted keeps the award and marks it', () => {
-    let s = evolve(base(), ev('award.announced', { awardIds: ['a1'], revealAt: 1 }, 3))
+    let s = evolve(base(), ev('award.announced', { awardIds: ['a1'], revealAt: 1, awards: [shown(AWARDS[0]!)] }, 3))
     s = evolve(s, ev('award.retracted', { awardId: 'a1', reason: 'Sai tên' }, 4))
     expect(s.awards).toHaveLength(4)
     expect(s.awards[0]).toMatchObject({ id: 'a1', announcedAt: expect.any(String), revealAt: 1, retracted: { reason: 'Sai tên', at: new Date(T0 + 4000).toISOString() } })
@@ -256,6 +257,7 @@ const EXAMPLES: Record<string, unknown> = {
   'site.resolveIssue': { siteId: 'd1' },
   'award.announce': { awardIds: ['a1', 'a2'], revealInMs: 500 },
   'award.retract': { awardId: 'a1', reason: 'Sai tên' },
+  'award.import': { awards: [{ id: 'a9', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng Nội vụ' }] },
   'pledge.openSigning': {},
   'pledge.closeSigning': {},
   'pledge.sign': { blocId: 'blocA', contentHash: HASH, strokes: STROKES, signerName: 'Nguyễn Văn A' },

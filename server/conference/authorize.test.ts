@@ -64,7 +64,7 @@ describe('the tables', () => {
   it('name every command type', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...COMMAND_TYPES].sort())
     expect(Object.keys(ALLOWED).sort()).toEqual([...COMMAND_TYPES].sort())
-    expect(COMMAND_TYPES).toHaveLength(14)
+    expect(COMMAND_TYPES).toHaveLength(15)
   })
 })
 

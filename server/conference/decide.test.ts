@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { decide, type Decision } from './decide.js'
+import { shown } from '../../shared/conference/awards.js'
 import { evolve } from '../../shared/evolve.js'
 import { initialState, type Actor, type ConferenceState, type Strokes } from '../../shared/domain.js'
 import type { Command, CommandType } from '../../shared/commands.js'
@@ -307,7 +308,7 @@ describe('award.announce', () => {
     expect(DEFAULT_REVEAL_LEAD_MS).toBe(300)
     const s = live()
     expect(eventsOf(s, cmd('award.announce', { awardIds: ['a1', 'a3'] }), host, NOW)).toEqual([
-      { type: 'award.announced', data: { awardIds: ['a1', 'a3'], revealAt: NOW + 300 } },
+      { type: 'award.announced', data: { awardIds: ['a1', 'a3'], revealAt: NOW + 300, awards: [shown(AWARDS[0]!), shown(AWARDS[2]!)] } },
     ])
     const after = ok(s, cmd('award.announce', { awardIds: ['a1', 'a3'] }), host, NOW)
     const byId = new Map(after.awards.map((a) => [a.id, a]))
@@ -320,10 +321,10 @@ describe('award.announce', () => {
   it('reveals at nowMs + revealInMs when given (0 included)', () => {
     const s = live()
     expect(eventsOf(s, cmd('award.announce', { awardIds: ['a2'], revealInMs: 2500 }), host, NOW + 7)).toEqual([
-      { type: 'award.announced', data: { awardIds: ['a2'], revealAt: NOW + 7 + 2500 } },
+      { type: 'award.announced', data: { awardIds: ['a2'], revealAt: NOW + 7 + 2500, awards: [shown(AWARDS[1]!)] } },
     ])
     expect(eventsOf(s, cmd('award.announce', { awardIds: ['a2'], revealInMs: 0 }), host, NOW)).toEqual([
-      { type: 'award.announced', data: { awardIds: ['a2'], revealAt: NOW } },
+      { type: 'award.announced', data: { awardIds: ['a2'], revealAt: NOW, awards: [shown(AWARDS[1]!)] } },
     ])
   })
 
@@ -562,8 +563,8 @@ describe('decide is pure', () => {
     const c = cmd('award.announce', { awardIds: ['a1'] })
     const a = decide(state, c, host, { nowMs: 1000 })
     const b = decide(state, c, host, { nowMs: 2000 })
-    expect(a).toEqual({ ok: true, events: [{ type: 'award.announced', data: { awardIds: ['a1'], revealAt: 1300 } }] })
-    expect(b).toEqual({ ok: true, events: [{ type: 'award.announced', data: { awardIds: ['a1'], revealAt: 2300 } }] })
+    expect(a).toEqual({ ok: true, events: [{ type: 'award.announced', data: { awardIds: ['a1'], revealAt: 1300, awards: [shown(AWARDS[0]!)] } }] })
+    expect(b).toEqual({ ok: true, events: [{ type: 'award.announced', data: { awardIds: ['a1'], revealAt: 2300, awards: [shown(AWARDS[0]!)] } }] })
   })
 })
 

@@ -1,0 +1,70 @@
+/** Rules of the awards slice: import, announce, retract. */
+import type { Award, ConferenceState } from '../../shared/domain.js'
+import { shown } from '../../shared/conference/awards.js'
+import { DEFAULT_REVEAL_LEAD_MS } from '../../shared/protocol.js'
+import { accept, refuse, type Rules } from './decision.js'
+
+const indexes = new WeakMap<Award[], Map<string, Award>>()
+/** Awards by id, cached per awards array (evolve replaces the array on every change). */
+export function awardIndex(state: ConferenceState): Map<string, Award> {
+  let index = indexes.get(state.awards)
+  if (!index) {
+    index = new Map(state.awards.map((a) => [a.id, a]))
+    indexes.set(state.awards, index)
+  }
+  return index
+}
+
+export const awardRules: Rules<'award.announce' | 'award.retract' | 'award.import'> = {
+  'award.announce': {
+    roles: ['host'],
+    decide: (state, cmd, _actor, clock) => {
+      if (state.status !== 'live') return refuse('conflict', `awards can be announced only while the conference is live; it is ${state.status}`)
+      const ids = cmd.data.awardIds
+      if (new Set(ids).size !== ids.length) return refuse('invalid', 'data.awardIds: an award is named twice')
+      const byId = awardIndex(state)
+      const awards: Award[] = []
+      for (const id of ids) {
+        const award = byId.get(id)
+        if (!award) return refuse('not_found', `data.awardIds: there is no award ${id}`)
+        if (award.retracted) return refuse('conflict', `award ${id} was retracted`)
+        if (award.announcedAt) return refuse('conflict', `award ${id} is already announced`)
+        awards.push(award)
+      }
+      const revealAt = clock.nowMs + (cmd.data.revealInMs ?? DEFAULT_REVEAL_LEAD_MS)
+      // The announcement carries what the dashboards show: they never held the recipients before.
+      return accept({ type: 'award.announced', data: { awardIds: ids, revealAt, awards: awards.map(shown) } })
+    },
+  },
+  'award.retract': {
+    roles: ['host'],
+    decide: (state, cmd) => {
+      const award = awardIndex(state).get(cmd.data.awardId)
+      if (!award) return refuse('not_found', `data.awardId: there is no award ${cmd.data.awardId}`)
+      if (!award.announcedAt) return refuse('conflict', `award ${award.id} has not been announced`)
+      if (award.retracted) return refuse('conflict', `award ${award.id} is already retracted`)
+      return accept({ type: 'award.retracted', data: { awardId: award.id, reason: cmd.data.reason } })
+    },
+  },
+  'award.import': {
+    roles: ['host'],
+    decide: (state, cmd) => {
+      const existing = awardIndex(state)
+      const types = new Map(state.awardTypes.map((t) => [t.id, t]))
+      const sites = new Set(state.sites.map((s) => s.id))
+      const seen = new Set<string>()
+      for (const [i, a] of cmd.data.awards.entries()) {
+        const at = `data.awards.${i}`
+        if (existing.has(a.id) || seen.has(a.id)) return refuse('conflict', `${at}.id: there is already an award ${a.id}`)
+        seen.add(a.id)
+        const type = types.get(a.typeId)
+        if (!type) return refuse('not_found', `${at}.typeId: there is no award type ${a.typeId}`)
+        if (type.recipientKind !== 'both' && type.recipientKind !== a.recipientKind) {
+          return refuse('invalid', `${at}.recipientKind: ${type.name} is only for ${type.recipientKind} recipients`)
+        }
+        if (a.siteId !== undefined && !sites.has(a.siteId)) return refuse('not_found', `${at}.siteId: there is no site ${a.siteId}`)
+      }
+      return accept({ type: 'award.imported', data: { awards: cmd.data.awards } })
+    },
+  },
+}

@@ -1,0 +1,29 @@
+/**
+ * What every feature's decide functions share: the decision type, the context they are given,
+ * and the shape of a slice's rules (deciders and rights, one per command).
+ */
+import type { Actor, ConferenceState, Role } from '../../shared/domain.js'
+import type { CommandOf, CommandType } from '../../shared/commands.js'
+import type { NewEvent } from '../../shared/events.js'
+import type { ErrorCode } from '../../shared/errors.js'
+
+export type Decision = { ok: true; events: NewEvent[] } | { ok: false; code: ErrorCode; message: string }
+
+export interface DecideClock {
+  /** Server epoch ms now. */
+  nowMs: number
+}
+
+export const refuse = (code: ErrorCode, message: string): Decision => ({ ok: false, code, message })
+export const accept = (...events: NewEvent[]): Decision => ({ ok: true, events })
+
+/** One command's rule: who may send it (and on which subject), and what it decides. */
+export interface Rule<T extends CommandType> {
+  roles: readonly Role[]
+  /** Why this actor may not act on the command's subject, or null when it may. Runs after `roles`. */
+  subject?: (actor: Actor, cmd: CommandOf<T>) => string | null
+  decide: (state: ConferenceState, cmd: CommandOf<T>, actor: Actor, clock: DecideClock) => Decision
+}
+
+/** The rules of a slice, one per command it owns. */
+export type Rules<T extends CommandType> = { [K in T]: Rule<K> }
