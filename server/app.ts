@@ -9,7 +9,7 @@ import express from 'express'
 import { Server } from 'socket.io'
 import { apiErrors, apiRouter } from './http/api.js'
 import { ConferenceService } from './conference/service.js'
-import { attachRealtime, conferenceRoom, type AppServer } from './realtime/socket.js'
+import { attachRealtime, broadcast, type AppServer } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
 
 export interface AppDeps {
@@ -43,9 +43,12 @@ export function createApp(deps: AppDeps): App {
     store: deps.store,
     now,
     snapshotEvery: deps.snapshotEvery,
-    onAppended: (conferenceId, events) => io.to(conferenceRoom(conferenceId)).emit('events', { events }),
+    onAppended: (conferenceId, events) => {
+      broadcast(io, conferenceId, events)
+      reveals.appended(conferenceId, events)
+    },
   })
-  const { presence } = attachRealtime(io, { store: deps.store, service, now })
+  const { presence, reveals } = attachRealtime(io, { store: deps.store, service, now })
 
   app.use('/api', express.json({ limit: '2mb' }), apiRouter({ store: deps.store, service }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps): App {
     service,
     async close() {
       presence.stop()
+      reveals.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
     },

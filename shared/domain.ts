@@ -137,6 +137,12 @@ export interface ConferenceState {
   signing: { status: SigningStatus; openedAt?: string; witnessedAt?: string; witnessName?: string }
 }
 
+/**
+ * The shape version of `ConferenceState`. A saved snapshot of another version is not used: the
+ * state is rebuilt from the log instead. Bump it with any change of what evolve produces.
+ */
+export const STATE_VERSION = 2
+
 /** The empty conference every log starts from; `conference.created` fills it. */
 export function initialState(id = ''): ConferenceState {
   return {

@@ -6,8 +6,8 @@ import type { Ack, ErrorBody } from './errors.js'
 import type { ConferenceEvent, Snapshot } from './events.js'
 import type { Actor } from './domain.js'
 
-/** Bumped on any incompatible change of the messages below. */
-export const PROTOCOL_VERSION = 1
+/** Bumped on any incompatible change of the messages below. 2: snapshots may come deflated; awards stay sealed until announced. */
+export const PROTOCOL_VERSION = 2
 
 /** A client further behind than this gets a snapshot instead of the missed events. */
 export const MAX_CATCH_UP_EVENTS = 1000
@@ -19,7 +19,22 @@ export interface HandshakeAuth {
   token: string
   /** The last seq the client applied; the server then sends only what it missed. */
   lastSeq?: number
+  /** 'deflate': send snapshots as `PackedSnapshot` (the state's JSON, zlib-deflated, as binary). */
+  snapshotEncoding?: 'deflate'
 }
+
+/**
+ * A snapshot whose state is the zlib-deflated UTF-8 JSON of `ConferenceState`: what a client that
+ * asked for `snapshotEncoding: 'deflate'` receives. Encoded once per seq for every such client.
+ */
+export interface PackedSnapshot {
+  seq: number
+  serverTime: number
+  encoding: 'deflate'
+  packed: ArrayBuffer | Uint8Array
+}
+
+export type AnySnapshot = Snapshot | PackedSnapshot
 
 export interface Presence {
   sites: Record<string, { online: boolean; connections: number; rttMs?: number }>
@@ -36,7 +51,7 @@ export interface CommandEnvelope {
 
 export type SyncAnswer =
   | { ok: true; events: ConferenceEvent[] }
-  | { ok: true; snapshot: Snapshot }
+  | { ok: true; snapshot: AnySnapshot; events?: ConferenceEvent[] }
   | { ok: false; error: ErrorBody }
 
 export interface ClockAnswer {
@@ -73,7 +88,7 @@ export interface RevealStat {
 
 export interface ServerToClientEvents {
   welcome: (w: Welcome) => void
-  snapshot: (s: Snapshot) => void
+  snapshot: (s: AnySnapshot) => void
   events: (p: { events: ConferenceEvent[] }) => void
   presence: (p: Presence) => void
   /** Host pages only: the latest announcements' reveal confirmations, newest first. */

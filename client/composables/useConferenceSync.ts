@@ -6,16 +6,27 @@ import { inject, onBeforeUnmount, provide, type InjectionKey } from 'vue'
 import { useRoute } from 'vue-router'
 import type { CommandOf, CommandType } from '../../shared/commands.js'
 import type { Ack } from '../../shared/errors.js'
-import type { ConferenceEvent } from '../../shared/events.js'
-import { PROTOCOL_VERSION } from '../../shared/protocol.js'
+import { ClockEstimator } from '../../shared/clock.js'
+import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
+import { PROTOCOL_VERSION, type AnySnapshot } from '../../shared/protocol.js'
 import { createConferenceSocket, type ConferenceSocket } from '../lib/socket.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
 
 const COMMAND_TIMEOUT_MS = 8000
 const CLOCK_SAMPLES_AT_CONNECT = 5
-const CLOCK_EVERY_MS = 30_000
-const CLOCK_KEEP = 16
+const CLOCK_EVERY_MS = 15_000
+/** Browsers that can inflate a deflated snapshot ask for one: about a fifteenth of the bytes. */
+const CAN_INFLATE = typeof DecompressionStream !== 'undefined'
+
+/** A snapshot as it arrived, plain or deflated, as a plain one. */
+export async function unpackSnapshot(s: AnySnapshot): Promise<Snapshot> {
+  if (!('packed' in s)) return s
+  const bytes = s.packed instanceof Uint8Array ? s.packed : new Uint8Array(s.packed)
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'))
+  const text = await new Response(stream).text()
+  return { seq: s.seq, serverTime: s.serverTime, state: JSON.parse(text) as Snapshot['state'] }
+}
 
 /** The server's answer, or why none came: this page was not connected, or no ack arrived after one retry. */
 export type SendResult = Ack | { ok: false; local: 'offline' | 'timeout' }
@@ -29,8 +40,6 @@ export interface ConferenceSync {
 
 const SyncKey: InjectionKey<ConferenceSync> = Symbol('conference-sync')
 
-interface ClockSample { rtt: number; offset: number }
-
 export function useConferenceSync(): ConferenceSync {
   const store = useConferenceStore()
   const route = useRoute()
@@ -40,7 +49,7 @@ export function useConferenceSync(): ConferenceSync {
   let syncing = false
   /** Events that arrived while a sync was in flight; applied (duplicates skipped) once it lands. */
   let parked: ConferenceEvent[] = []
-  let clockSamples: ClockSample[] = []
+  const clock = new ClockEstimator()
   let clockTimer: ReturnType<typeof setInterval> | undefined
 
   function receive(events: ConferenceEvent[]): void {
@@ -61,8 +70,8 @@ export function useConferenceSync(): ConferenceSync {
       for (let round = 0; round < 3; round++) {
         const answer = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('sync', { since: store.seq })
         if (!answer.ok) break
-        if ('snapshot' in answer) store.applySnapshot(answer.snapshot)
-        else store.applyEvents(answer.events)
+        if ('snapshot' in answer) store.applySnapshot(await unpackSnapshot(answer.snapshot))
+        if (answer.events) store.applyEvents(answer.events)
         const waiting = parked
         parked = []
         if (store.applyEvents(waiting) !== 'gap') break
@@ -81,12 +90,12 @@ export function useConferenceSync(): ConferenceSync {
       const p0 = performance.now()
       try {
         // Our last round trip rides along: the host sees it per site in `presence`.
-        const last = clockSamples.at(-1)
-        const answer = await socket.timeout(3000).emitWithAck('clock', last ? { t0, rttMs: Math.round(last.rtt) } : { t0 })
-        const rtt = performance.now() - p0
-        clockSamples = [...clockSamples, { rtt, offset: answer.serverTime + rtt / 2 - Date.now() }].slice(-CLOCK_KEEP)
-        const best = [...clockSamples].sort((a, b) => a.rtt - b.rtt).slice(0, 3)
-        store.setClockOffset(Math.round(best.reduce((s, x) => s + x.offset, 0) / best.length))
+        const last = clock.lastRtt
+        const answer = await socket.timeout(3000).emitWithAck('clock', last !== undefined ? { t0, rttMs: Math.round(last) } : { t0 })
+        // The round trip by the monotonic clock; the receipt instant on the wall clock the offset corrects.
+        const t1 = Date.now()
+        clock.add(t1 - (performance.now() - p0), answer.serverTime, t1)
+        store.setClockOffset(Math.round(clock.offset))
       } catch {
         return
       }
@@ -99,11 +108,12 @@ export function useConferenceSync(): ConferenceSync {
       return
     }
     store.setConnection('connecting')
-    const s = createConferenceSocket(() => (store.seq > 0 ? { token, lastSeq: store.seq } : { token }))
+    const encoding = CAN_INFLATE ? { snapshotEncoding: 'deflate' as const } : {}
+    const s = createConferenceSocket(() => (store.seq > 0 ? { token, lastSeq: store.seq, ...encoding } : { token, ...encoding }))
     socket = s
     s.on('connect', () => {
       store.setConnection('live')
-      clockSamples = [] // another server process may answer now, with another clock
+      clock.reset() // another server process may answer now, with another clock
       void measureClock(CLOCK_SAMPLES_AT_CONNECT)
     })
     s.on('welcome', (w) => {
@@ -111,10 +121,17 @@ export function useConferenceSync(): ConferenceSync {
       if (w.protocol !== PROTOCOL_VERSION) console.warn(`server protocol ${w.protocol}, client ${PROTOCOL_VERSION}`)
     })
     s.on('snapshot', (snap) => {
-      store.applySnapshot(snap)
-      const waiting = parked
-      parked = []
-      receive(waiting)
+      // Events that arrive while a deflated snapshot is inflated wait, then apply after it.
+      syncing = true
+      void unpackSnapshot(snap)
+        .then((plain) => store.applySnapshot(plain))
+        .catch((err: unknown) => console.error('could not read the snapshot', err))
+        .finally(() => {
+          syncing = false
+          const waiting = parked
+          parked = []
+          receive(waiting)
+        })
     })
     s.on('events', ({ events }) => receive(events))
     s.on('presence', (p) => store.setPresence(p))

@@ -4,13 +4,15 @@
  */
 import { Command, describeZodError } from '../../shared/commands.js'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
-import { initialState } from '../../shared/domain.js'
+import { initialState, STATE_VERSION } from '../../shared/domain.js'
 import { fail, type Ack } from '../../shared/errors.js'
-import type { ConferenceEvent, NewEvent } from '../../shared/events.js'
+import { readEvent, type ConferenceEvent, type NewEvent } from '../../shared/events.js'
 import { evolve } from '../../shared/evolve.js'
 import { MAX_CATCH_UP_EVENTS } from '../../shared/protocol.js'
 import type { EventStore, StoredEvent } from '../store/event-store.js'
+import { eventFor, type Audience } from '../../shared/audience.js'
 import { authorize } from './authorize.js'
+import { SnapshotCache, type EncodedSnapshot } from './snapshots.js'
 import { decide } from './decide.js'
 
 /** The live, in-memory view of one conference, kept in step with its log. */
@@ -37,10 +39,14 @@ export interface ServiceOptions {
 
 const MAX_CONFLICT_RETRIES = 5
 
+/** What a client needs to be current: the events it missed, or a snapshot (then any events after it). */
+export type CatchUp = { events: ConferenceEvent[] } | { snapshot: EncodedSnapshot; events: ConferenceEvent[] }
+
 export class ConferenceService {
   private readonly rooms = new Map<string, Promise<Room>>()
   private readonly now: () => number
   private readonly snapshotEvery: number
+  private readonly snapshots = new SnapshotCache()
 
   constructor(private readonly opts: ServiceOptions) {
     this.now = opts.now ?? Date.now
@@ -84,7 +90,7 @@ export class ConferenceService {
       const result = await this.opts.store.append(conferenceId, room.seq, events, { commandId, at: new Date(this.now()).toISOString() })
       if (!result.ok) throw new Error(`append to ${conferenceId} conflicted at seq ${result.currentSeq}`)
       if ('duplicate' in result) return result.seq
-      const wire = result.events.map(toWire)
+      const wire = result.events.map(fresh)
       this.apply(room, wire)
       this.opts.onAppended?.(conferenceId, wire)
       await this.snapshot(room)
@@ -98,7 +104,33 @@ export class ConferenceService {
     const fromMemory = recentSince(room, since)
     if (fromMemory) return fromMemory
     if (room.seq - since > MAX_CATCH_UP_EVENTS) return null
-    return (await this.opts.store.read(room.conferenceId, since, MAX_CATCH_UP_EVENTS)).map(toWire)
+    return (await this.opts.store.read(room.conferenceId, since, MAX_CATCH_UP_EVENTS)).map((e) => readEvent(e, room.state))
+  }
+
+  /**
+   * What a client of `audience` that has applied up to `since` (undefined: nothing) needs, as
+   * that audience may see it. The answer is current when it resolves: no event falls between it
+   * and whatever the caller does synchronously next (such as joining the broadcast room).
+   */
+  async catchUp(conferenceId: string, since: number | undefined, audience: Audience): Promise<CatchUp> {
+    const room = await this.room(conferenceId)
+    if (since !== undefined) {
+      const missed = await this.eventsSince(room, since)
+      // Events appended while the store was read are in memory: take them from there, synchronously.
+      const rest = missed && recentSince(room, missed.at(-1)?.seq ?? since)
+      if (missed && rest) return { events: [...missed, ...rest].map((e) => eventFor(e, audience)) }
+    }
+    const snapshot = await this.snapshots.get(conferenceId, room.seq, room.state, audience)
+    const after = recentSince(room, snapshot.seq)
+    if (after) return { snapshot, events: after.map((e) => eventFor(e, audience)) }
+    // Far behind already (a burst of over a thousand events while encoding): encode again.
+    return this.catchUp(conferenceId, undefined, audience)
+  }
+
+  /** The current snapshot for `audience`, encoded once per seq. */
+  async snapshotFor(conferenceId: string, audience: Audience): Promise<{ snapshot: EncodedSnapshot }> {
+    const room = await this.room(conferenceId)
+    return { snapshot: await this.snapshots.get(conferenceId, room.seq, room.state, audience) }
   }
 
   /** Writes a snapshot of every loaded room (on shutdown). */
@@ -125,19 +157,21 @@ export class ConferenceService {
       })
       if (result.ok) {
         if ('duplicate' in result) return { ok: true, seq: result.seq, duplicate: true }
-        const events = result.events.map(toWire)
+        const events = result.events.map(fresh)
         this.apply(room, events)
         this.opts.onAppended?.(room.conferenceId, events)
         if (room.eventsSinceSnapshot >= this.snapshotEvery) await this.snapshot(room)
         return { ok: true, seq: room.seq }
       }
-      await this.catchUp(room)
+      await this.readAhead(room)
     }
     return fail('conflict', 'the conference changed too often while the command was decided; send it again')
   }
 
   private async load(conferenceId: string): Promise<Room> {
-    const snap = await this.opts.store.loadSnapshot(conferenceId)
+    const saved = await this.opts.store.loadSnapshot(conferenceId)
+    // A snapshot of another state shape is not trusted: the log rebuilds the state.
+    const snap = saved?.stateVersion === STATE_VERSION ? saved : null
     const room: Room = {
       conferenceId,
       seq: snap?.seq ?? 0,
@@ -149,19 +183,19 @@ export class ConferenceService {
     if (room.seq > 0) {
       // Keep the events just before the snapshot too, so returning clients still get only what they missed.
       const before = await this.opts.store.read(conferenceId, Math.max(0, room.seq - MAX_CATCH_UP_EVENTS), MAX_CATCH_UP_EVENTS)
-      room.recent = before.filter((e) => e.seq <= room.seq).map(toWire)
+      room.recent = before.filter((e) => e.seq <= room.seq).map((e) => readEvent(e, room.state))
     }
-    await this.catchUp(room)
+    await this.readAhead(room)
     if (room.eventsSinceSnapshot >= this.snapshotEvery) await this.snapshot(room)
     return room
   }
 
   /** Applies whatever the log holds beyond the room's seq (another writer, or a load). */
-  private async catchUp(room: Room): Promise<void> {
+  private async readAhead(room: Room): Promise<void> {
     for (;;) {
       const batch = await this.opts.store.read(room.conferenceId, room.seq, 5000)
       if (batch.length === 0) return
-      this.apply(room, batch.map(toWire))
+      for (const raw of batch) this.apply(room, [readEvent(raw, room.state)])
     }
   }
 
@@ -177,7 +211,7 @@ export class ConferenceService {
   }
 
   private async snapshot(room: Room): Promise<void> {
-    await this.opts.store.saveSnapshot(room.conferenceId, room.seq, room.state)
+    await this.opts.store.saveSnapshot(room.conferenceId, room.seq, room.state, STATE_VERSION)
     room.eventsSinceSnapshot = 0
   }
 
@@ -197,7 +231,7 @@ export function recentSince(room: Room, since: number): ConferenceEvent[] | null
   return room.recent.slice(since + 1 - first.seq)
 }
 
-/** The wire form of a stored event: the hash chain stays on the server. */
-export function toWire(e: StoredEvent | ConferenceEvent): ConferenceEvent {
+/** The wire form of an event this process just appended (current shape): the hash chain stays on the server. */
+function fresh(e: StoredEvent): ConferenceEvent {
   return { seq: e.seq, type: e.type, at: e.at, data: e.data } as ConferenceEvent
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { TINY_AWARDS } from '../../shared/testing/tiny-conference.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import type { Presence } from '../../shared/protocol.js'
 import { firstSync, recordEvents, send, startServer, until, type Running } from '../test/harness.js'
@@ -7,7 +8,7 @@ let server: Running
 afterEach(async () => server?.stop())
 
 describe('socket protocol against the real server', () => {
-  it('gives every role a welcome naming it and a snapshot of the same state', async () => {
+  it('gives every role a welcome naming it and a snapshot; sites, viewers and signers share one sealed state', async () => {
     server = await startServer()
     const { host, viewer, sites, signers } = server.links
     const tokens = [host.token, viewer.token, sites[1]!.token, signers[0]!.token]
@@ -18,7 +19,12 @@ describe('socket protocol against the real server', () => {
     for (const g of got) {
       expect(g.snapshot?.seq).toBe(2)
       expect(g.snapshot?.state.awards).toHaveLength(4)
-      expect(g.snapshot?.state).toEqual(got[0]!.snapshot?.state)
+      expect(g.snapshot?.state.sites).toEqual(got[0]!.snapshot?.state.sites)
+    }
+    expect(got[0]!.snapshot?.state.awards.map((a) => a.recipientName)).toEqual(TINY_AWARDS.map((a) => a.recipientName))
+    for (const g of got.slice(1)) {
+      expect(g.snapshot?.state).toEqual(got[1]!.snapshot?.state)
+      expect(g.snapshot?.state.awards.every((a) => a.sealed && a.recipientName === '')).toBe(true)
     }
   })
 

@@ -1,31 +1,52 @@
 /**
- * Socket.IO transport: handshake auth, catch-up on connect, command intake, sync, clock, presence.
+ * Socket.IO transport: handshake auth, catch-up on connect, command intake, sync, clock,
+ * presence and reveal reports. Each socket joins the broadcast room of its audience: the host
+ * room gets events whole, the public room gets them as sites and viewers may see them.
  */
 import type { Server, Socket } from 'socket.io'
+import { audienceOf, eventFor, sameForAll, type Audience } from '../../shared/audience.js'
 import type { Actor } from '../../shared/domain.js'
 import { fail } from '../../shared/errors.js'
-import type { ClientToServerEvents, ServerToClientEvents, SyncAnswer } from '../../shared/protocol.js'
+import type { ConferenceEvent } from '../../shared/events.js'
+import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, SyncAnswer } from '../../shared/protocol.js'
 import { PROTOCOL_VERSION } from '../../shared/protocol.js'
 import { resolveToken } from '../access/tokens.js'
-import { recentSince, type ConferenceService, type Room } from '../conference/service.js'
+import type { CatchUp, ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
 import { TokenBucket } from './rate-limit.js'
+import { RevealTracker } from './reveals.js'
 
-export interface SocketData { actor: Actor }
+export interface SocketData { actor: Actor; deflate: boolean }
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
-export const conferenceRoom = (conferenceId: string) => `conference:${conferenceId}`
+/** The broadcast room of one audience of a conference. */
+export const conferenceRoom = (conferenceId: string, audience: Audience) => `conference:${conferenceId}:${audience}`
+
+/** Sends appended events to both audiences: one encoding when they read the same. */
+export function broadcast(io: AppServer, conferenceId: string, events: ConferenceEvent[]): void {
+  const host = conferenceRoom(conferenceId, 'host')
+  const pub = conferenceRoom(conferenceId, 'public')
+  if (events.every(sameForAll)) {
+    io.to([host, pub]).emit('events', { events })
+    return
+  }
+  io.to(host).emit('events', { events })
+  io.to(pub).emit('events', { events: events.map((e) => eventFor(e, 'public')) })
+}
 
 export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number }) {
-  const presence = new PresenceTracker((id, p) => io.to(conferenceRoom(id)).emit('presence', p))
+  const presence = new PresenceTracker((id, p) => io.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p))
+  const reveals = new RevealTracker((id, announcements) => io.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
 
   io.use(async (socket, next) => {
     try {
-      const check = await resolveToken(deps.store, (socket.handshake.auth as { token?: unknown } | undefined)?.token)
+      const auth = socket.handshake.auth as { token?: unknown; snapshotEncoding?: unknown } | undefined
+      const check = await resolveToken(deps.store, auth?.token)
       if (!check.ok) return next(new Error(check.reason))
       socket.data.actor = check.actor
+      socket.data.deflate = auth?.snapshotEncoding === 'deflate'
       next()
     } catch (err) {
       console.error('handshake failed:', err)
@@ -34,9 +55,11 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
   })
 
   io.on('connection', (socket: AppSocket) => {
-    const actor = socket.data.actor
+    const { actor, deflate } = socket.data
+    const audience = audienceOf(actor.role)
     const bucket = new TokenBucket(40, 20)
-    const lastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq
+    const rawLastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq
+    const lastSeq = typeof rawLastSeq === 'number' && Number.isInteger(rawLastSeq) && rawLastSeq >= 0 ? rawLastSeq : undefined
     // Handlers first, so that nothing a client sends right after connecting is dropped.
     socket.on('command', async (envelope, ack) => {
       if (typeof ack !== 'function') return
@@ -49,7 +72,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       if (typeof since !== 'number' || !Number.isInteger(since) || since < 0) {
         return ack(fail('invalid', 'since: must be a whole number of 0 or more'))
       }
-      ack(await syncAnswer(deps.service, actor.conferenceId, since, deps.now))
+      ack(await syncAnswer(deps.service, actor.conferenceId, since, audience, deflate, deps.now))
     })
     socket.on('clock', (req, ack) => {
       if (typeof ack !== 'function') return
@@ -58,18 +81,23 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       if (typeof rttMs === 'number' && Number.isFinite(rttMs) && rttMs >= 0 && rttMs < 60_000) presence.rtt(actor, rttMs)
       ack({ t0: typeof t0 === 'number' ? t0 : 0, serverTime: deps.now() })
     })
+    socket.on('revealed', (r) => {
+      const report = r as { revealAt?: unknown; at?: unknown } | null
+      reveals.report(actor, socket.id, report?.revealAt, report?.at)
+    })
     socket.on('disconnect', () => presence.leave(actor))
 
-    void deps.service.room(actor.conferenceId).then(
-      (room) => {
+    void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.room(actor.conferenceId)]).then(
+      ([catchUp, room]) => {
         if (!socket.connected) return
         // Synchronous from here: no event can be published between the catch-up and the join.
         socket.emit('welcome', { protocol: PROTOCOL_VERSION, actor })
-        sendCatchUp(socket, room, lastSeq, deps.now)
-        socket.join(conferenceRoom(actor.conferenceId))
+        sendCatchUp(socket, catchUp, deflate, deps.now)
+        socket.join(conferenceRoom(actor.conferenceId, audience))
         presence.setSites(actor.conferenceId, room.state.sites.map((s) => s.id))
         presence.join(actor)
         socket.emit('presence', presence.current(actor.conferenceId))
+        if (audience === 'host') socket.emit('reveals', { announcements: reveals.current(actor.conferenceId) })
       },
       (err) => {
         console.error(`loading conference ${actor.conferenceId} failed:`, err)
@@ -78,22 +106,25 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     )
   })
 
-  return { presence }
+  return { presence, reveals }
 }
 
-/** Only what a returning client missed, when memory still holds it; else the whole state. */
-function sendCatchUp(socket: AppSocket, room: Room, lastSeq: unknown, now: () => number): void {
-  const missed = typeof lastSeq === 'number' && Number.isInteger(lastSeq) ? recentSince(room, lastSeq) : null
-  if (missed) socket.emit('events', { events: missed })
-  else socket.emit('snapshot', { seq: room.seq, state: room.state, serverTime: now() })
+function snapshotMessage(catchUp: Extract<CatchUp, { snapshot: unknown }>, deflate: boolean, now: () => number): AnySnapshot {
+  const { seq, state, deflated } = catchUp.snapshot
+  return deflate ? { seq, serverTime: now(), encoding: 'deflate', packed: deflated } : { seq, state, serverTime: now() }
 }
 
-async function syncAnswer(service: ConferenceService, conferenceId: string, since: number, now: () => number): Promise<SyncAnswer> {
+/** Only what a returning client missed, when memory still holds it; else the state, then what came after it. */
+function sendCatchUp(socket: AppSocket, catchUp: CatchUp, deflate: boolean, now: () => number): void {
+  if ('snapshot' in catchUp) socket.emit('snapshot', snapshotMessage(catchUp, deflate, now))
+  if (catchUp.events.length || !('snapshot' in catchUp)) socket.emit('events', { events: catchUp.events })
+}
+
+async function syncAnswer(service: ConferenceService, conferenceId: string, since: number, audience: Audience, deflate: boolean, now: () => number): Promise<SyncAnswer> {
   try {
-    const room = await service.room(conferenceId)
-    const events = await service.eventsSince(room, since)
-    if (events) return { ok: true, events }
-    return { ok: true, snapshot: { seq: room.seq, state: room.state, serverTime: now() } }
+    const catchUp = await service.catchUp(conferenceId, since, audience)
+    if (!('snapshot' in catchUp)) return { ok: true, events: catchUp.events }
+    return { ok: true, snapshot: snapshotMessage(catchUp, deflate, now), events: catchUp.events }
   } catch (err) {
     console.error('sync failed:', err)
     return fail('internal', 'the server could not read the conference log; try again')

@@ -3,10 +3,19 @@
  * later, redis.ts (several server processes). Tests use real ones, never a mock.
  */
 import type { ConferenceState, Role } from '../../shared/domain.js'
-import type { ConferenceEvent, NewEvent } from '../../shared/events.js'
+import type { NewEvent } from '../../shared/events.js'
 
-/** An event as the log keeps it: the wire envelope plus its place in the hash chain. */
-export type StoredEvent = ConferenceEvent & {
+/**
+ * An event as the log keeps it: its data as written (of shape version `v`), plus its place in the
+ * hash chain. `readEvent` (shared/events.ts) parses and upcasts it into a current `ConferenceEvent`.
+ */
+export type StoredEvent = {
+  seq: number
+  type: string
+  at: string
+  data: unknown
+  /** The shape version of `data` when it was written (see EVENT_VERSION). */
+  v: number
   /** SHA-256 (hex) of the previous event's `hash`; 64 zeros for seq 1. */
   prevHash: string
   /** SHA-256 (hex) of `prevHash`, seq, type, at and the data's JSON, see `eventHash`. */
@@ -46,8 +55,9 @@ export interface EventStore {
   head(conferenceId: string): Promise<{ seq: number; hash: string }>
   /** The seq answered to a command id, if that command was appended. */
   commandSeq(conferenceId: string, commandId: string): Promise<number | null>
-  saveSnapshot(conferenceId: string, seq: number, state: ConferenceState): Promise<void>
-  loadSnapshot(conferenceId: string): Promise<{ seq: number; state: ConferenceState } | null>
+  /** Saves the state at `seq`, tagged with the state shape version it was built with. */
+  saveSnapshot(conferenceId: string, seq: number, state: ConferenceState, stateVersion: number): Promise<void>
+  loadSnapshot(conferenceId: string): Promise<{ seq: number; state: ConferenceState; stateVersion: number } | null>
   listConferences(): Promise<string[]>
   /** Re-checks every event's hash and link. */
   verify(conferenceId: string): Promise<VerifyResult>

@@ -134,11 +134,11 @@ describe('snapshots', () => {
   it('keeps the latest and never goes back to an older one', async () => {
     const older = { ...initialState('c1'), title: 'Hội nghị tổng kết', status: 'live' as const }
     const newer = { ...older, status: 'ended' as const }
-    await store.saveSnapshot('c1', 10, older)
-    expect(await store.loadSnapshot('c1')).toEqual({ seq: 10, state: older })
-    await store.saveSnapshot('c1', 20, newer)
-    await store.saveSnapshot('c1', 15, older)
-    expect(await store.loadSnapshot('c1')).toEqual({ seq: 20, state: newer })
+    await store.saveSnapshot('c1', 10, older, 2)
+    expect(await store.loadSnapshot('c1')).toEqual({ seq: 10, state: older, stateVersion: 2 })
+    await store.saveSnapshot('c1', 20, newer, 2)
+    await store.saveSnapshot('c1', 15, older, 2)
+    expect(await store.loadSnapshot('c1')).toEqual({ seq: 20, state: newer, stateVersion: 2 })
     expect(await store.loadSnapshot('c2')).toBeNull()
   })
 })
@@ -214,7 +214,7 @@ describe('reopening', () => {
     await appendCheckIns('c1', 3)
     await store.append('c2', 0, [started])
     const state = { ...initialState('c1'), title: 'Lễ ký kết giao ước thi đua' }
-    await store.saveSnapshot('c1', 3, state)
+    await store.saveSnapshot('c1', 3, state, 2)
     await store.saveToken('d'.repeat(64), { conferenceId: 'c1', role: 'host' })
     const before = await store.read('c1', 0)
     await store.close()
@@ -222,7 +222,7 @@ describe('reopening', () => {
     store = openSqliteStore(dir)
     expect(await store.read('c1', 0)).toEqual(before)
     expect(await store.listConferences()).toEqual(['c1', 'c2'])
-    expect(await store.loadSnapshot('c1')).toEqual({ seq: 3, state })
+    expect(await store.loadSnapshot('c1')).toEqual({ seq: 3, state, stateVersion: 2 })
     expect(await store.findToken('d'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'host' })
     expect(await store.commandSeq('c1', 'cmd-c1-2')).toBe(3)
     expect(await store.verify('c1')).toEqual({ ok: true, events: 3 })

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ConferenceState, Role } from '../../shared/domain.js'
-import type { NewEvent } from '../../shared/events.js'
+import { EVENT_VERSION, type NewEvent } from '../../shared/events.js'
 import type { AccessGrant, AppendResult, EventStore, StoredEvent, VerifyResult } from './event-store.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
 
@@ -50,6 +50,9 @@ const MIGRATIONS: readonly string[] = [
      label TEXT
    );
    CREATE INDEX tokens_by_conference ON tokens (conference_id);`,
+  // Shape versions: of each event's data (older rows are version 1) and of a snapshot's state.
+  `ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE snapshots ADD COLUMN state_version INTEGER NOT NULL DEFAULT 1;`,
 ]
 
 interface EventRow {
@@ -59,6 +62,7 @@ interface EventRow {
   data: string
   prev_hash: string
   hash: string
+  v: number
 }
 
 interface TokenRow {
@@ -103,16 +107,16 @@ function prepareStatements(db: Db) {
     head: db.prepare<[string], { seq: number; hash: string }>(
       'SELECT seq, hash FROM events WHERE conference_id = ? ORDER BY seq DESC LIMIT 1',
     ),
-    insertEvent: db.prepare<[string, number, string, string, string, string, string, string | null], void>(
-      `INSERT INTO events (conference_id, seq, type, at, data, prev_hash, hash, command_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertEvent: db.prepare<[string, number, string, string, string, string, string, string | null, number], void>(
+      `INSERT INTO events (conference_id, seq, type, at, data, prev_hash, hash, command_id, v)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     read: db.prepare<[string, number, number], EventRow>(
-      `SELECT seq, type, at, data, prev_hash, hash FROM events
+      `SELECT seq, type, at, data, prev_hash, hash, v FROM events
        WHERE conference_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     all: db.prepare<[string], EventRow>(
-      'SELECT seq, type, at, data, prev_hash, hash FROM events WHERE conference_id = ? ORDER BY seq',
+      'SELECT seq, type, at, data, prev_hash, hash, v FROM events WHERE conference_id = ? ORDER BY seq',
     ),
     commandSeq: db.prepare<[string, string], { seq: number }>(
       'SELECT seq FROM commands WHERE conference_id = ? AND command_id = ?',
@@ -120,13 +124,13 @@ function prepareStatements(db: Db) {
     insertCommand: db.prepare<[string, string, number], void>(
       'INSERT INTO commands (conference_id, command_id, seq) VALUES (?, ?, ?)',
     ),
-    saveSnapshot: db.prepare<[string, number, string], void>(
-      `INSERT INTO snapshots (conference_id, seq, state) VALUES (?, ?, ?)
-       ON CONFLICT (conference_id) DO UPDATE SET seq = excluded.seq, state = excluded.state
-       WHERE excluded.seq >= snapshots.seq`,
+    saveSnapshot: db.prepare<[string, number, string, number], void>(
+      `INSERT INTO snapshots (conference_id, seq, state, state_version) VALUES (?, ?, ?, ?)
+       ON CONFLICT (conference_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, state_version = excluded.state_version
+       WHERE excluded.seq >= snapshots.seq OR excluded.state_version <> snapshots.state_version`,
     ),
-    loadSnapshot: db.prepare<[string], { seq: number; state: string }>(
-      'SELECT seq, state FROM snapshots WHERE conference_id = ?',
+    loadSnapshot: db.prepare<[string], { seq: number; state: string; state_version: number }>(
+      'SELECT seq, state, state_version FROM snapshots WHERE conference_id = ?',
     ),
     conferences: db.prepare<[], { conference_id: string }>(
       'SELECT DISTINCT conference_id FROM events ORDER BY conference_id',
@@ -172,12 +176,12 @@ function createStore(db: Db): EventStore {
     async commandSeq(conferenceId, commandId) {
       return stmts.commandSeq.get(conferenceId, commandId)?.seq ?? null
     },
-    async saveSnapshot(conferenceId, seq, state) {
-      stmts.saveSnapshot.run(conferenceId, seq, JSON.stringify(state))
+    async saveSnapshot(conferenceId, seq, state, stateVersion) {
+      stmts.saveSnapshot.run(conferenceId, seq, JSON.stringify(state), stateVersion)
     },
     async loadSnapshot(conferenceId) {
       const row = stmts.loadSnapshot.get(conferenceId)
-      return row ? { seq: row.seq, state: JSON.parse(row.state) as ConferenceState } : null
+      return row ? { seq: row.seq, state: JSON.parse(row.state) as ConferenceState, stateVersion: row.state_version } : null
     },
     async listConferences() {
       return stmts.conferences.all().map((r) => r.conference_id)
@@ -227,8 +231,9 @@ function appendInTx(
     const seq = expectedSeq + 1 + i
     const dataJson = JSON.stringify(event.data)
     const hash = eventHash(prevHash, seq, event.type, at, dataJson)
-    stmts.insertEvent.run(conferenceId, seq, event.type, at, dataJson, prevHash, hash, commandId)
-    const result = { seq, type: event.type, at, data: event.data, prevHash, hash } as StoredEvent
+    const v = EVENT_VERSION[event.type]
+    stmts.insertEvent.run(conferenceId, seq, event.type, at, dataJson, prevHash, hash, commandId, v)
+    const result: StoredEvent = { seq, type: event.type, at, data: event.data, v, prevHash, hash }
     prevHash = hash
     return result
   })
@@ -263,9 +268,10 @@ function toStoredEvent(row: EventRow): StoredEvent {
     type: row.type,
     at: row.at,
     data: JSON.parse(row.data) as unknown,
+    v: row.v,
     prevHash: row.prev_hash,
     hash: row.hash,
-  } as StoredEvent
+  }
 }
 
 function toGrant(row: TokenRow): AccessGrant {

@@ -8,7 +8,8 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { io as connect, type Socket } from 'socket.io-client'
 import type { ConferenceEvent, NewEvent, Snapshot } from '../../shared/events.js'
-import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/protocol.js'
+import { inflateSync } from 'node:zlib'
+import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/protocol.js'
 import { createApp, type App } from '../app.js'
 import { issueLinks, type AccessLinks } from '../access/links.js'
 import { openSqliteStore } from '../store/sqlite.js'
@@ -71,9 +72,16 @@ export function firstSync(c: Client): Promise<{ welcome: Welcome; snapshot?: Sna
     let welcome: Welcome | undefined
     c.once('connect_error', reject)
     c.once('welcome', (w) => (welcome = w))
-    c.once('snapshot', (snapshot) => resolve({ welcome: welcome!, snapshot }))
+    c.once('snapshot', (snapshot) => resolve({ welcome: welcome!, snapshot: unpack(snapshot) }))
     c.once('events', ({ events }) => resolve({ welcome: welcome!, events }))
   })
+}
+
+/** A snapshot as sent, plain or deflated (`snapshotEncoding: 'deflate'`), as a plain one. */
+export function unpack(s: AnySnapshot): Snapshot {
+  if (!('packed' in s)) return s
+  const bytes = s.packed instanceof ArrayBuffer ? new Uint8Array(s.packed) : s.packed
+  return { seq: s.seq, serverTime: s.serverTime, state: JSON.parse(inflateSync(bytes).toString('utf8')) }
 }
 
 /** Collects every live `events` message of a client. */
