@@ -1,0 +1,90 @@
+/**
+ * One table of examples for every feature slice: given these events (after the tiny conference
+ * is created and its awards imported), when this actor sends this command, then these events
+ * are decided (or this refusal), and the state then shows this. The decide, authorize and evolve
+ * tests all read it, so a new command adds its rows here once.
+ */
+import type { Actor, ConferenceState, DeepPartialState } from './example-types.js'
+import type { Command } from '../commands.js'
+import type { NewEvent } from '../events.js'
+import type { ErrorCode } from '../errors.js'
+import { shown } from '../conference/awards.js'
+import { PLEDGE_A, PLEDGE_B, TINY_AWARDS, sha256 } from './tiny-conference.js'
+
+export const EXAMPLE_NOW = 1_700_000_000_000
+export const CONF = 'conf-1'
+
+export interface Example {
+  name: string
+  given: NewEvent[]
+  actor: Actor
+  when: Command
+  then: NewEvent[] | { refused: ErrorCode }
+  /** What the state shows after `then` (a partial match). */
+  shows?: DeepPartialState
+  /** A check of the resulting state beyond a partial match. */
+  check?: (s: ConferenceState) => boolean
+}
+
+const host: Actor = { conferenceId: CONF, role: 'host' }
+const site = (siteId: string): Actor => ({ conferenceId: CONF, role: 'site', siteId })
+const signer = (blocId: string): Actor => ({ conferenceId: CONF, role: 'signer', blocId, label: 'Trưởng khối' })
+const viewer: Actor = { conferenceId: CONF, role: 'viewer' }
+
+let n = 0
+const c = <T extends Command['type']>(type: T, data: Extract<Command, { type: T }>['data']) =>
+  ({ id: `example-${String(++n).padStart(4, '0')}`, type, data }) as Command
+
+const started: NewEvent[] = [{ type: 'conference.started', data: {} }, { type: 'agenda.itemStarted', data: { itemId: 'open' } }]
+const a = (i: number) => TINY_AWARDS[i]!
+const announced = (ids: number[], revealAt = EXAMPLE_NOW + 300): NewEvent => ({
+  type: 'award.announced', data: { awardIds: ids.map((i) => a(i).id), revealAt, awards: ids.map((i) => shown(a(i))) },
+})
+const STROKES: [number, number, number][][] = [[[0.1, 0.2, 0], [0.4, 0.5, 20], [0.8, 0.3, 40]]]
+const signedA: NewEvent = { type: 'pledge.signed', data: { blocId: 'blocA', contentHash: sha256(PLEDGE_A), strokes: STROKES, signerName: 'Nguyễn Văn A' } }
+const opened: NewEvent = { type: 'pledge.signingOpened', data: {} }
+
+export const EXAMPLES: Example[] = [
+  // conference
+  { name: 'the host starts the conference at its first item', given: [], actor: host, when: c('conference.start', {}), then: started, shows: { status: 'live', agenda: { currentItemId: 'open' } } },
+  { name: 'a started conference cannot start again', given: started, actor: host, when: c('conference.start', {}), then: { refused: 'conflict' } },
+  { name: 'a site may not start the conference', given: [], actor: site('d1'), when: c('conference.start', {}), then: { refused: 'forbidden' } },
+  { name: 'the host ends a live conference', given: started, actor: host, when: c('conference.end', {}), then: [{ type: 'conference.ended', data: {} }], shows: { status: 'ended' } },
+  { name: 'an ended conference refuses every command', given: [...started, { type: 'conference.ended', data: {} }], actor: host, when: c('agenda.next', {}), then: { refused: 'conflict' } },
+  // agenda
+  { name: 'next makes the following item current', given: started, actor: host, when: c('agenda.next', {}), then: [{ type: 'agenda.itemStarted', data: { itemId: 'awards' } }], shows: { agenda: { currentItemId: 'awards' } } },
+  { name: 'goto makes any item current', given: started, actor: host, when: c('agenda.goto', { itemId: 'sign' }), then: [{ type: 'agenda.itemStarted', data: { itemId: 'sign' } }], shows: { agenda: { currentItemId: 'sign' } } },
+  { name: 'previous goes back one item', given: [...started, { type: 'agenda.itemStarted', data: { itemId: 'awards' } }], actor: host, when: c('agenda.previous', {}), then: [{ type: 'agenda.itemStarted', data: { itemId: 'open' } }], shows: { agenda: { currentItemId: 'open' } } },
+  { name: 'previous at the first item is refused', given: started, actor: host, when: c('agenda.previous', {}), then: { refused: 'conflict' } },
+  { name: 'goto an unknown item is not found', given: started, actor: host, when: c('agenda.goto', { itemId: 'nope' }), then: { refused: 'not_found' } },
+  { name: 'a viewer may not move the agenda', given: started, actor: viewer, when: c('agenda.goto', { itemId: 'sign' }), then: { refused: 'forbidden' } },
+  // sites
+  { name: 'a site checks in with its attendees', given: [], actor: site('d1'), when: c('site.checkIn', { attendees: 120 }), then: [{ type: 'site.checkedIn', data: { siteId: 'd1', attendees: 120 } }], check: (s) => s.sites.find((x) => x.id === 'd1')?.checkIn?.attendees === 120 },
+  { name: 'a site reports its own problem', given: [], actor: site('d2'), when: c('site.reportIssue', { message: 'Mất tiếng' }), then: [{ type: 'site.issueReported', data: { siteId: 'd2', message: 'Mất tiếng' } }], check: (s) => s.sites.find((x) => x.id === 'd2')?.issue?.message === 'Mất tiếng' },
+  { name: "a site may not report another site's problem", given: [], actor: site('d1'), when: c('site.reportIssue', { message: 'x', siteId: 'd2' }), then: { refused: 'forbidden' } },
+  { name: 'the host resolves a site problem', given: [{ type: 'site.issueReported', data: { siteId: 'd1', message: 'Mất hình' } }], actor: host, when: c('site.resolveIssue', { siteId: 'd1' }), then: [{ type: 'site.issueResolved', data: { siteId: 'd1' } }], check: (s) => !s.sites.find((x) => x.id === 'd1')?.issue },
+  { name: 'resolving without an open problem is a conflict', given: [], actor: host, when: c('site.resolveIssue', { siteId: 'd1' }), then: { refused: 'conflict' } },
+  // awards
+  { name: 'an announcement carries what the dashboards show', given: started, actor: host, when: c('award.announce', { awardIds: ['a1', 'a3'] }), then: [announced([0, 2])], check: (s) => s.awards.filter((x) => x.announcedAt).map((x) => x.id).join() === 'a1,a3' },
+  { name: 'a countdown sets revealAt further ahead', given: started, actor: host, when: c('award.announce', { awardIds: ['a2'], revealInMs: 5000 }), then: [announced([1], EXAMPLE_NOW + 5000)], check: (s) => s.awards[1]?.revealAt === EXAMPLE_NOW + 5000 },
+  { name: 'an award is announced once', given: [...started, announced([0])], actor: host, when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'conflict' } },
+  { name: 'announcing before the conference is live is a conflict', given: [], actor: host, when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'conflict' } },
+  { name: 'an unknown award is not found', given: started, actor: host, when: c('award.announce', { awardIds: ['zzz'] }), then: { refused: 'not_found' } },
+  { name: 'a site may not announce', given: started, actor: site('d1'), when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'forbidden' } },
+  { name: 'a retraction keeps the award with its reason', given: [...started, announced([0])], actor: host, when: c('award.retract', { awardId: 'a1', reason: 'Sai tên đơn vị' }), then: [{ type: 'award.retracted', data: { awardId: 'a1', reason: 'Sai tên đơn vị' } }], check: (s) => s.awards[0]?.retracted?.reason === 'Sai tên đơn vị' },
+  { name: 'an award not announced cannot be retracted', given: started, actor: host, when: c('award.retract', { awardId: 'a2', reason: 'x' }), then: { refused: 'conflict' } },
+  { name: 'an import adds awards to the catalog', given: [], actor: host, when: c('award.import', { awards: [{ id: 'a9', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng Nội vụ', siteId: 'd2' }] }), then: [{ type: 'award.imported', data: { awards: [{ id: 'a9', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng Nội vụ', siteId: 'd2' }] } }], check: (s) => s.awards.length === 5 },
+  { name: 'an import may not reuse an id', given: [], actor: host, when: c('award.import', { awards: [{ id: 'a1', typeId: 'bk', recipientKind: 'collective', recipientName: 'X' }] }), then: { refused: 'conflict' } },
+  { name: 'an import may not give a type to a kind it is not for', given: [], actor: host, when: c('award.import', { awards: [{ id: 'a9', typeId: 'cs', recipientKind: 'collective', recipientName: 'X' }] }), then: { refused: 'invalid' } },
+  { name: 'a viewer may not import', given: [], actor: viewer, when: c('award.import', { awards: [{ id: 'a9', typeId: 'bk', recipientKind: 'collective', recipientName: 'X' }] }), then: { refused: 'forbidden' } },
+  // signing
+  { name: 'the host opens signing', given: started, actor: host, when: c('pledge.openSigning', {}), then: [opened], shows: { signing: { status: 'open' } } },
+  { name: 'a signer signs its own bloc', given: [...started, opened], actor: signer('blocA'), when: c('pledge.sign', { blocId: 'blocA', contentHash: sha256(PLEDGE_A), strokes: STROKES }), then: [signedA], check: (s) => s.blocs[0]?.signature?.signerName === 'Nguyễn Văn A' },
+  { name: 'the last signature completes the signing', given: [...started, opened, signedA], actor: signer('blocB'), when: c('pledge.sign', { blocId: 'blocB', contentHash: sha256(PLEDGE_B), strokes: STROKES, signerName: 'Trần Văn B' }), then: [{ type: 'pledge.signed', data: { blocId: 'blocB', contentHash: sha256(PLEDGE_B), strokes: STROKES, signerName: 'Trần Văn B' } }, { type: 'pledge.signingCompleted', data: {} }], shows: { signing: { status: 'completed' } } },
+  { name: "a signer may not sign another bloc's pledge", given: [...started, opened], actor: signer('blocA'), when: c('pledge.sign', { blocId: 'blocB', contentHash: sha256(PLEDGE_B), strokes: STROKES }), then: { refused: 'forbidden' } },
+  { name: 'a signature over another text is refused', given: [...started, opened], actor: signer('blocA'), when: c('pledge.sign', { blocId: 'blocA', contentHash: sha256(PLEDGE_B), strokes: STROKES }), then: { refused: 'conflict' } },
+  { name: 'signing before it opens is refused', given: started, actor: signer('blocA'), when: c('pledge.sign', { blocId: 'blocA', contentHash: sha256(PLEDGE_A), strokes: STROKES }), then: { refused: 'conflict' } },
+  { name: 'the host closes open signing', given: [...started, opened], actor: host, when: c('pledge.closeSigning', {}), then: [{ type: 'pledge.signingClosed', data: {} }], shows: { signing: { status: 'closed' } } },
+  { name: 'the chairman witnesses a completed signing', given: [...started, opened, signedA, { type: 'pledge.signed', data: { blocId: 'blocB', contentHash: sha256(PLEDGE_B), strokes: STROKES, signerName: 'B' } }, { type: 'pledge.signingCompleted', data: {} }], actor: host, when: c('pledge.witness', { witnessName: 'Chủ tịch UBND tỉnh' }), then: [{ type: 'pledge.witnessed', data: { witnessName: 'Chủ tịch UBND tỉnh' } }], shows: { signing: { witnessName: 'Chủ tịch UBND tỉnh' } } },
+  { name: 'witnessing before every bloc signed is refused', given: [...started, opened], actor: host, when: c('pledge.witness', {}), then: { refused: 'conflict' } },
+]
