@@ -33,7 +33,7 @@ export interface Running {
   url: string
   links: AccessLinks
   clients: Client[]
-  connect(token: string, opts?: { lastSeq?: number }): Client
+  connect(token: string, opts?: { lastSeq?: number; snapshotEncoding?: 'deflate' }): Client
   stop(opts?: { keepData?: boolean }): Promise<void>
 }
 
