@@ -3,12 +3,15 @@
  * .tmp/screenshots/*.png so that people can look at what we built.
  */
 import { mkdirSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { expect, test, type Page } from '@playwright/test'
-import { drawSignature, openPage, readLinks, selectFirstAward, startIfScheduled } from './helpers.js'
+import { drawSignature, openPage, readLinks, startIfScheduled } from './helpers.js'
 
 const OUT = '.tmp/screenshots'
 const WALL = { width: 1920, height: 1080 }
 const LAPTOP = { width: 1280, height: 800 }
+/** The hub's laptop running the console. */
+const CONSOLE = { width: 1366, height: 768 }
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${OUT}/${name}.png`, fullPage })
 
 test('screenshots of every role', async ({ browser }) => {
@@ -18,7 +21,7 @@ test('screenshots of every role', async ({ browser }) => {
   const district = links.sites.find((s) => s.siteId !== 'hub')!
   const other = links.sites.filter((s) => s.siteId !== 'hub')[2]!
 
-  const host = await openPage(browser, links.host.url, LAPTOP)
+  const host = await openPage(browser, links.host.url, CONSOLE)
   const dash = await openPage(browser, district.url, WALL)
   const viewer = await openPage(browser, links.viewer.url, WALL)
   await shot(dash, 'site-dashboard-before')
@@ -29,11 +32,11 @@ test('screenshots of every role', async ({ browser }) => {
   await host.getByTestId('award-type').selectOption({ index: 0 })
   await host.getByTestId('announce-next').click()
   await expect(host.getByTestId('toast').first()).toBeVisible()
-  await selectFirstAward(host, 3)
+  await host.getByTestId('award-type').selectOption('co-thi-dua')
   const rows = host.locator('[data-award-row-id] input[type=checkbox]')
-  await rows.nth(1).check()
-  await rows.nth(2).check()
+  for (const i of [0, 1, 2]) await rows.nth(i).check()
   await host.getByTestId('announce-selected').click()
+  await expect(host.getByTestId('toast').filter({ hasText: 'Đã công bố 3' })).toBeVisible()
 
   // Roll call and a problem at one site.
   await dash.getByTestId('operator-toggle').click()
@@ -72,6 +75,7 @@ test('screenshots of every role', async ({ browser }) => {
   await viewer.waitForTimeout(200)
   await shot(viewer, 'viewer')
   await shot(host, 'host')
+  await hostCeremony(host)
   await host.setViewportSize(WALL)
   await shot(host, 'host-wide')
 
@@ -82,3 +86,69 @@ test('screenshots of every role', async ({ browser }) => {
   await dash.waitForTimeout(1200)
   await shot(dash, 'site-dashboard-signing')
 })
+
+/** The awards panel as the organiser at the hub works it: filters, a countdown, a retraction, an import. */
+async function hostCeremony(host: Page): Promise<void> {
+  const awards = host.locator('.a-awards')
+  await host.getByTestId('award-type').selectOption('tap-the-lao-dong-xuat-sac')
+  await host.getByTestId('award-site').selectOption('ninh-hai')
+  await host.getByTestId('award-search').fill('truong')
+  await host.getByTestId('award-countdown-5').click()
+  await host.getByTestId('award-next-n').selectOption('5')
+  await host.getByTestId('announce-next').click()
+  await expect(host.getByTestId('reveal-countdown')).toBeVisible()
+  await shot(host, 'host-countdown')
+  await host.getByTestId('award-filters-clear').click()
+  await host.getByTestId('award-type').selectOption('bang-khen-ubnd-tinh')
+  await host.getByTestId('award-kind').selectOption('individual')
+  await host.getByTestId('award-site').selectOption('bac-ai')
+  await expect(host.getByTestId('reveal-countdown')).toBeHidden({ timeout: 8000 })
+  await host.waitForTimeout(1500) // the sites' reveal confirmations
+  await shot(host, 'host-filters')
+  await awards.screenshot({ path: `${OUT}/host-awards-panel.png` })
+
+  // A retraction: the reason is required, asked in the app.
+  await host.getByTestId('award-filters-clear').click()
+  await host.getByTestId('award-tab-announced').click()
+  await host.locator('[data-testid^="award-retract-"]').first().click()
+  await host.getByTestId('retract-confirm').click()
+  await expect(host.getByTestId('retract-error')).toHaveText('Vui lòng nhập lý do thu hồi.')
+  await shot(host, 'host-retract')
+  await host.getByTestId('retract-reason').fill('Nhầm tên đơn vị trong quyết định')
+  await host.getByTestId('retract-confirm').click()
+  await expect(host.getByTestId('retract-dialog')).toBeHidden()
+  await host.getByTestId('award-tab-retracted').click()
+  await shot(host, 'host-retracted')
+  await host.getByTestId('award-tab-pending').click()
+
+  // An import whose rows have errors, then a good one's preview.
+  await host.getByTestId('award-import').click()
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  const QD = 'Quyết định số 999/QĐ-UBND ngày 20/02/2023'
+  await host.getByTestId('import-file').setInputFiles({ name: 'danh-sach-bo-sung.xlsx', mimeType: xlsx, buffer: await sheet([
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Tập thể', 'Trường Tiểu học Phước Dân', 'Phòng GD&ĐT huyện Ninh Phước', 'Huyện Ninh Phước', QD],
+    ['Bằng khen UBND', 'Tập thể', 'Trường THCS Phước Hậu', 'Phòng GD&ĐT huyện Ninh Phước', 'Huyện Ninh Phước', QD],
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Tap the', 'Trạm Y tế xã Phước Thuận', 'Trung tâm Y tế huyện Ninh Phước', 'Huyện Ninh Phước', QD],
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Cá nhân', '', 'Trường THPT Phan Bội Châu', 'Huyện Ninh Phước', QD],
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Cá nhân', 'Nguyễn Thị Mai', 'Trường THPT Phan Bội Châu', 'Ninh Phuoc', QD],
+  ]) })
+  await expect(host.getByTestId('import-errors')).toBeVisible()
+  await shot(host, 'host-import-errors')
+  await host.getByTestId('import-file').setInputFiles({ name: 'danh-sach-bo-sung.xlsx', mimeType: xlsx, buffer: await sheet([
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Tập thể', 'Trường Tiểu học Phước Dân', 'Phòng GD&ĐT huyện Ninh Phước', 'Huyện Ninh Phước', QD],
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Tập thể', 'Trường THCS Phước Hậu', 'Phòng GD&ĐT huyện Ninh Phước', 'Huyện Ninh Phước', QD],
+    ['Bằng khen của Chủ tịch UBND tỉnh', 'Cá nhân', 'Nguyễn Thị Mai', 'Giáo viên Trường THPT Phan Bội Châu', 'Huyện Ninh Phước', QD],
+    ['Chiến sĩ thi đua cấp tỉnh', 'Cá nhân', 'Trần Văn Hùng', 'Trưởng phòng Tài chính - Kế hoạch huyện Ninh Phước', 'Huyện Ninh Phước', QD],
+  ]) })
+  await expect(host.getByTestId('import-preview')).toBeVisible()
+  await shot(host, 'host-import-preview')
+  await host.getByTestId('import-dialog').getByRole('button', { name: 'Huỷ' }).click()
+}
+
+async function sheet(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Danh sách')
+  ws.addRow(['Hình thức khen thưởng', 'Đối tượng', 'Tên', 'Đơn vị', 'Điểm cầu', 'Quyết định'])
+  for (const r of rows) ws.addRow(r)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
