@@ -1,4 +1,5 @@
 /** Looking values up in a conference's catalog (award types, sites) the way organisers write them. */
+import { createHash } from 'node:crypto'
 import type { CommandOf } from '../../shared/commands.js'
 import type { AwardType } from '../../shared/domain.js'
 import { looseKey, valueKey } from './columns.js'
@@ -57,4 +58,9 @@ export function ceremonyOrder(types: readonly AwardType[]): AwardType[] {
     .map((t, i) => ({ t, i }))
     .sort((a, b) => (a.t.precedence ?? Infinity) - (b.t.precedence ?? Infinity) || a.i - b.i)
     .map(({ t }) => t)
+}
+
+/** The command id of an import: the same file twice is one import (SHA-256 of its bytes). */
+export function importCommandId(bytes: Uint8Array): string {
+  return `import-${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}`
 }
