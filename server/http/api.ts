@@ -8,6 +8,7 @@ import { fail, type Ack, type ErrorCode } from '../../shared/errors.js'
 import { resolveToken } from '../access/tokens.js'
 import { toWire, type ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
+import { awardsRouter } from './awards.js'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
@@ -37,6 +38,9 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService 
       next(err)
     }
   })
+
+  // Award lists: import (host), export (any role), and the template (no token, outside /conferences).
+  api.use(awardsRouter(deps))
 
   api.get('/conferences/:id/state', async (req: Authed, res) => {
     const room = await deps.service.room(req.actor!.conferenceId)
