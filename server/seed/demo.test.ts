@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
 import { AgendaItem, Award, AwardType, Bloc, Site } from '../../shared/domain.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import { replay } from '../../shared/evolve.js'
-import { buildDemoConference, demoEvents } from './demo.js'
+import { parseAwardList } from '../awards/parse.js'
+import { ConferenceService } from '../conference/service.js'
+import { openSqliteStore } from '../store/sqlite.js'
+import type { EventStore } from '../store/event-store.js'
+import { ensureDemo } from './bootstrap.js'
+import { DEMO_AWARDS_FILE, demoEvents, demoSetup } from './demo.js'
 
 /** The figures the article reports, per award type: [collectives, individuals]. */
 const EXPECTED: Record<string, [number, number]> = {
@@ -21,9 +29,16 @@ const EXPECTED: Record<string, [number, number]> = {
 const sha256 = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex')
 
 describe('demo conference', () => {
-  const { setup, awards } = buildDemoConference()
+  const setup = demoSetup()
+  const file = readFileSync(DEMO_AWARDS_FILE)
+  let awards: Award[] = []
+  const imported = parseAwardList(file, { filename: 'khen-thuong-2022.csv' }, { awardTypes: setup.awardTypes, sites: setup.sites, existingIds: [] })
 
-  it('has 2996 awards with the per-type counts of the article', () => {
+  it('imports its data file with no row error: 2996 awards with the per-type counts of the article', async () => {
+    const parsed = await imported
+    expect(parsed.fileError).toBeUndefined()
+    expect(parsed.errors).toEqual([])
+    awards = parsed.awards
     expect(awards).toHaveLength(2996)
     expect(setup.awardTypes.map((t) => t.id).sort()).toEqual(Object.keys(EXPECTED).sort())
     for (const [typeId, [collectives, individuals]] of Object.entries(EXPECTED)) {
@@ -33,36 +48,54 @@ describe('demo conference', () => {
     }
   })
 
-  it('gives each award a kind its type allows', () => {
+  it('is a CSV with Vietnamese headers and a BOM, as an organiser would save it', () => {
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(file.toString('utf8').split('\r\n')[0]).toBe('\uFEFFHình thức khen thưởng,Đối tượng,Tên,Đơn vị,Điểm cầu,Quyết định,Hạng')
+  })
+
+  it('orders the award types as the article presents them: national first, then the province’s', () => {
+    const order = [...setup.awardTypes].sort((a, b) => a.precedence! - b.precedence!).map((t) => t.id)
+    expect(order).toEqual([
+      'huan-chuong-lao-dong', 'huan-chuong-khang-chien', 'ba-me-viet-nam-anh-hung', 'bang-khen-thu-tuong',
+      'co-thi-dua', 'tap-the-lao-dong-xuat-sac', 'chien-si-thi-dua-cap-tinh', 'bang-khen-ubnd-tinh', 'huy-hieu-ninh-thuan',
+    ])
+    expect(setup.awardTypes.filter((t) => t.level === 'national').map((t) => t.id)).toHaveLength(4)
+  })
+
+  it('gives the Huân chương Lao động their class, and no other award one', async () => {
+    await imported
+    const withClass = awards.filter((a) => a.awardClass)
+    expect(withClass.map((a) => a.typeId)).toEqual(Array(4).fill('huan-chuong-lao-dong'))
+    for (const a of withClass) expect(a.awardClass).toMatch(/^hạng (Nhất|Nhì|Ba)$/)
+  })
+
+  it('gives each award a kind its type allows, unique ASCII ids and unique names within a type', async () => {
+    await imported
     const kinds = new Map(setup.awardTypes.map((t) => [t.id, t.recipientKind]))
     for (const a of awards) {
       const k = kinds.get(a.typeId)
       expect(k === 'both' || k === a.recipientKind, a.id).toBe(true)
     }
-    expect(setup.awardTypes.filter((t) => t.level === 'national').map((t) => t.id)).toHaveLength(4)
-  })
-
-  it('has unique ASCII award ids and unique recipient names within a type', () => {
     expect(new Set(awards.map((a) => a.id)).size).toBe(awards.length)
     for (const a of awards) expect(a.id).toMatch(/^[a-z0-9-]+-\d{4}$/)
+    expect(awards[0]!.id).toBe('huan-chuong-lao-dong-0001')
+    expect(awards.find((a) => a.typeId === 'co-thi-dua')!.id).toBe('co-thi-dua-0001')
     for (const typeId of Object.keys(EXPECTED)) {
       const names = awards.filter((a) => a.typeId === typeId).map((a) => a.recipientName)
       expect(new Set(names).size, typeId).toBe(names.length)
     }
   })
 
-  it('points every award at a known site and type, with a unit and a decision', () => {
+  it('points every award at a known site and type, with a unit and a decision', async () => {
+    await imported
     const sites = new Set(setup.sites.map((s) => s.id))
-    const types = new Set(setup.awardTypes.map((t) => t.id))
     for (const a of awards) {
       expect(sites.has(a.siteId!), a.id).toBe(true)
-      expect(types.has(a.typeId), a.id).toBe(true)
       expect(a.unit, a.id).toBeTruthy()
       expect(a.decision, a.id).toMatch(/^Quyết định số \d+\/QĐ-(UBND|CTN|TTg) ngày \d{2}\/\d{2}\/20\d{2}$/)
     }
     const national = new Set(setup.awardTypes.filter((t) => t.level === 'national').map((t) => t.id))
     for (const a of awards) expect(/QĐ-(CTN|TTg)/.test(a.decision!), a.id).toBe(national.has(a.typeId))
-    // every district takes part
     for (const s of setup.sites) expect(awards.some((a) => a.siteId === s.id), s.id).toBe(true)
   })
 
@@ -104,16 +137,15 @@ describe('demo conference', () => {
     }
   })
 
-  it('is in Unicode NFC throughout', () => {
+  it('is in Unicode NFC throughout, and deterministic', async () => {
+    await imported
     const json = JSON.stringify({ setup, awards })
     expect(json.normalize('NFC')).toBe(json)
+    expect(demoSetup()).toEqual(setup)
   })
 
-  it('is deterministic', () => {
-    expect(buildDemoConference()).toEqual({ setup, awards })
-  })
-
-  it('parses with the domain schemas', () => {
+  it('parses with the domain schemas', async () => {
+    await imported
     for (const s of setup.sites) Site.parse(s)
     for (const i of setup.agenda) AgendaItem.parse(i)
     for (const t of setup.awardTypes) AwardType.parse(t)
@@ -134,5 +166,35 @@ describe('demo conference', () => {
     expect(state.blocs).toHaveLength(setup.blocs.length)
     expect(state.sites).toHaveLength(8)
     expect(state.agenda.currentItemId).toBeNull()
+  })
+})
+
+describe('demo seed on start', () => {
+  let dataDir = ''
+  let store: EventStore | undefined
+  afterEach(async () => {
+    await store?.close()
+    store = undefined
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('creates the conference and imports the list through award.import once; a second start adds nothing', async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-seed-'))
+    store = openSqliteStore(dataDir)
+    const first = new ConferenceService({ store })
+    const links = await ensureDemo(store, first, dataDir, 'http://demo')
+    const room = await first.room('ninh-thuan-2023')
+    expect(room.seq).toBe(2)
+    expect(room.state.awards).toHaveLength(2996)
+    const log = await store.read('ninh-thuan-2023', 0, 10)
+    expect(log.map((e) => e.type)).toEqual(['conference.created', 'award.imported'])
+    expect(await store.commandSeq('ninh-thuan-2023', 'seed-demo-conference')).toBe(1)
+    expect((await store.commandSeq('ninh-thuan-2023', `import-${createHash('sha256').update(readFileSync(DEMO_AWARDS_FILE)).digest('hex').slice(0, 40)}`))).toBe(2)
+
+    // A restart: a new service over the same store, and the same links.
+    const second = new ConferenceService({ store })
+    const again = await ensureDemo(store, second, dataDir, 'http://demo')
+    expect((await second.room('ninh-thuan-2023')).seq).toBe(2)
+    expect(again.host.token).toBe(links.host.token)
   })
 })
