@@ -47,10 +47,19 @@ export function detectDelimiter(text: string): string {
   return best
 }
 
-/** RFC 4180, leniently: text after a closing quote, or a stray quote inside a field, is kept. */
-export function readCsv(text: string, delimiter = detectDelimiter(text)): SheetRow[] {
+/**
+ * RFC 4180, leniently: text after a closing quote, or a stray quote inside a field, is kept.
+ * Rows with nothing but spaces are counted, not kept; reading stops after `maxRows` kept rows.
+ */
+export function readCsv(text: string, delimiter = detectDelimiter(text), maxRows = Infinity): SheetRow[] {
   const rows: SheetRow[] = []
   if (text === '') return rows
+  let row = 0
+  const keep = (cells: string[]) => {
+    row++
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row, cells })
+    return rows.length < maxRows
+  }
   const n = text.length
   const d = delimiter.charCodeAt(0)
   /** Index of the next delimiter or line break at or after `k`. */
@@ -98,11 +107,10 @@ export function readCsv(text: string, delimiter = detectDelimiter(text)): SheetR
     i++
     if (c === d) continue
     if (c === 13 && text.charCodeAt(i) === 10) i++
-    rows.push({ row: rows.length + 1, cells })
+    if (!keep(cells) || i >= n) return rows
     cells = []
-    if (i >= n) return rows
   }
-  rows.push({ row: rows.length + 1, cells })
+  keep(cells)
   return rows
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { tinySetup } from '../../shared/testing/tiny-conference.js'
 import { csvField } from './csv.js'
+import { unpackedSize } from './xlsx.js'
 import { MAX_IMPORT_ROWS, parseAwardList, type Catalog } from './parse.js'
 
 const setup = tinySetup()
@@ -134,6 +135,13 @@ describe('parseAwardList: the file as a whole', () => {
     expect((await fileError(bytes(GOOD), { filename: 'list.xlsx' }))?.message).toContain('không phải bảng tính Excel hợp lệ')
   })
 
+  it('does not take a prototype name for a kind, and keeps nothing of a file of empty lines', async () => {
+    expect((await parse(`${HEADER}\nBằng khen,constructor,Phòng A,,,,\n`)).errors).toEqual([
+      { row: 2, column: 'Đối tượng', message: '“constructor” không phải “Tập thể” hoặc “Cá nhân”' },
+    ])
+    expect(await fileError(bytes('\n'.repeat(1_000_000)))).toMatchObject({ problem: 'empty' })
+  })
+
   it('refuses more than 20000 rows and more than 10 MB', async () => {
     const many = [HEADER, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `Bằng khen,Tập thể,Phòng ${i},,,,`)].join('\n')
     expect((await fileError(bytes(many)))).toMatchObject({ problem: 'too_many_rows' })
@@ -172,6 +180,15 @@ describe('parseAwardList: XLSX', () => {
       [{ richText: [{ text: 'Bằng ' }, { text: 'khen' }] }, 'Tập thể', { formula: '"Phòng "&"A"', result: 'Phòng A' }, 'UBND', 412],
     ]), {}, catalog())
     expect(ok.awards).toEqual([{ id: 'bk-0001', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng A', unit: 'UBND', decision: '412' }])
+  })
+
+  it('refuses an .xlsx that would unpack to more than 100 MB, before unpacking it', async () => {
+    const file = await workbook([HEADER.split(','), ['Bằng khen', 'Tập thể', 'Phòng A', '', '', '', '']])
+    expect(unpackedSize(file)).toBeGreaterThan(1000)
+    const view = new DataView(file.buffer, file.byteOffset, file.byteLength)
+    const directory = view.getUint32(file.length - 22 + 16, true)
+    view.setUint32(directory + 24, 0xf0000000, true)
+    expect((await parseAwardList(file, {}, catalog())).fileError).toMatchObject({ problem: 'too_large', message: expect.stringContaining('giải nén ra hơn 100 MB') })
   })
 
   it('gives NFD cells the same awards as NFC ones', async () => {

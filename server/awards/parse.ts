@@ -55,7 +55,7 @@ export async function parseAwardList(bytes: Uint8Array, source: Source, catalog:
   if (isOldExcel) return fileError('not_a_list', 'tệp .xls (Excel 97–2003) không được hỗ trợ: mở trong Excel và lưu thành .xlsx hoặc CSV UTF-8')
   if (isZip) {
     const sheet = await readXlsx(bytes)
-    return sheet.ok ? parseAwardRows(sheet.rows, catalog) : fileError('not_a_list', sheet.message)
+    return sheet.ok ? parseAwardRows(sheet.rows, catalog) : fileError(sheet.tooLarge ? 'too_large' : 'not_a_list', sheet.message)
   }
   if (/\.xlsx$/i.test(source.filename ?? '') || source.mediaType?.split(';')[0]?.trim() === XLSX_TYPE) {
     return fileError('not_a_list', 'tệp gửi lên là .xlsx nhưng không phải bảng tính Excel hợp lệ: mở lại trong Excel, lưu thành .xlsx rồi gửi lại')
@@ -68,7 +68,8 @@ export function parseAwardCsv(bytes: Uint8Array, catalog: Catalog): ParsedList {
   if (bytes.length > MAX_IMPORT_BYTES) return fileError('too_large', `tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB: hãy chia danh sách thành nhiều tệp`)
   const text = decodeText(bytes)
   if (!text.ok) return fileError('not_a_list', text.message)
-  return parseAwardRows(readCsv(text.text), catalog)
+  // Rows beyond the limit are not kept: the parser only needs to know there are too many.
+  return parseAwardRows(readCsv(text.text, undefined, MAX_IMPORT_ROWS + 2), catalog)
 }
 
 const isBlank = (r: SheetRow) => r.cells.every((c) => c.trim() === '')
@@ -92,7 +93,7 @@ export function parseAwardRows(sheet: SheetRow[], catalog: Catalog): ParsedList 
   const data = filled.filter((r) => r.row > 1)
   if (data.length === 0) return fileError('empty', 'tệp chỉ có dòng tiêu đề, chưa có dòng khen thưởng nào')
   if (data.length > MAX_IMPORT_ROWS) {
-    return fileError('too_many_rows', `tệp có ${data.length} dòng khen thưởng, nhiều hơn giới hạn ${MAX_IMPORT_ROWS} dòng một lần nhập: hãy chia thành nhiều tệp`)
+    return fileError('too_many_rows', `tệp có hơn ${MAX_IMPORT_ROWS} dòng khen thưởng, quá giới hạn một lần nhập: hãy chia thành nhiều tệp`)
   }
   return readRows(data, columns.at, columns.written, catalog)
 }
@@ -135,7 +136,7 @@ function mapHeader(header: SheetRow): HeaderMap {
 const ID = /^[A-Za-z0-9_.:-]+$/
 const LIMITS: Partial<Record<ColumnKey, number>> = { name: 300, unit: 300, decision: 200, awardClass: 60, id: 80 }
 const LIMITED = Object.keys(LIMITS) as ColumnKey[]
-const KINDS: Record<string, RecipientKind> = { 'tập thể': 'collective', collective: 'collective', 'cá nhân': 'individual', individual: 'individual' }
+const KINDS = new Map<string, RecipientKind>([['tập thể', 'collective'], ['collective', 'collective'], ['cá nhân', 'individual'], ['individual', 'individual']])
 
 type Row = Record<ColumnKey, string>
 
@@ -194,7 +195,7 @@ function readRow(v: Row, row: number, ctx: RowContext, problems: [ColumnKey, str
     if (!awardType) problems.push(['type', `không có hình thức khen thưởng “${v.type}” trong danh mục của hội nghị${found.hint}`])
   }
 
-  let kind: RecipientKind | undefined = KINDS[v.kind.toLowerCase()]
+  let kind = KINDS.get(v.kind.toLowerCase())
   if (!v.kind) {
     if (awardType && awardType.recipientKind !== 'both') kind = awardType.recipientKind
     else problems.push(['kind', 'thiếu đối tượng: ghi “Tập thể” hoặc “Cá nhân”'])
