@@ -1,0 +1,95 @@
+/**
+ * The promise of the awards ceremony: one announcement appears on every site's big screen at
+ * the same instant, and nobody's screen knows the recipient before it is announced.
+ */
+import { randomUUID } from 'node:crypto'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { Award, ConferenceState } from '../shared/domain.js'
+import { openPage, readLinks, type AccessLinks } from './helpers.js'
+
+const WALL = { width: 1920, height: 1080 }
+const LEAD_MS = 1500
+
+async function hostState(request: APIRequestContext, links: AccessLinks): Promise<ConferenceState> {
+  const res = await request.get(`/api/conferences/${links.conferenceId}/state`, { headers: { authorization: `Bearer ${links.host.token}` } })
+  expect(res.ok()).toBe(true)
+  return ((await res.json()) as { state: ConferenceState }).state
+}
+
+async function command(request: APIRequestContext, links: AccessLinks, type: string, data: unknown): Promise<void> {
+  const res = await request.post(`/api/conferences/${links.conferenceId}/commands`, {
+    headers: { authorization: `Bearer ${links.host.token}` },
+    data: { id: randomUUID(), type, data },
+  })
+  const ack = (await res.json()) as { ok: boolean }
+  expect(ack, `${type}: ${JSON.stringify(ack)}`).toMatchObject({ ok: true })
+}
+
+/**
+ * Records, in the page, when the award's element and when the recipient's name first appear in
+ * the DOM (page code as text: the e2e type-check has no DOM library).
+ */
+async function watchFor(page: Page, awardId: string, name: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const id = ${JSON.stringify(awardId)}, text = ${JSON.stringify(name)}
+    window.seen = {}
+    const check = () => {
+      const now = Date.now()
+      if (window.seen.award === undefined && document.querySelector('[data-award-id="' + id + '"]')) window.seen.award = now
+      if (window.seen.name === undefined && document.body.textContent.includes(text)) window.seen.name = now
+    }
+    check()
+    new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true })
+  })()`)
+}
+
+const seen = (page: Page) => page.evaluate('window.seen') as Promise<{ award?: number; name?: number }>
+/** The page's own estimate of the server clock's offset, from its store. */
+const offsetOf = (page: Page) => page.evaluate("document.querySelector('#app').__vue_app__.config.globalProperties.$pinia.state.value.conference.clockOffsetMs") as Promise<number>
+
+test('four site dashboards reveal one announcement within 50 ms of each other, and none knew the name before', async ({ browser, request }) => {
+  const links = readLinks()
+  const sites = links.sites.slice(0, 4)
+  expect(sites).toHaveLength(4)
+
+  let state = await hostState(request, links)
+  if (state.status === 'scheduled') await command(request, links, 'conference.start', {})
+  state = await hostState(request, links)
+  // An award not yet announced whose recipient's name is nobody else's, so that finding it in a page means this one.
+  const counts = new Map<string, number>()
+  for (const a of state.awards) counts.set(a.recipientName, (counts.get(a.recipientName) ?? 0) + 1)
+  const award: Award | undefined = state.awards.find((a) => !a.announcedAt && counts.get(a.recipientName) === 1 && a.recipientName.length > 12)
+  if (!award) throw new Error('no pending award with a unique name left in the demo')
+
+  // The halls open their screens one after another, well before the ceremony: each page's clock
+  // estimate then also holds a sample taken while it was idle (they are refreshed every 15 s).
+  const pages: Page[] = []
+  for (const s of sites) pages.push(await openPage(browser, s.url, WALL))
+  await pages[0]!.waitForTimeout(16_000)
+  for (const page of pages) {
+    await expect(page.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
+    // The site's copy of the conference knows that the award exists, not who receives it.
+    expect(await page.content()).not.toContain(award.recipientName)
+    await watchFor(page, award.id, award.recipientName)
+  }
+
+  const sentAt = Date.now()
+  await command(request, links, 'award.announce', { awardIds: [award.id], revealInMs: LEAD_MS })
+  for (const page of pages) await expect(page.locator(`[data-award-id="${award.id}"]`)).toBeVisible()
+
+  const times = await Promise.all(pages.map(seen))
+  const offsets = await Promise.all(pages.map(offsetOf))
+  console.log('offsets', offsets, 'times', times.map((t) => t.award! - sentAt))
+  const shown = times.map((t) => t.award)
+  expect(shown.every((t) => typeof t === 'number')).toBe(true)
+  const at = shown as number[]
+  const spread = Math.max(...at) - Math.min(...at)
+  console.log(`reveal instants across ${pages.length} sites: spread ${spread} ms, ${Math.min(...at) - sentAt} ms after the command was sent`)
+  expect(spread).toBeLessThan(50)
+  // Revealed at its instant, not on arrival: the lead was kept.
+  expect(Math.min(...at) - sentAt).toBeGreaterThan(LEAD_MS - 300)
+  // The name came with the reveal, never before it.
+  for (const t of times) expect(t.name).toBeGreaterThanOrEqual(t.award!)
+
+  for (const page of pages) await page.context().close()
+})
