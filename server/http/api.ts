@@ -6,7 +6,9 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Actor } from '../../shared/domain.js'
 import { fail, type Ack, type ErrorCode } from '../../shared/errors.js'
 import { resolveToken } from '../access/tokens.js'
-import { toWire, type ConferenceService } from '../conference/service.js'
+import { audienceOf, eventFor } from '../../shared/audience.js'
+import { readEvent } from '../../shared/events.js'
+import type { ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import { awardsRouter } from './awards.js'
 
@@ -43,16 +45,20 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService 
   api.use(awardsRouter(deps))
 
   api.get('/conferences/:id/state', async (req: Authed, res) => {
-    const room = await deps.service.room(req.actor!.conferenceId)
-    res.json({ seq: room.seq, state: room.state })
+    const actor = req.actor!
+    const { snapshot } = await deps.service.snapshotFor(actor.conferenceId, audienceOf(actor.role))
+    // The state's JSON is encoded once per seq and audience, not once per request.
+    res.type('json').send(`{"seq":${snapshot.seq},"state":${snapshot.json}}`)
   })
 
   api.get('/conferences/:id/events', async (req: Authed, res) => {
     const raw = req.query['since'] ?? '0'
     const since = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN
     if (!Number.isSafeInteger(since)) return send(res, 'invalid', 'since: must be a whole number of 0 or more')
-    const events = await deps.store.read(req.actor!.conferenceId, since, 10_000)
-    res.json({ events: events.map(toWire) })
+    const actor = req.actor!
+    const room = await deps.service.room(actor.conferenceId)
+    const events = await deps.store.read(actor.conferenceId, since, 10_000)
+    res.json({ events: events.map((e) => eventFor(readEvent(e, room.state), audienceOf(actor.role))) })
   })
 
   api.post('/conferences/:id/commands', async (req: Authed, res) => {
