@@ -49,4 +49,14 @@ test('the host announces in ceremony order within the filters, confirms big batc
   await host.getByTestId('award-tab-retracted').click()
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Trùng với quyết định năm trước')
+
+  // The announced list leaves as a file, by type and by site.
+  for (const [format, by] of [['xlsx', 'type'], ['csv', 'site']] as const) {
+    await host.getByTestId('award-exports').locator('summary').click()
+    const download = host.waitForEvent('download')
+    await host.getByTestId(`export-${format}-${by}`).click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`))
+    expect((await file.createReadStream()).readable).toBe(true)
+  }
 })
