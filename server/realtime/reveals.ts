@@ -41,9 +41,13 @@ export class RevealTracker {
     }
   }
 
-  /** A page's report; returns false (and changes nothing) when it does not fit a known announcement. */
-  report(actor: Actor, socketId: string, revealAt: unknown, at: unknown): boolean {
+  /**
+   * A page's report; returns false (and changes nothing) when it does not fit a known announcement,
+   * or when the page connected after the reveal (it showed a past announcement on joining: not a reveal).
+   */
+  report(actor: Actor, socketId: string, revealAt: unknown, at: unknown, connectedAt = -Infinity): boolean {
     if (actor.role === 'host' || typeof revealAt !== 'number' || typeof at !== 'number' || !Number.isFinite(at)) return false
+    if (connectedAt > revealAt) return false
     if (Math.abs(at - revealAt) > PLAUSIBLE_MS) return false
     const tracked = this.byConference.get(actor.conferenceId)?.find((t) => t.stat.revealAt === revealAt)
     if (!tracked || tracked.reporters.has(socketId)) return false

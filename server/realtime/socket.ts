@@ -83,7 +83,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     })
     socket.on('revealed', (r) => {
       const report = r as { revealAt?: unknown; at?: unknown } | null
-      reveals.report(actor, socket.id, report?.revealAt, report?.at)
+      reveals.report(actor, socket.id, report?.revealAt, report?.at, socket.handshake.issued)
     })
     socket.on('disconnect', () => presence.leave(actor))
 
