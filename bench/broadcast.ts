@@ -2,15 +2,15 @@
  * npm run bench: the time from a host command to its arrival at N connected clients (p50, p99),
  * for the real server and, in the same run, a bare Socket.IO broadcast as the baseline.
  * The server runs in its own process so that clients and server do not share one event loop.
- *   CLIENTS=500 ROUNDS=40 npm run bench
+ *   CLIENTS=1000 ROUNDS=50 npm run bench
  */
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
 
-const CLIENTS = Number(process.env.CLIENTS ?? 500)
-const ROUNDS = Number(process.env.ROUNDS ?? 40)
+const CLIENTS = Number(process.env.CLIENTS ?? 1000)
+const ROUNDS = Number(process.env.ROUNDS ?? 50)
 const WARMUP = 10
 
 interface Ready {

@@ -12,25 +12,30 @@ import { deflateRawSync } from 'node:zlib'
 import { performance } from 'node:perf_hooks'
 import { Server } from 'socket.io'
 import { createApp } from '../server/app.js'
-import { issueLinks } from '../server/access/links.js'
-import { DEMO_CONFERENCE_ID, demoEvents } from '../server/seed/demo.js'
+import { ensureDemo } from '../server/seed/bootstrap.js'
+import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-bench-'))
 const store = openSqliteStore(dataDir)
 const app = createApp({ store })
 const conferenceId = DEMO_CONFERENCE_ID
-await app.service.appendSystem(conferenceId, demoEvents(), 'seed')
+// The demo exactly as `npm start` seeds it: through the award import.
+// Its progress lines would mix with the one JSON line the bench reads: send them to stderr.
+console.log = (...args: unknown[]) => console.error(...args)
+const links = await ensureDemo(store, app.service, dataDir, 'http://bench')
 const room = await app.service.room(conferenceId)
 await app.service.handle({ conferenceId, role: 'host' }, { id: 'bench-start', type: 'conference.start', data: {} })
-const links = await issueLinks(store, room.state, 'http://bench')
 await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
 
 // Baseline: a bare Socket.IO broadcast of a payload of the same shape, no auth, no store.
 const bareHttp = createServer()
 const bare = new Server(bareHttp, { serveClient: false })
 let seq = 0
+/** What the baseline hands a joining client: a tiny snapshot. */
+const TINY_SNAPSHOT = { seq: 1, serverTime: 0, state: { id: 'bare', title: 'bare', awards: [] } }
 bare.on('connection', (socket) => {
+  if ((socket.handshake.auth as { join?: boolean }).join) socket.emit('snapshot', { ...TINY_SNAPSHOT, serverTime: Date.now() })
   socket.on('command', (cmd: { id: string; type: string; data: unknown }, ack: (a: unknown) => void) => {
     seq++
     bare.emit('events', { events: [{ seq, type: 'award.announced', at: new Date().toISOString(), data: cmd.data }] })
@@ -48,8 +53,8 @@ function snapshotCost() {
 }
 
 const port = (s: { address(): unknown }) => (s.address() as AddressInfo).port
-console.log(
-  JSON.stringify({
+process.stdout.write(
+  `${JSON.stringify({
     appPort: port(app.httpServer),
     barePort: port(bareHttp),
     hostToken: links.host.token,
@@ -57,5 +62,5 @@ console.log(
     seq: room.seq,
     snapshot: snapshotCost(),
     awardIds: room.state.awards.map((a) => a.id),
-  }),
+  })}\n`,
 )
