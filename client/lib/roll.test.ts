@@ -13,7 +13,7 @@ const award = (extra: Partial<Award> = {}): Award => ({
 })
 
 describe('groupRoll', () => {
-  it('orders by type precedence, kind, decision as announced, locality and unit', () => {
+  it('orders by type precedence, kind, decision as announced and locality, keeping a unit together', () => {
     const qd1 = 'Quyết định số 398/QĐ-UBND ngày 06/02/2023'
     const qd2 = 'Quyết định số 412/QĐ-UBND ngày 10/02/2023'
     const batch = [
@@ -28,7 +28,9 @@ describe('groupRoll', () => {
     expect(groups.map((g) => [g.typeId, g.kind, g.decision])).toEqual([
       ['co', 'collective', qd1], ['bk', 'collective', qd2], ['bk', 'collective', qd1], ['bk', 'individual', qd1],
     ])
-    expect(groups[1]!.localities.map((l) => [l.siteId, l.awards.map((a) => a.id)])).toEqual([['hub', ['c1']], ['thuan-nam', ['c3', 'c2']]])
+    expect(groups[1]!.localities.map((l) => [l.siteId, l.awards.map((a) => a.id)])).toEqual([['hub', ['c1']], ['thuan-nam', ['c2', 'c3']]])
+    const units = groupRoll(['A', 'B', 'A', 'C', 'B'].map((unit, i) => award({ id: `u${i}`, unit, siteId: 'hub' })), order)
+    expect(units[0]!.localities[0]!.awards.map((a) => a.id)).toEqual(['u0', 'u2', 'u1', 'u4', 'u3'])
   })
 
   it('keeps awards of another class apart', () => {

@@ -33,12 +33,23 @@ export interface RollOrder {
 }
 
 const NO_SITE = ''
-const collator = new Intl.Collator('vi')
+
+/** One unit's awards together, units in order of first appearance, the list's order kept inside. */
+function byUnit(list: readonly Award[]): Award[] {
+  const units = new Map<string, Award[]>()
+  for (const a of list) {
+    const u = units.get(a.unit ?? '')
+    if (u) u.push(a)
+    else units.set(a.unit ?? '', [a])
+  }
+  return [...units.values()].flat()
+}
 
 /**
  * Groups a batch: types in ceremony precedence (then as announced), collectives before
  * individuals, decisions in order of first appearance, localities in the conference's order,
- * and inside a locality by unit then name so that one unit's awards stand together.
+ * and inside a locality one unit's awards together, in the order of the announced list (the
+ * decision's annex order).
  */
 export function groupRoll(awards: readonly Award[], order: RollOrder): RollGroup[] {
   const firstSeen = new Map<string, number>()
@@ -66,8 +77,6 @@ export function groupRoll(awards: readonly Award[], order: RollOrder): RollGroup
     const i = order.siteOrder.indexOf(id)
     return i < 0 ? order.siteOrder.length : i
   }
-  const byUnitThenName = (x: Award, y: Award) =>
-    collator.compare(x.unit ?? '', y.unit ?? '') || collator.compare(x.recipientName, y.recipientName)
   return [...groups.values()]
     .sort((x, y) =>
       x.byType - y.byType || firstSeen.get(x.typeId)! - firstSeen.get(y.typeId)! ||
@@ -76,7 +85,7 @@ export function groupRoll(awards: readonly Award[], order: RollOrder): RollGroup
       ...g,
       localities: [...bySite.entries()]
         .sort(([x], [y]) => siteRank(x) - siteRank(y))
-        .map(([siteId, list]) => ({ siteId, awards: [...list].sort(byUnitThenName) })),
+        .map(([siteId, list]) => ({ siteId, awards: byUnit(list) })),
     }))
 }
 
