@@ -2,9 +2,11 @@
  * Not a check: saves what each role sees, after some awards are announced, into
  * .tmp/screenshots/*.png so that people can look at what we built.
  */
+import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { expect, test, type Page } from '@playwright/test'
+import type { ConferenceState } from '../shared/domain.js'
 import { drawSignature, openPage, readLinks, startIfScheduled } from './helpers.js'
 
 const OUT = '.tmp/screenshots'
@@ -151,4 +153,87 @@ async function sheet(rows: string[][]): Promise<Buffer> {
   ws.addRow(['Hình thức khen thưởng', 'Đối tượng', 'Tên', 'Đơn vị', 'Điểm cầu', 'Quyết định'])
   for (const r of rows) ws.addRow(r)
   return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/**
+ * The site's big screen through the awards item, as the back of a district hall sees it: one
+ * award in the spotlight, a batch of a few hundred as an honours roll, then a retraction.
+ */
+test('screenshots of the site dashboard during the awards', async ({ browser, request }) => {
+  test.setTimeout(120_000)
+  mkdirSync(OUT, { recursive: true })
+  const links = readLinks()
+  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const auth = { authorization: `Bearer ${links.host.token}` }
+  const command = async (type: string, data: unknown) => {
+    const res = await request.post(`/api/conferences/${links.conferenceId}/commands`, { headers: auth, data: { id: randomUUID(), type, data } })
+    expect(await res.json()).toMatchObject({ ok: true })
+  }
+  const state = async () => ((await (await request.get(`/api/conferences/${links.conferenceId}/state`, { headers: auth })).json()) as { state: ConferenceState }).state
+
+  if ((await state()).status === 'scheduled') await command('conference.start', {})
+  await command('agenda.goto', { itemId: (await state()).agenda.items.find((i) => i.kind === 'awards')!.id })
+  const dash = await openPage(browser, site.url, WALL)
+  const small = await openPage(browser, site.url, { width: 1366, height: 768 })
+  const pending = (await state()).awards.filter((a) => !a.announcedAt)
+
+  // One award of this site's own, in the spotlight.
+  const one = pending.find((a) => a.siteId === site.siteId && a.recipientKind === 'collective')!
+  await command('award.announce', { awardIds: [one.id], revealInMs: 300 })
+  await expect(dash.locator(`[data-award-id="${one.id}"]`)).toBeVisible()
+  await dash.waitForTimeout(1200) // the entrance ends
+  await shot(dash, 'site-dashboard-spotlight')
+
+  // A few hundred Bằng khen for the districts' collectives: the honours roll, this site's first.
+  const batch = pending.filter((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'collective' && a.siteId !== 'hub').slice(0, 300)
+  await command('award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 300 })
+  await expect(dash.locator('[data-mode="roll"]')).toBeVisible()
+  await dash.waitForTimeout(1800) // the first page has come in
+  await shot(dash, 'site-dashboard-roll')
+  await small.waitForTimeout(200)
+  await shot(small, 'site-dashboard-roll-1366')
+
+  // A wrong one is withdrawn: struck through where it stands, said aside, counted out.
+  const shownId = await dash.locator('[data-mode="roll"] [data-award-id]').nth(2).getAttribute('data-award-id')
+  await command('award.retract', { awardId: shownId, reason: 'Nhầm tên đơn vị trong quyết định' })
+  await expect(dash.getByTestId('retraction-notice')).toBeVisible()
+  await dash.waitForTimeout(600)
+  await shot(dash, 'site-dashboard-retraction')
+  await small.close()
+
+  // Smoothness, by requestAnimationFrame counts (printed, not asserted): the roll at rest, a
+  // page turn, and every remaining award (about 2,600) revealed at once.
+  console.log(`roll at rest: ${await frames(dash, 'rest', 5000)}`)
+  console.log(`roll across a page turn: ${await frames(dash, 'turn', 30_000)}`)
+  const rest = (await state()).awards.filter((a) => !a.announcedAt).map((a) => a.id)
+  const counting = frames(dash, 'rest', 6000)
+  await command('award.announce', { awardIds: rest, revealInMs: 300 })
+  console.log(`${rest.length} awards revealed at once, first 6 s: ${await counting}`)
+  await shot(dash, 'site-dashboard-roll-all')
+})
+
+/**
+ * Frames drawn in the page for `ms`, or ('turn') until 1.5 s after the roll's next page turn;
+ * page code as text, as the e2e type-check has no DOM library.
+ */
+function frames(page: Page, until: 'rest' | 'turn', ms: number): Promise<string> {
+  return page.evaluate(`new Promise((done) => {
+    const roll = () => document.querySelector('[data-mode="roll"]')
+    const startPage = roll() && roll().dataset.page
+    let n = 0, worst = 0, turnedAt = 0
+    const t0 = performance.now()
+    let last = t0
+    const step = (now) => {
+      n++
+      worst = Math.max(worst, now - last)
+      last = now
+      if (${until === 'turn'} && !turnedAt && roll() && roll().dataset.page !== startPage) turnedAt = now
+      const over = now - t0 >= ${ms} || (turnedAt && now - turnedAt >= 1500)
+      if (!over) return requestAnimationFrame(step)
+      const secs = (now - t0) / 1000
+      done((n / secs).toFixed(1) + ' fps over ' + secs.toFixed(1) + ' s, longest frame ' + worst.toFixed(0) + ' ms, '
+        + document.getElementsByTagName('*').length + ' elements in the page' + (turnedAt ? ', turned to page ' + roll().dataset.page : ''))
+    }
+    requestAnimationFrame(step)
+  })`) as Promise<string>
 }
