@@ -13,7 +13,7 @@ import { siteCommands } from './conference/sites.js'
 export { GotoAgendaItem } from './conference/agenda.js'
 export { AnnounceAwards, ImportAwards, RetractAward } from './conference/awards.js'
 export { CheckIn, ReportIssue, ResolveIssue } from './conference/sites.js'
-export { SignPledge, WitnessSigning } from './conference/signing.js'
+export { OpenSigning, SignPledge, VoidSignature, WitnessSigning } from './conference/signing.js'
 
 /** Chosen by the client (a UUID); makes a command idempotent. */
 export const CommandId = z.string().min(8, 'must be at least 8 characters (use a UUID)').max(80).regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"')
@@ -38,6 +38,7 @@ export const Command = z.discriminatedUnion('type', [
   cmd('pledge.openSigning', c['pledge.openSigning']),
   cmd('pledge.closeSigning', c['pledge.closeSigning']),
   cmd('pledge.sign', c['pledge.sign']),
+  cmd('pledge.void', c['pledge.void']),
   cmd('pledge.witness', c['pledge.witness']),
 ])
 export type Command = z.infer<typeof Command>

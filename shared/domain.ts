@@ -97,6 +97,18 @@ export type Strokes = z.infer<typeof Strokes>
 
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 digest in lowercase hex (64 characters)')
 
+/** A bloc's signature as the log recorded it. */
+export const Signature = z.object({
+  at: z.string(),
+  /** Who signed. */
+  signerName: z.string(),
+  /** The line above the name when someone signs for the head ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "TM. …"). */
+  behalf: z.string().optional(),
+  contentHash: Sha256Hex,
+  strokes: Strokes,
+})
+export type Signature = z.infer<typeof Signature>
+
 export const Bloc = z.object({
   id: Id,
   name: Text(200),
@@ -107,9 +119,9 @@ export const Bloc = z.object({
   /** Member units of the bloc. */
   members: z.array(z.string()).optional(),
   pledge: z.object({ text: z.string().min(1).max(20_000), contentHash: Sha256Hex }),
-  signature: z
-    .object({ at: z.string(), signerName: z.string(), contentHash: Sha256Hex, strokes: Strokes })
-    .optional(),
+  signature: Signature.optional(),
+  /** Signatures the host voided, oldest first: they stay in the history and on the documents. */
+  voided: z.array(Signature.extend({ voidedAt: z.string(), reason: z.string() })).optional(),
 })
 export type Bloc = z.infer<typeof Bloc>
 
@@ -134,14 +146,21 @@ export interface ConferenceState {
   awardTypes: AwardType[]
   awards: Award[]
   blocs: Bloc[]
-  signing: { status: SigningStatus; openedAt?: string; witnessedAt?: string; witnessName?: string }
+  signing: {
+    status: SigningStatus
+    openedAt?: string
+    /** The blocs that may sign now, in the order the host opened them; absent: every bloc. */
+    openBlocIds?: string[]
+    witnessedAt?: string
+    witnessName?: string
+  }
 }
 
 /**
  * The shape version of `ConferenceState`. A saved snapshot of another version is not used: the
  * state is rebuilt from the log instead. Bump it with any change of what evolve produces.
  */
-export const STATE_VERSION = 2
+export const STATE_VERSION = 3
 
 /** The empty conference every log starts from; `conference.created` fills it. */
 export function initialState(id = ''): ConferenceState {

@@ -257,6 +257,7 @@ const EXAMPLES: Record<string, unknown> = {
   'site.resolveIssue': { siteId: 'd1' },
   'award.announce': { awardIds: ['a1', 'a2'], revealInMs: 500 },
   'award.retract': { awardId: 'a1', reason: 'Sai tên' },
+  'pledge.void': { blocId: 'blocA', reason: 'Ký nhầm' },
   'award.import': { awards: [{ id: 'a9', typeId: 'bk', recipientKind: 'collective', recipientName: 'Phòng Nội vụ' }] },
   'pledge.openSigning': {},
   'pledge.closeSigning': {},

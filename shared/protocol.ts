@@ -86,6 +86,20 @@ export interface RevealStat {
   spreadMs: number
 }
 
+/**
+ * Live ink: the strokes of a pad while its signer draws, relayed to every screen a few dozen
+ * times a second. Beside the log, never appended: the submitted `pledge.sign` is what counts.
+ * `stroke` numbers the strokes of the current drawing from 0; `clear` starts a new drawing.
+ */
+export interface InkBatch {
+  blocId: string
+  stroke: number
+  points: [number, number, number][]
+  clear?: boolean
+}
+/** At most this many points in one ink batch. */
+export const MAX_INK_POINTS = 200
+
 export interface ServerToClientEvents {
   welcome: (w: Welcome) => void
   snapshot: (s: AnySnapshot) => void
@@ -93,6 +107,8 @@ export interface ServerToClientEvents {
   presence: (p: Presence) => void
   /** Host pages only: the latest announcements' reveal confirmations, newest first. */
   reveals: (r: { announcements: RevealStat[] }) => void
+  /** Live ink of a signer's pad, with the server time it was relayed. */
+  ink: (b: InkBatch & { serverTime: number }) => void
 }
 
 export interface ClientToServerEvents {
@@ -101,4 +117,6 @@ export interface ClientToServerEvents {
   /** `rttMs`: the client's latest measured round trip, shown to the host per site. */
   clock: (req: { t0: number; rttMs?: number }, ack: (a: ClockAnswer) => void) => void
   revealed: (r: RevealReport) => void
+  /** Signers only, for their own bloc while it may sign. */
+  ink: (b: InkBatch) => void
 }

@@ -23,6 +23,7 @@ const EXAMPLES: Record<CommandType, Command['data']> = {
   'pledge.openSigning': {},
   'pledge.closeSigning': {},
   'pledge.sign': { blocId: 'blocA', contentHash: HASH, strokes: STROKES },
+  'pledge.void': { blocId: 'blocA', reason: 'Ký nhầm' },
   'pledge.witness': {},
 }
 
@@ -42,6 +43,7 @@ const ALLOWED: Record<CommandType, Role[]> = {
   'pledge.openSigning': ['host'],
   'pledge.closeSigning': ['host'],
   'pledge.sign': ['signer'],
+  'pledge.void': ['host'],
   'pledge.witness': ['host'],
 }
 
@@ -64,7 +66,7 @@ describe('the tables', () => {
   it('name every command type', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...COMMAND_TYPES].sort())
     expect(Object.keys(ALLOWED).sort()).toEqual([...COMMAND_TYPES].sort())
-    expect(COMMAND_TYPES).toHaveLength(15)
+    expect(COMMAND_TYPES).toHaveLength(16)
   })
 })
 

@@ -1,15 +1,30 @@
-/** Rules of the signing slice: open, close, sign, witness. */
+/** Rules of the signing slice: open (all or some blocs), close, sign, void, witness. */
+import { blocOpen, signatureProblem } from '../../shared/conference/signing.js'
 import type { NewEvent } from '../../shared/events.js'
 import { accept, refuse, type Rules } from './decision.js'
 
-export const signingRules: Rules<'pledge.openSigning' | 'pledge.closeSigning' | 'pledge.sign' | 'pledge.witness'> = {
+export const signingRules: Rules<'pledge.openSigning' | 'pledge.closeSigning' | 'pledge.sign' | 'pledge.void' | 'pledge.witness'> = {
   'pledge.openSigning': {
     roles: ['host'],
-    decide: (state) => {
+    decide: (state, cmd) => {
       if (state.status !== 'live') return refuse('conflict', `signing can open only while the conference is live; it is ${state.status}`)
-      if (state.signing.status !== 'closed') return refuse('conflict', `signing is already ${state.signing.status}`)
       if (state.blocs.length === 0) return refuse('conflict', 'there are no blocs whose pledges could be signed')
-      return accept({ type: 'pledge.signingOpened', data: {} })
+      const { blocIds } = cmd.data
+      if (blocIds) {
+        if (new Set(blocIds).size !== blocIds.length) return refuse('invalid', 'data.blocIds: a bloc is named twice')
+        const unknown = blocIds.find((id) => !state.blocs.some((b) => b.id === id))
+        if (unknown) return refuse('not_found', `data.blocIds: there is no bloc ${unknown}`)
+      }
+      if (state.signing.status === 'completed') return refuse('conflict', 'every bloc has signed; the signing is complete')
+      if (state.signing.status === 'open') {
+        // Already open: only adding blocs to an open set means something.
+        const open = state.signing.openBlocIds
+        if (!open) return refuse('conflict', 'signing is already open for every bloc')
+        const added = blocIds ? blocIds.filter((id) => !open.includes(id)) : state.blocs.map((b) => b.id).filter((id) => !open.includes(id))
+        if (!added.length) return refuse('conflict', 'signing is already open for these blocs')
+        return accept({ type: 'pledge.signingOpened', data: blocIds ? { blocIds: added } : {} })
+      }
+      return accept({ type: 'pledge.signingOpened', data: blocIds ? { blocIds } : {} })
     },
   },
   'pledge.closeSigning': {
@@ -23,15 +38,32 @@ export const signingRules: Rules<'pledge.openSigning' | 'pledge.closeSigning' | 
     decide: (state, cmd, actor) => {
       const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
       if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`)
-      if (state.signing.status !== 'open') return refuse('conflict', `signing is ${state.signing.status}; the host must open it first`)
       if (bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} is already signed`)
+      if (state.signing.status !== 'open') return refuse('conflict', `signing is ${state.signing.status}; the host must open it first`)
+      if (!blocOpen(state, bloc.id)) return refuse('conflict', `signing is not open yet for ${bloc.name}; the host opens the blocs in order`)
       if (bloc.pledge.contentHash !== cmd.data.contentHash) {
         return refuse('conflict', 'data.contentHash: the pledge text has changed since it was shown; reload it and sign again')
       }
+      const problem = signatureProblem(cmd.data.strokes)
+      if (problem) return refuse('invalid', `data.strokes: ${problem}`)
       const signerName = cmd.data.signerName ?? bloc.signerName ?? actor.label ?? `Trưởng ${bloc.name}`
-      const signed: NewEvent = { type: 'pledge.signed', data: { blocId: bloc.id, contentHash: cmd.data.contentHash, strokes: cmd.data.strokes, signerName } }
+      const { behalf } = cmd.data
+      const signed: NewEvent = {
+        type: 'pledge.signed',
+        data: { blocId: bloc.id, contentHash: cmd.data.contentHash, strokes: cmd.data.strokes, signerName, ...(behalf ? { behalf } : {}) },
+      }
       const allSigned = state.blocs.every((b) => b.id === bloc.id || b.signature)
       return allSigned ? accept(signed, { type: 'pledge.signingCompleted', data: {} }) : accept(signed)
+    },
+  },
+  'pledge.void': {
+    roles: ['host'],
+    decide: (state, cmd) => {
+      const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
+      if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`)
+      if (!bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} has no signature to void`)
+      if (state.signing.witnessedAt) return refuse('conflict', 'the signing has been witnessed; its signatures can no longer be voided')
+      return accept({ type: 'pledge.voided', data: { blocId: bloc.id, reason: cmd.data.reason } })
     },
   },
   'pledge.witness': {

@@ -16,6 +16,7 @@ import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
 import { TokenBucket } from './rate-limit.js'
 import { RevealTracker } from './reveals.js'
+import { acceptInk } from './ink.js'
 
 export interface SocketData { actor: Actor; deflate: boolean }
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -85,6 +86,16 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       const report = r as { revealAt?: unknown; at?: unknown } | null
       reveals.report(actor, socket.id, report?.revealAt, report?.at, socket.handshake.issued)
     })
+    if (actor.role === 'signer') {
+      const inkBucket = new TokenBucket(120, 60)
+      socket.on('ink', (raw) => {
+        if (!inkBucket.take()) return
+        void deps.service.room(actor.conferenceId).then((room) => {
+          const batch = acceptInk(actor, room.state, raw)
+          if (batch) socket.to([conferenceRoom(actor.conferenceId, 'host'), conferenceRoom(actor.conferenceId, 'public')]).volatile.emit('ink', { ...batch, serverTime: deps.now() })
+        })
+      })
+    }
     socket.on('disconnect', () => presence.leave(actor))
 
     void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.room(actor.conferenceId)]).then(
