@@ -202,7 +202,8 @@ test('screenshots of the site dashboard during the awards', async ({ browser, re
   await small.close()
 
   // Smoothness, by requestAnimationFrame counts (printed, not asserted): the roll at rest, a
-  // page turn, and every remaining award (about 2,600) revealed at once.
+  // page turn, and every remaining award (about 2,600) revealed at once. Run with `--trace off`:
+  // a trace's screencast takes frames from the page (about 36 fps instead of 60 here).
   console.log(`roll at rest: ${await frames(dash, 'rest', 5000)}`)
   console.log(`roll across a page turn: ${await frames(dash, 'turn', 30_000)}`)
   const rest = (await state()).awards.filter((a) => !a.announcedAt).map((a) => a.id)
