@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need (Debian): Chromium for Playwright, redis-server
-# for the Redis store. Does nothing when they are already there.
+# for the Redis store, poppler-utils (pdftotext, pdftoppm) and qpdf to check the PDFs.
+# Does nothing when they are already there.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+{ command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; } || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing system packages: ${missing[*]}"
 SUDO=""
