@@ -35,7 +35,15 @@ let seq = 0
 /** What the baseline hands a joining client: a tiny snapshot. */
 const TINY_SNAPSHOT = { seq: 1, serverTime: 0, state: { id: 'bare', title: 'bare', awards: [] } }
 bare.on('connection', (socket) => {
-  if ((socket.handshake.auth as { join?: boolean }).join) socket.emit('snapshot', { ...TINY_SNAPSHOT, serverTime: Date.now() })
+  const join = (socket.handshake.auth as { join?: 'tiny' | 'same' }).join
+  if (join === 'tiny') socket.emit('snapshot', { ...TINY_SNAPSHOT, serverTime: Date.now() })
+  // The same deflated bytes a viewer gets from Điểm Cầu, handed out with no auth and no catch-up logic.
+  if (join === 'same') {
+    void app.service.snapshotFor(conferenceId, 'public').then(({ snapshot }) =>
+      socket.emit('snapshot', { seq: snapshot.seq, serverTime: Date.now(), encoding: 'deflate', packed: snapshot.deflated }))
+  }
+  // Live ink baseline: a bare relay of each batch to every other socket.
+  socket.on('ink', (batch: unknown) => socket.broadcast.volatile.emit('ink', batch))
   socket.on('command', (cmd: { id: string; type: string; data: unknown }, ack: (a: unknown) => void) => {
     seq++
     bare.emit('events', { events: [{ seq, type: 'award.announced', at: new Date().toISOString(), data: cmd.data }] })
@@ -59,6 +67,8 @@ process.stdout.write(
     barePort: port(bareHttp),
     hostToken: links.host.token,
     viewerToken: links.viewer.token,
+    signerToken: links.signers[0]!.token,
+    blocId: links.signers[0]!.blocId,
     seq: room.seq,
     snapshot: snapshotCost(),
     awardIds: room.state.awards.map((a) => a.id),
