@@ -1,8 +1,82 @@
-/** The signature pad's shape: strokes are stored in 0..1 of it, so every drawing of them keeps it. */
+/**
+ * The signature pad's geometry, kept apart from the canvas so it can be tested: strokes are
+ * stored in 0..1 of the pad (the shape `pledge.sign` carries), so every drawing of them keeps it.
+ */
 export const PAD_WIDTH = 500
 export const PAD_HEIGHT = 200
 
-/** SVG polyline points for one stroke, scaled from 0..1 to the pad box. */
-export function strokePoints(stroke: readonly (readonly number[])[]): string {
-  return stroke.map((p) => `${((p[0] ?? 0) * PAD_WIDTH).toFixed(1)},${((p[1] ?? 0) * PAD_HEIGHT).toFixed(1)}`).join(' ')
+/** One point as `pledge.sign` and `ink` carry it: x, y in 0..1 of the pad, t ms from the stroke's start. */
+export type InkPoint = [number, number, number]
+export type Stroke = InkPoint[]
+type AnyStroke = readonly (readonly number[])[]
+
+/** The limits of `Strokes` in shared/domain.ts: the pad stops taking ink before the server would refuse it. */
+export const MAX_STROKES = 200
+export const MAX_STROKE_POINTS = 5000
+export const MAX_TOTAL_POINTS = 20_000
+
+/** A point of signature_pad's own data: CSS pixels of the canvas, epoch ms. */
+export interface PadPoint { x: number; y: number; time: number; pressure?: number }
+
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v))
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000
+
+/** signature_pad's point groups (pixels of a `width`×`height` canvas) as strokes in pad units. */
+export function toStrokes(groups: readonly { points: readonly PadPoint[] }[], width: number, height: number): Stroke[] {
+  const out: Stroke[] = []
+  let total = 0
+  for (const g of groups) {
+    if (!g.points.length || out.length >= MAX_STROKES) continue
+    const t0 = g.points[0]!.time
+    const s: Stroke = []
+    for (const p of g.points) {
+      if (s.length >= MAX_STROKE_POINTS || total >= MAX_TOTAL_POINTS) break
+      s.push(toUnit(p, t0, width, height))
+      total++
+    }
+    if (s.length) out.push(s)
+  }
+  return out
+}
+
+/** One pad point in pad units, its time from the stroke's start `t0`. */
+export function toUnit(p: PadPoint, t0: number, width: number, height: number): InkPoint {
+  return [round4(clamp01(p.x / Math.max(1, width))), round4(clamp01(p.y / Math.max(1, height))), Math.min(600_000, Math.max(0, Math.round(p.time - t0)))]
+}
+
+/** Strokes in pad units back to signature_pad points on a canvas of this size (after a resize or a redo). */
+export function toPadPoints(stroke: AnyStroke, width: number, height: number): PadPoint[] {
+  return stroke.map((p) => ({ x: (p[0] ?? 0) * width, y: (p[1] ?? 0) * height, time: p[2] ?? 0, pressure: 0.5 }))
+}
+
+/** Number of points in all strokes. */
+export const pointCount = (strokes: readonly AnyStroke[]) => strokes.reduce((n, s) => n + s.length, 0)
+
+/**
+ * SVG polyline points for one stroke, in the pad box, smoothed: a Catmull-Rom curve through the
+ * recorded points, sampled between each pair, so a signature reads as ink and not as a polygon.
+ */
+export function strokePoints(stroke: AnyStroke, steps = 4): string {
+  const pts = stroke.map((p) => [(p[0] ?? 0) * PAD_WIDTH, (p[1] ?? 0) * PAD_HEIGHT] as const)
+  if (pts.length < 3) return pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')
+  const out: string[] = [`${pts[0]![0].toFixed(1)},${pts[0]![1].toFixed(1)}`]
+  for (let i = 0; i < pts.length - 1; i++) {
+    const p0 = pts[Math.max(0, i - 1)]!
+    const p1 = pts[i]!
+    const p2 = pts[i + 1]!
+    const p3 = pts[Math.min(pts.length - 1, i + 2)]!
+    for (let k = 1; k <= steps; k++) {
+      const t = k / steps
+      const t2 = t * t
+      const t3 = t2 * t
+      const at = (a: number, b: number, c: number, d: number) => 0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3)
+      out.push(`${at(p0[0], p1[0], p2[0], p3[0]).toFixed(1)},${at(p0[1], p1[1], p2[1], p3[1]).toFixed(1)}`)
+    }
+  }
+  return out.join(' ')
+}
+
+/** Whether a scrolled box has been read to its end (a few pixels of slack for rounding and zoom). */
+export function readToEnd(box: { scrollTop: number; scrollHeight: number; clientHeight: number }, slack = 24): boolean {
+  return box.scrollTop + box.clientHeight >= box.scrollHeight - slack
 }
