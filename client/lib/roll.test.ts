@@ -40,18 +40,27 @@ describe('groupRoll', () => {
 })
 
 describe('paginate', () => {
-  const layout: PageLayout = { columns: 2, columnHeight: 100, localityHeight: 10, awardHeight: (a) => (a.recipientName.length > 20 ? 40 : 20) }
+  const layout: PageLayout = { columns: 2, columnHeight: 100, localityHeight: 10, groupHeight: () => 15, awardHeight: (a) => (a.recipientName.length > 20 ? 40 : 20) }
 
-  it('fills columns then pages, repeats the locality at a column top, and starts each group on a new page', () => {
+  const shapeOf = (pages: ReturnType<typeof paginate>) =>
+    pages.map((p) => p.columns.map((c) => c.map((l) => (l.kind === 'award' ? 'A' : l.kind === 'group' ? 'G' : l.continued ? 'h+' : 'h')).join('')))
+
+  it('fills columns then pages, repeats the locality at a column top, and starts a group in a new column', () => {
     const hub = Array.from({ length: 6 }, () => award({ siteId: 'hub' }))
     const nh = Array.from({ length: 5 }, () => award({ siteId: 'ninh-hai' }))
     const other = award({ typeId: 'co', siteId: 'hub' })
     const pages = paginate(groupRoll([...hub, ...nh, other], order), layout)
-    const shape = pages.map((p) => p.columns.map((c) => c.map((l) => (l.kind === 'award' ? 'A' : l.continued ? 'h+' : 'h')).join('')))
-    // 10 + 4×20 = 90: four awards a column; the hub's last two, then Ninh Hải's header and two.
-    expect(shape).toEqual([['hA'], ['hAAAA', 'h+AAhAA'], ['h+AAA']])
-    expect(pages[0]!.group.typeId).toBe('co')
-    expect(pages.slice(1).reduce((s, p) => s + p.size, 0)).toBe(11)
+    // The small 'co' group first; the next group under its own header in the second column
+    // (15 + 10 + 3×20 = 85), then 10 + 4×20 = 90 a column: the hub's last three, Ninh Hải's.
+    expect(shapeOf(pages)).toEqual([['hA', 'GhAAA'], ['h+AAAhA', 'h+AAAA']])
+    expect(pages.map((p) => p.group.typeId)).toEqual(['co', 'bk'])
+    expect(pages.reduce((s, p) => s + p.size, 0)).toBe(12)
+  })
+
+  it('starts a page with the group that fills it', () => {
+    const pages = paginate(groupRoll([award({ typeId: 'co' }), ...Array.from({ length: 9 }, () => award())], order), { ...layout, columns: 1 })
+    expect(shapeOf(pages)).toEqual([['hA'], ['hAAAA'], ['h+AAAA'], ['h+A']])
+    expect(pages.map((p) => p.group.typeId)).toEqual(['co', 'bk', 'bk', 'bk'])
   })
 
   it('never leaves a locality header alone at the foot of a column', () => {

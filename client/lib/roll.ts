@@ -16,10 +16,12 @@ export interface RollGroup {
 }
 
 export type RollLine =
+  | { kind: 'group'; group: RollGroup }
   | { kind: 'locality'; siteId: string; continued: boolean }
   | { kind: 'award'; award: Award }
 
 export interface RollPage {
+  /** The group the page starts with: the page's header names it. */
   group: RollGroup
   columns: RollLine[][]
   /** How many awards this page shows (locality headers not counted). */
@@ -95,47 +97,54 @@ export interface PageLayout {
   columnHeight: number
   /** Height of a locality header line, px. */
   localityHeight: number
+  /** Height of the header of a group that starts in a later column of a page, px. */
+  groupHeight: (g: RollGroup) => number
   /** Height of one award's entry, px (it may wrap, so it is asked per award). */
   awardHeight: (a: Award) => number
 }
 
 /**
- * Cuts groups into pages of `columns` columns; a new group starts a new page (its header
- * names the type and decision), and a column that starts inside a locality repeats its
+ * Cuts groups into pages of `columns` columns. A group starts a page (the page's header names
+ * its type and decision) or, when a page has room, a new column under its own header, so a
+ * small group does not take a whole page. A column that starts inside a locality repeats its
  * header, so that every column can be read on its own from the back of the hall.
  */
 export function paginate(groups: readonly RollGroup[], layout: PageLayout): RollPage[] {
   const pages: RollPage[] = []
   const columns = Math.max(1, layout.columns)
+  let page: RollPage | null = null
+  let used = 0
+  const col = () => page!.columns[page!.columns.length - 1]!
+  const nextColumn = (group: RollGroup) => {
+    if (!page || page.columns.length >= columns) {
+      if (page) pages.push(page)
+      page = { group, columns: [[]], size: 0 }
+    } else page.columns.push([])
+    used = 0
+  }
   for (const group of groups) {
-    let page: RollPage = { group, columns: [[]], size: 0 }
-    let used = 0
-    const nextColumn = () => {
-      if (page.columns.length >= columns) {
-        pages.push(page)
-        page = { group, columns: [[]], size: 0 }
-      } else page.columns.push([])
-      used = 0
+    nextColumn(group)
+    if (page!.columns.length > 1) {
+      col().push({ kind: 'group', group })
+      used += layout.groupHeight(group)
     }
     for (const loc of group.localities) {
       loc.awards.forEach((award, i) => {
-        const col = () => page.columns[page.columns.length - 1]!
         const h = layout.awardHeight(award)
         const needsHeader = i === 0 || col().length === 0
-        let need = h + (needsHeader ? layout.localityHeight : 0)
         // Never leave a locality header alone at the bottom of a column.
-        if (used > 0 && used + need > layout.columnHeight) {
-          nextColumn()
-          need = h + layout.localityHeight
+        if (used > 0 && used + h + (needsHeader ? layout.localityHeight : 0) > layout.columnHeight) nextColumn(group)
+        if (i === 0 || col().length === 0) {
+          col().push({ kind: 'locality', siteId: loc.siteId, continued: i > 0 })
+          used += layout.localityHeight
         }
-        if (i === 0 || col().length === 0) col().push({ kind: 'locality', siteId: loc.siteId, continued: i > 0 })
         col().push({ kind: 'award', award })
-        page.size++
-        used += need
+        page!.size++
+        used += h
       })
     }
-    pages.push(page)
   }
+  if (page) pages.push(page)
   return pages
 }
 
