@@ -8,10 +8,11 @@ import type { CommandOf, CommandType } from '../../shared/commands.js'
 import type { Ack } from '../../shared/errors.js'
 import { ClockEstimator } from '../../shared/clock.js'
 import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
-import { PROTOCOL_VERSION, type AnySnapshot } from '../../shared/protocol.js'
+import { PROTOCOL_VERSION, type AnySnapshot, type InkBatch } from '../../shared/protocol.js'
 import { createConferenceSocket, type ConferenceSocket } from '../lib/socket.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
+import { useInkStore } from '../stores/ink.js'
 
 const COMMAND_TIMEOUT_MS = 8000
 const CLOCK_SAMPLES_AT_CONNECT = 5
@@ -36,12 +37,15 @@ export interface ConferenceSync {
   send: Send
   /** Tells the server this page has shown the announcement of `revealAt`, at server-clock `at` (ms). */
   reportReveal: (revealAt: number, at: number) => void
+  /** A signer's pad: live ink while the bloc head draws; dropped when not connected (ink is a preview). */
+  sendInk: (batch: InkBatch) => void
 }
 
 const SyncKey: InjectionKey<ConferenceSync> = Symbol('conference-sync')
 
 export function useConferenceSync(): ConferenceSync {
   const store = useConferenceStore()
+  const ink = useInkStore()
   const route = useRoute()
   const token = typeof route.query.token === 'string' ? route.query.token : ''
 
@@ -136,6 +140,7 @@ export function useConferenceSync(): ConferenceSync {
     s.on('events', ({ events }) => receive(events))
     s.on('presence', (p) => store.setPresence(p))
     s.on('reveals', (r) => store.setReveals(r.announcements))
+    s.on('ink', (b) => ink.receive(b))
     s.on('connect_error', (err) => {
       // A refusal by the server's handshake check is final: socket.io does not retry it.
       if (s.active) store.setConnection('reconnecting')
@@ -173,7 +178,11 @@ export function useConferenceSync(): ConferenceSync {
     if (socket?.connected) socket.emit('revealed', { revealAt, at: Math.round(at) })
   }
 
-  const api = { send, reportReveal }
+  const sendInk = (batch: InkBatch) => {
+    if (socket?.connected) socket.volatile.emit('ink', batch)
+  }
+
+  const api = { send, reportReveal, sendInk }
   provide(SyncKey, api)
   return api
 }

@@ -16,13 +16,13 @@ export const MAX_STROKE_POINTS = 5000
 export const MAX_TOTAL_POINTS = 20_000
 
 /** A point of signature_pad's own data: CSS pixels of the canvas, epoch ms. */
-export interface PadPoint { x: number; y: number; time: number; pressure?: number }
+export interface PadPoint { x: number; y: number; time: number; pressure: number }
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v))
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000
 
 /** signature_pad's point groups (pixels of a `width`×`height` canvas) as strokes in pad units. */
-export function toStrokes(groups: readonly { points: readonly PadPoint[] }[], width: number, height: number): Stroke[] {
+export function toStrokes(groups: readonly { points: readonly Omit<PadPoint, 'pressure'>[] }[], width: number, height: number): Stroke[] {
   const out: Stroke[] = []
   let total = 0
   for (const g of groups) {
@@ -40,7 +40,7 @@ export function toStrokes(groups: readonly { points: readonly PadPoint[] }[], wi
 }
 
 /** One pad point in pad units, its time from the stroke's start `t0`. */
-export function toUnit(p: PadPoint, t0: number, width: number, height: number): InkPoint {
+export function toUnit(p: Omit<PadPoint, 'pressure'>, t0: number, width: number, height: number): InkPoint {
   return [round4(clamp01(p.x / Math.max(1, width))), round4(clamp01(p.y / Math.max(1, height))), Math.min(600_000, Math.max(0, Math.round(p.time - t0)))]
 }
 
