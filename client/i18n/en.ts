@@ -54,6 +54,7 @@ const en: typeof vi = {
     unit: { collective: 'collectives', individual: 'individuals' },
     continued: '(continued)',
     provincial: 'Provincial agencies',
+    provincialShort: 'Provincial',
     noLocality: 'Other units',
     ownSite: 'This site',
     statsTitle: 'Awards announced so far',

@@ -52,6 +52,7 @@ export default {
     unit: { collective: 'tập thể', individual: 'cá nhân' },
     continued: '(tiếp)',
     provincial: 'Cơ quan, đơn vị cấp tỉnh',
+    provincialShort: 'Cấp tỉnh',
     noLocality: 'Đơn vị khác',
     ownSite: 'Điểm cầu này',
     statsTitle: 'Kết quả khen thưởng đã công bố',
