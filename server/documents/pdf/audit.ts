@@ -1,0 +1,50 @@
+/**
+ * The audit trail page: events of the log with their seq, server time and hash, then the log's
+ * head and the result of re-checking the whole hash chain.
+ */
+import type { VerifyResult } from '../../store/event-store.js'
+import type { AuditLine } from '../pledge-model.js'
+import { dateTime } from '../time.js'
+import { contentWidth, ensureSpace, FONT, GREEN, heading, INK, MUTED, RED, table, type Doc } from './kit.js'
+
+export function auditPage(doc: Doc, a: { title: string; intro: string; lines: AuditLine[]; head: { seq: number; hash: string }; verify: VerifyResult; generatedAt: string }): void {
+  doc.addPage()
+  heading(doc, a.title, 13)
+  const left = doc.page.margins.left
+  const width = contentWidth(doc)
+  doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text(a.intro, left, doc.y, { width })
+  doc.moveDown(0.5)
+  doc.fillColor(INK)
+  table(
+    doc,
+    [
+      { header: 'Seq', width: 36, align: 'right' },
+      { header: 'Thời điểm (giờ VN)', width: 92 },
+      { header: 'Sự kiện', width: width - 36 - 92 - 150 },
+      { header: 'Mã băm (SHA-256)', width: 150 },
+    ],
+    a.lines.map((l) => [String(l.seq), dateTime(l.at), `${l.what}\n${l.type}`, `${l.hash.slice(0, 32)}\n${l.hash.slice(32)}`]),
+    { size: 7.5 },
+  )
+  if (a.lines.length === 0) doc.font(FONT.italic).fontSize(9).text('Chưa có sự kiện nào.', left, doc.y + 4)
+  chainCheck(doc, a)
+}
+
+/** The log's head and the verify result, as a short block. */
+export function chainCheck(doc: Doc, a: { head: { seq: number; hash: string }; verify: VerifyResult; generatedAt: string }): void {
+  const left = doc.page.margins.left
+  const width = contentWidth(doc)
+  ensureSpace(doc, 90)
+  doc.moveDown(0.8)
+  doc.font(FONT.semibold).fontSize(9.5).fillColor(INK).text(`Đầu nhật ký (head): seq ${a.head.seq}, lúc tạo tài liệu ${dateTime(a.generatedAt)}`, left, doc.y, { width })
+  doc.font(FONT.mono).fontSize(8.5).text(a.head.hash || '—', { width })
+  doc.moveDown(0.3)
+  const v = a.verify
+  doc.font(FONT.bold).fontSize(10).fillColor(v.ok ? GREEN : RED)
+    .text(v.ok
+      ? `Kiểm tra chuỗi băm: HỢP LỆ — ${v.events} sự kiện, mỗi mã băm khớp với nội dung và với sự kiện trước nó.`
+      : `Kiểm tra chuỗi băm: KHÔNG HỢP LỆ — nhật ký bị sửa hoặc hỏng từ sự kiện seq ${v.firstBrokenSeq ?? '?'} (${v.events} sự kiện).`, left, doc.y, { width })
+  doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED)
+    .text('Mỗi sự kiện được băm SHA-256 cùng mã băm của sự kiện trước; sửa một sự kiện bất kỳ làm sai mọi mã băm sau nó. Đối chiếu với GET /api/conferences/:id/verify.', { width })
+  doc.fillColor(INK)
+}
