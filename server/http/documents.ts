@@ -1,0 +1,129 @@
+/**
+ * The day's documents over HTTP: a bloc's pledge and the minutes as PDF, and short-lived signed
+ * links that open them as plain links (a link cannot send `Authorization`). Mounted in app.ts
+ * before the API's token check: a request with `exp`/`sig` is judged by its signature alone, any
+ * other by its Bearer token.
+ *
+ *   GET  /api/conferences/:id/pledges/:blocId.pdf   host: any bloc; signer: its own; site, viewer: any
+ *   GET  /api/conferences/:id/report.pdf            host only (it holds everything)
+ *   POST /api/conferences/:id/documents/links       → { report?, pledges: { [blocId]: url }, expiresAt }
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import type { Actor } from '../../shared/domain.js'
+import { fail, type ErrorCode } from '../../shared/errors.js'
+import { resolveToken } from '../access/tokens.js'
+import type { ConferenceService } from '../conference/service.js'
+import { LINK_TTL_SECONDS, type LinkSigner } from '../documents/links.js'
+import { minutesModel } from '../documents/minutes-model.js'
+import { renderMinutes } from '../documents/pdf/minutes.js'
+import { renderPledge } from '../documents/pdf/pledge.js'
+import { PLEDGE_EVENT_TYPES, pledgeModel } from '../documents/pledge-model.js'
+import { loadSource } from '../documents/source.js'
+import type { EventStore } from '../store/event-store.js'
+import { contentDisposition } from './awards.js'
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
+}
+
+/** Who is asking: a token's actor, or a signed link (which grants exactly the document it names). */
+type Access = { by: 'token'; actor: Actor } | { by: 'link' }
+type WithAccess = Request & { access?: Access }
+
+export interface DocumentsDeps {
+  store: EventStore
+  service: ConferenceService
+  links: LinkSigner
+  now?: () => number
+}
+
+const pledgePath = (conferenceId: string, blocId: string) => `/api/conferences/${conferenceId}/pledges/${blocId}.pdf`
+const reportPath = (conferenceId: string) => `/api/conferences/${conferenceId}/report.pdf`
+
+/** Which documents an actor may open: the report for the host, a signer's own pledge, every pledge for the rest. */
+export function mayOpen(actor: Actor, doc: { report: true } | { blocId: string }): boolean {
+  if ('report' in doc) return actor.role === 'host'
+  return actor.role !== 'signer' || actor.blocId === doc.blocId
+}
+
+export function documentsRouter(deps: DocumentsDeps): Router {
+  const router = express.Router()
+  const send = (res: Response, code: ErrorCode, message: string) => res.status(STATUS[code]).json(fail(code, message))
+
+  const access = async (req: WithAccess, res: Response, next: NextFunction) => {
+    try {
+      const { exp, sig } = req.query
+      if (exp !== undefined || sig !== undefined) {
+        const check = deps.links.check(req.method, new URL(req.originalUrl, 'http://x').pathname, exp, sig)
+        if (!check.ok) return send(res, 'forbidden', check.reason)
+        req.access = { by: 'link' }
+        return next()
+      }
+      const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
+      const check = await resolveToken(deps.store, token)
+      if (!check.ok) return send(res, 'unauthorized', check.reason)
+      const id = req.params['id'] ?? ''
+      if (check.actor.conferenceId !== id) return send(res, 'forbidden', `this token is not for conference ${id}`)
+      req.access = { by: 'token', actor: check.actor }
+      next()
+    } catch (err) {
+      next(err)
+    }
+  }
+
+  router.get('/conferences/:id/pledges/:blocId.pdf', access, async (req: WithAccess, res, next) => {
+    try {
+      const id = req.params['id'] as string
+      const blocId = req.params['blocId'] as string
+      const a = req.access!
+      if (a.by === 'token' && !mayOpen(a.actor, { blocId })) return send(res, 'forbidden', `this signer may open only the pledge of bloc ${a.actor.blocId}, not ${blocId}`)
+      const room = await deps.service.room(id)
+      const bloc = room.state.blocs.find((b) => b.id === blocId)
+      if (!bloc) return send(res, 'not_found', `there is no bloc ${blocId} in conference ${id}`)
+      const pdf = await renderPledge(pledgeModel(await loadSource(deps, id, PLEDGE_EVENT_TYPES), blocId))
+      pdfAnswer(res, pdf, `Giao ước thi đua - ${bloc.name}.pdf`)
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  router.get('/conferences/:id/report.pdf', access, async (req: WithAccess, res, next) => {
+    try {
+      const id = req.params['id'] as string
+      const a = req.access!
+      if (a.by === 'token' && !mayOpen(a.actor, { report: true })) return send(res, 'forbidden', 'only the host may open the minutes: they hold every award and site')
+      const source = await loadSource(deps, id)
+      if (source.head.seq === 0) return send(res, 'not_found', `there is no conference ${id}`)
+      pdfAnswer(res, await renderMinutes(minutesModel(source)), `Biên bản ${source.state.title}.pdf`)
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  router.post('/conferences/:id/documents/links', access, async (req: WithAccess, res, next) => {
+    try {
+      const a = req.access!
+      if (a.by !== 'token') return send(res, 'forbidden', 'document links are issued only to a Bearer token')
+      const { actor } = a
+      const room = await deps.service.room(actor.conferenceId)
+      const sign = (p: string) => deps.links.sign('GET', p).url
+      const expiresAt = Math.floor((deps.now ?? Date.now)() / 1000) + LINK_TTL_SECONDS
+      const pledges: Record<string, string> = {}
+      for (const b of room.state.blocs) if (mayOpen(actor, { blocId: b.id })) pledges[b.id] = sign(pledgePath(actor.conferenceId, b.id))
+      const report = mayOpen(actor, { report: true }) ? sign(reportPath(actor.conferenceId)) : undefined
+      res.setHeader('Cache-Control', 'no-store')
+      res.json({ ...(report ? { report } : {}), pledges, expiresAt: new Date(expiresAt * 1000).toISOString() })
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  return router
+}
+
+function pdfAnswer(res: Response, pdf: Buffer, filename: string): void {
+  res.setHeader('Content-Type', 'application/pdf')
+  res.setHeader('Content-Disposition', contentDisposition(filename).replace(/^attachment/, 'inline'))
+  res.setHeader('Cache-Control', 'no-store')
+  res.send(pdf)
+}
