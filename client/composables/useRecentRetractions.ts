@@ -11,9 +11,10 @@ export function useRecentRetractions(awards: Ref<readonly Award[]>, serverNow: (
   onScopeDispose(() => clearInterval(timer))
   return computed(() => {
     // Read the clock afresh too: a retraction that just arrived must not wait for the next second.
-    const since = Math.max(now.value, serverNow()) - showMs
+    const at = Math.max(now.value, serverNow())
+    // Withdrawn during its countdown: never shown, so nothing to tell.
     return awards.value
-      .filter((a) => a.retracted && a.revealAt !== undefined && Date.parse(a.retracted.at) > since)
+      .filter((a) => a.retracted && a.revealAt !== undefined && a.revealAt <= at && Date.parse(a.retracted.at) > at - showMs)
       .sort((x, y) => Date.parse(y.retracted!.at) - Date.parse(x.retracted!.at))
       .slice(0, max)
   })
