@@ -8,12 +8,16 @@ import path from 'node:path'
 import express from 'express'
 import { Server } from 'socket.io'
 import { apiErrors, apiRouter } from './http/api.js'
+import { documentsRouter } from './http/documents.js'
+import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
 import { attachRealtime, broadcast, type AppServer } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
 
 export interface AppDeps {
   store: EventStore
+  /** The data directory: where the documents' link secret is kept (in memory without it). */
+  dataDir?: string
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string
   now?: () => number
@@ -50,6 +54,8 @@ export function createApp(deps: AppDeps): App {
   })
   const { presence, reveals } = attachRealtime(io, { store: deps.store, service, now })
 
+  // The documents judge a signed link themselves, so they come before the API's token check.
+  app.use('/api', documentsRouter({ store: deps.store, service, links: openLinkSigner(deps.dataDir, now), now }), apiErrors)
   app.use('/api', express.json({ limit: '2mb' }), apiRouter({ store: deps.store, service }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir

@@ -26,7 +26,7 @@ if (process.env.REDIS_URL) {
 
 mkdirSync(dataDir, { recursive: true })
 const store = openSqliteStore(dataDir)
-const server = createApp({ store, clientDir: path.join(root, 'dist', 'client') })
+const server = createApp({ store, dataDir, clientDir: path.join(root, 'dist', 'client') })
 
 const links = await ensureDemo(store, server.service, dataDir, publicUrl)
 server.httpServer.once('error', (err: NodeJS.ErrnoException) => {

@@ -40,7 +40,7 @@ export interface Running {
 export async function startServer(opts: { dataDir?: string; events?: NewEvent[] } = {}): Promise<Running> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'diemcau-test-'))
   const store = openSqliteStore(dataDir)
-  const app = createApp({ store })
+  const app = createApp({ store, dataDir })
   const events = opts.events ?? smallConference()
   const first = events[0]
   if (first?.type !== 'conference.created') throw new Error('the first event must create the conference')

@@ -25,8 +25,9 @@ export function drawSignature(doc: Doc, strokes: Strokes, box: Box, opts: { colo
     minX = Math.min(minX, x * PAD_W); maxX = Math.max(maxX, x * PAD_W)
     minY = Math.min(minY, y * PAD_H); maxY = Math.max(maxY, y * PAD_H)
   }
-  const inkW = Math.max(maxX - minX, 10)
-  const inkH = Math.max(maxY - minY, 10)
+  // Never blown up beyond a fifth of the pad: a short name stays a short name (as on the screens).
+  const inkW = Math.max(maxX - minX, PAD_W / 5)
+  const inkH = Math.max(maxY - minY, PAD_H / 5)
   const scale = Math.min(box.width / inkW, box.height / inkH)
   // The ink's centre on the box's centre.
   const ox = box.x + box.width / 2 - ((minX + maxX) / 2) * scale
