@@ -21,7 +21,7 @@ describe('useRecentRetractions', () => {
     const offset = 5_000 // the server is 5 s ahead
     const list = scope.run(() => useRecentRetractions(awards, () => Date.now() + offset, 45_000))!
     expect(list.value).toEqual([])
-    const early = { ...award('early', 1_005_000), revealAt: 1_010_000 }
+    const early = { ...award('early', 1_004_000), revealAt: 1_010_000 }
     awards.value = [...awards.value, award('a', 1_004_000), award('b', 1_005_000), early]
     await nextTick()
     expect(list.value.map((a) => a.id)).toEqual(['b', 'a'])
