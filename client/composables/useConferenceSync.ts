@@ -17,6 +17,11 @@ import { useInkStore } from '../stores/ink.js'
 const COMMAND_TIMEOUT_MS = 8000
 const CLOCK_SAMPLES_AT_CONNECT = 5
 const CLOCK_EVERY_MS = 15_000
+/**
+ * Samples taken while the page is still loading its state wait behind that work and carry its
+ * delay; bursts once the page has settled give the low round trips the estimate keeps.
+ */
+const CLOCK_SETTLED_BURSTS_MS = [1500, 4000]
 /** Browsers that can inflate a deflated snapshot ask for one: about a fifteenth of the bytes. */
 const CAN_INFLATE = typeof DecompressionStream !== 'undefined'
 
@@ -55,6 +60,7 @@ export function useConferenceSync(): ConferenceSync {
   let parked: ConferenceEvent[] = []
   const clock = new ClockEstimator()
   let clockTimer: ReturnType<typeof setInterval> | undefined
+  const settleTimers: ReturnType<typeof setTimeout>[] = []
 
   function receive(events: ConferenceEvent[]): void {
     if (syncing) {
@@ -119,6 +125,7 @@ export function useConferenceSync(): ConferenceSync {
       store.setConnection('live')
       clock.reset() // another server process may answer now, with another clock
       void measureClock(CLOCK_SAMPLES_AT_CONNECT)
+      for (const ms of CLOCK_SETTLED_BURSTS_MS) settleTimers.push(setTimeout(() => void measureClock(CLOCK_SAMPLES_AT_CONNECT), ms))
     })
     s.on('welcome', (w) => {
       store.setActor(w.actor)
@@ -170,6 +177,7 @@ export function useConferenceSync(): ConferenceSync {
   connect()
   onBeforeUnmount(() => {
     clearInterval(clockTimer)
+    settleTimers.forEach(clearTimeout)
     socket?.disconnect()
     socket = null
   })
