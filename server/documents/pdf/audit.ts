@@ -21,7 +21,7 @@ export function auditPage(doc: Doc, a: { title: string; intro: string; lines: Au
       { header: 'Seq', width: 36, align: 'right' },
       { header: 'Thời điểm (giờ VN)', width: 92 },
       { header: 'Sự kiện', width: width - 36 - 92 - 150 },
-      { header: 'Mã băm (SHA-256)', width: 150 },
+      { header: 'Mã băm (SHA-256)', width: 150, font: FONT.mono },
     ],
     a.lines.map((l) => [String(l.seq), dateTime(l.at), `${l.what}\n${l.type}`, `${l.hash.slice(0, 32)}\n${l.hash.slice(32)}`]),
     { size: 7.5 },

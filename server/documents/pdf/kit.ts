@@ -48,9 +48,28 @@ export function newDocument(info: { title: string; subject: string }): Doc {
     displayTitle: true,
     info: { Title: info.title, Subject: info.subject, Creator: 'Điểm Cầu', Producer: 'Điểm Cầu (pdfkit)' },
   })
-  for (const [name, font] of loadFonts()) doc.registerFont(name, font as Buffer) // a fontkit font: pdfkit takes it as is
+  for (const [name, font] of loadFonts()) {
+    doc.registerFont(name, font as Buffer) // a fontkit font: pdfkit takes it as is
+    shareLayouts(doc.font(name), name)
+  }
   doc.font(FONT.regular).fontSize(10.5).fillColor(INK)
   return doc
+}
+
+const layouts = new Map<string, Record<string, unknown>>()
+const MAX_CACHED_WORDS = 50_000
+
+/**
+ * pdfkit shapes each word once per document (fontkit's GSUB/GPOS); the shaped words of a font are
+ * the same in every document, so its cache is shared (pdfkit 0.20 keeps it in `_font.layoutCache`;
+ * without that field, each document shapes on its own as before).
+ */
+function shareLayouts(doc: Doc, name: string): void {
+  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
+  if (!font?.layoutCache) return
+  let cache = layouts.get(name)
+  if (!cache || Object.keys(cache).length > MAX_CACHED_WORDS) layouts.set(name, (cache = Object.create(null) as Record<string, unknown>))
+  font.layoutCache = cache
 }
 
 /** Width between the margins. */
@@ -82,6 +101,8 @@ export interface Column {
   header: string
   width: number
   align?: 'left' | 'right' | 'center'
+  /** The cells' font, when not the table's (e.g. FONT.mono for hashes). */
+  font?: string
 }
 
 export interface TableOptions {
@@ -116,29 +137,31 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
   }
   ensureSpace(doc, 3 * line + 4 * PAD)
   drawHeader()
+  const widths: number[] = []
   rows.forEach((row, r) => {
     const font = opts.bold?.(r) ? FONT.semibold : FONT.regular
     doc.font(font).fontSize(size)
     let height = line
     for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!
       const text = row[i] ?? ''
-      const w = columns[i]!.width - 2 * PAD
-      if (text && (text.includes('\n') || doc.widthOfString(text) > w)) height = Math.max(height, doc.heightOfString(text, { width: w }))
+      const w = c.width - 2 * PAD
+      doc.font(c.font ?? font)
+      widths[i] = lineWidth(doc, text, size, w, c.align)
+      if (widths[i]! > w) height = Math.max(height, doc.heightOfString(text, { width: w }))
     }
     height += 2 * PAD
     if (doc.y + height > bottom(doc)) {
       doc.addPage()
       drawHeader()
-      doc.font(font).fontSize(size)
     }
     const y = doc.y
-    const muted = opts.muted?.(r) ?? false
-    doc.fillColor(muted ? MUTED : INK)
+    doc.fillColor(opts.muted?.(r) ? MUTED : INK)
     let x = left
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!
       const text = row[i] ?? ''
-      if (text) cell(doc, text, x + PAD, y + PAD, c.width - 2 * PAD, c.align ?? 'left')
+      if (text) cell(doc.font(c.font ?? font).fontSize(size), text, x + PAD, y + PAD, c.width - 2 * PAD, c.align ?? 'left', widths[i]!)
       x += c.width
     }
     doc.moveTo(left, y + height).lineTo(x, y + height).lineWidth(0.4).strokeColor(RULE).stroke()
@@ -148,9 +171,22 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
   doc.x = left
 }
 
-/** One cell's text; a line that fits is placed directly, without pdfkit's line wrapper (thousands of cells). */
-function cell(doc: Doc, text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center'): void {
-  const w = text.includes('\n') ? Infinity : doc.widthOfString(text)
+/** No glyph of these fonts is wider than this many ems: a short left-aligned line needs no measuring. */
+const MAX_ADVANCE_EM = 1
+
+/**
+ * The width of a one-line cell, Infinity for several lines, or 0 when it surely fits and is
+ * left-aligned (measuring thousands of annex cells costs as much as drawing them).
+ */
+function lineWidth(doc: Doc, text: string, size: number, width: number, align: Column['align']): number {
+  if (!text) return 0
+  if (text.includes('\n')) return Infinity
+  if ((align ?? 'left') === 'left' && text.length * size * MAX_ADVANCE_EM <= width) return 0
+  return doc.widthOfString(text)
+}
+
+/** One cell's text; a line that fits is placed directly, without pdfkit's line wrapper. */
+function cell(doc: Doc, text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center', w: number): void {
   if (w > width) {
     doc.text(text, x, y, { width, align, lineGap: 0 })
     return

@@ -185,10 +185,10 @@ function annex(doc: Doc, m: MinutesModel): void {
         doc.moveDown(0.2)
       }
       const cols = [
-        { header: 'STT', width: 30, align: 'right' as const },
-        { header: p.kind === 'collective' ? 'Tập thể' : 'Họ và tên', width: 150 },
+        { header: 'STT', width: 26, align: 'right' as const },
+        { header: p.kind === 'collective' ? 'Tập thể' : 'Họ và tên', width: 130 },
         { header: p.kind === 'collective' ? 'Trực thuộc' : 'Chức vụ, đơn vị', width: 0 },
-        { header: 'Quyết định', width: 92 },
+        { header: 'Quyết định', width: 118 },
         { header: 'Điểm cầu', width: 76 },
       ]
       cols[2]!.width = w - cols.reduce((k, c) => k + c.width, 0)
