@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { drawSignature, openPage, readLinks, selectFirstAward, startIfScheduled } from './helpers.js'
+import { openPage, readLinks, selectFirstAward, startIfScheduled } from './helpers.js'
+import { signOnPage } from './signing-helpers.js'
 
 const WALL = { width: 1920, height: 1080 }
 const LAPTOP = { width: 1280, height: 800 }
@@ -43,8 +44,7 @@ test('an announced award and a signature appear on every site, and survive a rel
   await expect(pad.getByTestId('sign-submit')).toBeDisabled()
   await host.getByTestId('signing-open').click()
   await expect(pad.getByTestId('signing-status')).toHaveAttribute('data-status', 'open')
-  await drawSignature(pad)
-  await pad.getByTestId('sign-submit').click()
+  await signOnPage(pad) // reads the pledge to its end, signs, confirms
   await expect(pad.getByTestId('sign-result')).toBeVisible()
   for (const dash of [dashA, dashB]) {
     const sig = dash.locator(`[data-bloc-id="${signer.blocId}"]`)

@@ -5,9 +5,11 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import ExcelJS from 'exceljs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import type { ConferenceState } from '../shared/domain.js'
-import { drawSignature, openPage, readLinks, startIfScheduled } from './helpers.js'
+import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, PHONE, readPledge, SIGNATURE, signOnPage, TABLET } from './signing-helpers.js'
+import { sha256Hex } from '../shared/hash.js'
 
 const OUT = '.tmp/screenshots'
 const WALL = { width: 1920, height: 1080 }
@@ -17,7 +19,7 @@ const CONSOLE = { width: 1366, height: 768 }
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${OUT}/${name}.png`, fullPage })
 
 test('screenshots of every role', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   mkdirSync(OUT, { recursive: true })
   const links = readLinks()
   const district = links.sites.find((s) => s.siteId !== 'hub')!
@@ -57,16 +59,30 @@ test('screenshots of every role', async ({ browser }) => {
   for (const signer of links.signers.slice(1, 3)) {
     const pad = await openPage(browser, signer.url, LAPTOP)
     await expect(pad.getByTestId('signing-status')).toHaveAttribute('data-status', 'open')
-    await drawSignature(pad)
-    await pad.getByTestId('sign-submit').click()
-    await expect(pad.getByTestId('sign-result')).toBeVisible()
+    await signOnPage(pad)
     await expect(dash.locator(`[data-bloc-id="${signer.blocId}"]`)).toBeVisible()
   }
 
-  const waiting = await openPage(browser, links.signers[3]!.url, LAPTOP)
-  await drawSignature(waiting)
+  // The signer's page: a tablet held sideways (before reading, then signed but not yet sent,
+  // then the confirmation), a phone held upright, and a page whose bloc has signed.
+  const waiting = await openTouchPage(browser, links.signers[3]!.url, TABLET)
+  await shot(waiting, 'signer-tablet-unread')
+  await readPledge(waiting)
+  await (await Finger.on(waiting)).draw()
   await shot(waiting, 'signer-pad')
-  const signed = await openPage(browser, links.signers[1]!.url, LAPTOP)
+  await waiting.getByTestId('sign-submit').click()
+  await shot(waiting, 'signer-confirm')
+  await waiting.getByTestId('sign-back').click()
+  await waiting.getByTestId('sign-clear').click()
+  const phone = await openTouchPage(browser, links.signers[4]!.url, PHONE)
+  await shot(phone, 'signer-phone')
+  await readPledge(phone)
+  await phone.getByTestId('behalf-toggle').check()
+  await phone.getByTestId('behalf-line').fill('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC')
+  await phone.getByTestId('behalf-name').fill('Lê Thị Thu Hà')
+  await (await Finger.on(phone)).draw()
+  await shot(phone, 'signer-phone-pad')
+  const signed = await openTouchPage(browser, links.signers[1]!.url, TABLET)
   await shot(signed, 'signer-signed')
 
   await dash.getByTestId('operator-close').click()
@@ -87,7 +103,53 @@ test('screenshots of every role', async ({ browser }) => {
   await dash.getByTestId('operator-close').click()
   await dash.waitForTimeout(1200)
   await shot(dash, 'site-dashboard-signing')
+  await signingCeremony(browser, host, dash, waiting, phone)
 })
+
+/**
+ * The signing item at its height: a bloc head's pen moving on every hall's screen, the wall
+ * full at 10/10 on 1920×1080 with the operator's button, and the host's signing panel.
+ */
+async function signingCeremony(browser: Browser, host: Page, dash: Page, tablet: Page, phone: Page): Promise<void> {
+  const links = readLinks()
+  // Live ink, mid-stroke: the first stroke done, the flourish under it half drawn.
+  const finger = await Finger.on(tablet)
+  await finger.draw([SIGNATURE[0]!], 20)
+  await finger.down(SIGNATURE[1]![0]!)
+  await finger.move(SIGNATURE[1]!.slice(1, 8), 30)
+  await expect(dash.locator(`[data-drawing-bloc-id="${links.signers[3]!.blocId}"] [data-testid="live-ink"]`)).toBeVisible()
+  await dash.waitForTimeout(300)
+  await shot(dash, 'site-dashboard-live-ink')
+  await host.setViewportSize(CONSOLE)
+  await shot(host, 'host-signing-live')
+  await finger.move(SIGNATURE[1]!.slice(8), 12)
+  await finger.up()
+  await confirmSignature(tablet)
+  await confirmSignature(phone, 'Lê Thị Thu Hà')
+
+  // Every other bloc signs (straight to the server), for the full wall.
+  const api = hostApi(dash.request, links)
+  const state = await api.state()
+  for (const [i, s] of links.signers.entries()) {
+    const bloc = state.blocs.find((b) => b.id === s.blocId)!
+    if (!bloc.signature) expect(await api.command('pledge.sign', { blocId: bloc.id, contentHash: await sha256Hex(bloc.pledge.text), strokes: loopStrokes(i) }, s.token)).toMatchObject({ ok: true })
+  }
+  await expect(dash.getByTestId('signed-count')).toHaveText('10/10 khối đã ký')
+  await dash.waitForTimeout(1200)
+  await shot(dash, 'site-dashboard-signing-10')
+  const viewer = await openPage(browser, links.viewer.url, { width: 1366, height: 768 })
+  await shot(viewer, 'viewer-signing-10-1366')
+
+  // The host's panel at 1366×768, then the void dialog (cancelled: the e2e spec voids for real).
+  await expect(host.getByTestId('signing-status')).toHaveAttribute('data-status', 'completed')
+  await host.getByTestId('witness-name').fill('Trần Quốc Nam, Chủ tịch UBND tỉnh')
+  await shot(host, 'host-signing')
+  await host.getByTestId('host-signing').screenshot({ path: `${OUT}/host-signing-panel.png` })
+  await host.locator('[data-testid^="void-"]').first().click()
+  await host.getByTestId('void-reason').fill('Ký nhầm người')
+  await shot(host, 'host-void')
+  await host.getByTestId('void-cancel').click()
+}
 
 /** The awards panel as the organiser at the hub works it: filters, a countdown, a retraction, an import. */
 async function hostCeremony(host: Page): Promise<void> {

@@ -132,6 +132,13 @@ test('a scribble that is only a line is refused on the page, in Vietnamese', asy
   await pad.getByTestId('sign-submit').click()
   await expect(pad.getByTestId('sign-error')).toContainText('nét thẳng')
   await expect(pad.getByTestId('sign-confirm-dialog')).toBeHidden()
+  // Undo takes the line away, redo brings it back.
+  await pad.getByTestId('sign-undo').click()
+  await expect(pad.getByTestId('sign-submit')).toBeDisabled()
+  await pad.getByTestId('sign-redo').click()
+  await expect(pad.getByTestId('sign-submit')).toBeEnabled()
+  await pad.getByTestId('sign-clear').click()
+  await expect(pad.getByTestId('sign-submit')).toBeDisabled()
 })
 
 test('the chairman witnesses the completed signing, and every hall names him', async ({ browser, request }) => {

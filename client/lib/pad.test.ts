@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { signatureProblem } from '../../shared/conference/signing.js'
-import { PAD_WIDTH, readToEnd, strokePoints, toPadPoints, toStrokes, toUnit } from './pad.js'
+import { PAD_WIDTH, readToEnd, strokeBox, strokePoints, toPadPoints, toStrokes, toUnit } from './pad.js'
 
 describe('pad geometry', () => {
   it('turns signature_pad pixels into pad units with times from each stroke start', () => {
@@ -34,5 +34,16 @@ describe('pad geometry', () => {
     expect(signatureProblem(straight)).toMatch(/straight line/)
     const loop = toStrokes([{ points: Array.from({ length: 40 }, (_, i) => ({ x: 200 + 80 * Math.cos(i / 5) + i * 4, y: 160 + 60 * Math.sin(i / 3), time: i * 16 })) }], 800, 320)
     expect(signatureProblem(loop)).toBeNull()
+  })
+})
+
+describe('strokeBox', () => {
+  it('crops to the ink in the pad proportions, with a margin, and never below a fifth of the pad', () => {
+    const b = strokeBox([[[0.2, 0.4, 0], [0.6, 0.6, 10]]])
+    expect(b.w / b.h).toBeCloseTo(PAD_WIDTH / 200, 1)
+    expect(b.w).toBeCloseTo(200 * 1.12, 0)
+    expect(b.x + b.w / 2).toBeCloseTo(200, 0)
+    expect(strokeBox([[[0.5, 0.5, 0], [0.51, 0.5, 10]]]).w).toBeCloseTo(100 * 1.12, 0)
+    expect(strokeBox([])).toEqual({ x: 0, y: 0, w: PAD_WIDTH, h: 200 })
   })
 })

@@ -80,3 +80,21 @@ export function strokePoints(stroke: AnyStroke, steps = 4): string {
 export function readToEnd(box: { scrollTop: number; scrollHeight: number; clientHeight: number }, slack = 24): boolean {
   return box.scrollTop + box.clientHeight >= box.scrollHeight - slack
 }
+
+/**
+ * The box around the ink, in pad units ×(PAD_WIDTH, PAD_HEIGHT), with a margin, never smaller
+ * than a fifth of the pad and in the pad's own proportions (a short name is not blown up).
+ */
+export function strokeBox(strokes: readonly AnyStroke[], margin = 0.06): { x: number; y: number; w: number; h: number } {
+  const pts = strokes.flat()
+  if (!pts.length) return { x: 0, y: 0, w: PAD_WIDTH, h: PAD_HEIGHT }
+  const xs = pts.map((p) => (p[0] ?? 0) * PAD_WIDTH)
+  const ys = pts.map((p) => (p[1] ?? 0) * PAD_HEIGHT)
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
+  const ratio = PAD_WIDTH / PAD_HEIGHT
+  let w = Math.max(x1 - x0, (y1 - y0) * ratio, PAD_WIDTH / 5) * (1 + 2 * margin)
+  w = Math.min(w, PAD_WIDTH)
+  const h = w / ratio
+  return { x: round1((x0 + x1) / 2 - w / 2), y: round1((y0 + y1) / 2 - h / 2), w: round1(w), h: round1(h) }
+}
+const round1 = (v: number) => Math.round(v * 10) / 10
