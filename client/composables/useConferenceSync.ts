@@ -21,7 +21,7 @@ const CLOCK_EVERY_MS = 15_000
  * Samples taken while the page is still loading its state wait behind that work and carry its
  * delay; bursts once the page has settled give the low round trips the estimate keeps.
  */
-const CLOCK_SETTLED_BURSTS_MS = [1500, 4000]
+const CLOCK_SETTLED_BURSTS_MS = [1500, 4000, 8000]
 /** Browsers that can inflate a deflated snapshot ask for one: about a fifteenth of the bytes. */
 const CAN_INFLATE = typeof DecompressionStream !== 'undefined'
 
@@ -125,7 +125,7 @@ export function useConferenceSync(): ConferenceSync {
       store.setConnection('live')
       clock.reset() // another server process may answer now, with another clock
       void measureClock(CLOCK_SAMPLES_AT_CONNECT)
-      for (const ms of CLOCK_SETTLED_BURSTS_MS) settleTimers.push(setTimeout(() => void measureClock(CLOCK_SAMPLES_AT_CONNECT), ms))
+      for (const ms of CLOCK_SETTLED_BURSTS_MS) settleTimers.push(setTimeout(() => void measureClock(8), ms))
     })
     s.on('welcome', (w) => {
       store.setActor(w.actor)
