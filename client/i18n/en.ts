@@ -335,7 +335,6 @@ const en: typeof vi = {
       witness: 'Record the witness',
       witnessHint: 'Recorded once every bloc has signed.',
       drawingNow: 'Signing now: {names}',
-      counts: '{signed} signed · {open} open, waiting · {waiting} not open',
       witnessedBy: 'Witnessed: {name} at {time}',
     },
   },

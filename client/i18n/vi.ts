@@ -333,7 +333,6 @@ export default {
       witness: 'Ghi nhận chứng kiến',
       witnessHint: 'Ghi nhận khi tất cả các khối đã ký.',
       drawingNow: 'Đang ký: {names}',
-      counts: '{signed} đã ký · {open} đã mở, chờ ký · {waiting} chưa mở',
       witnessedBy: 'Đã chứng kiến: {name} lúc {time}',
     },
   },
