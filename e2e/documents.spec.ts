@@ -1,0 +1,42 @@
+/**
+ * The day's documents from the pages: the host's Documents menu gives plain links (short-lived,
+ * signed, no access token in them) that download real PDFs; a viewer's page cannot get the minutes.
+ */
+import { expect, test } from '@playwright/test'
+import { openPage, readLinks, startIfScheduled } from './helpers.js'
+
+test('the host opens the minutes and a pledge as plain links; the links carry no token', async ({ browser, request }) => {
+  const links = readLinks()
+  const host = await openPage(browser, links.host.url, { width: 1366, height: 768 })
+  await startIfScheduled(host)
+  await host.getByTestId('documents-open').click()
+  const report = host.getByTestId('documents-report')
+  await expect(report).toBeVisible()
+  const bloc = links.signers[0]!.blocId
+  const hrefs = [await report.getAttribute('href'), await host.getByTestId(`documents-pledge-${bloc}`).getAttribute('href')]
+  for (const href of hrefs) {
+    expect(href).toMatch(/\?exp=\d+&sig=[0-9a-f]{64}$/)
+    for (const token of [links.host.token, links.viewer.token, ...links.signers.map((s) => s.token)]) expect(href).not.toContain(token)
+    // A plain GET, no Authorization header: what a browser does with the link.
+    const res = await request.get(href!)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['content-type']).toBe('application/pdf')
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  }
+  // Clicking the link opens the PDF in a new tab.
+  const [popup] = await Promise.all([host.waitForEvent('popup'), report.click()])
+  await popup.waitForLoadState()
+  expect(popup.url()).toContain('/report.pdf?exp=')
+  // A tampered link is refused.
+  const bad = await request.get(hrefs[0]!.replace(/sig=./, 'sig=0'))
+  expect(bad.status()).toBe(403)
+})
+
+test('a viewer gets pledge links but never the minutes', async ({ request }) => {
+  const links = readLinks()
+  const res = await request.post(`/api/conferences/${links.conferenceId}/documents/links`, { headers: { authorization: `Bearer ${links.viewer.token}` } })
+  expect(res.status()).toBe(200)
+  const body = (await res.json()) as { report?: string; pledges: Record<string, string> }
+  expect(body.report).toBeUndefined()
+  expect(Object.keys(body.pledges)).toHaveLength(links.signers.length)
+})
