@@ -55,8 +55,8 @@ describe('crash safety', () => {
     const connect = (token: string): Client => io(`http://127.0.0.1:${port}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
     const host = connect(links.host.token)
     const site = connect(links.sites[1]!.token)
-    const { snapshot } = await firstSync(host)
-    await firstSync(site)
+    // Both listen before either is awaited: a snapshot that lands first must not be missed.
+    const [{ snapshot }] = await Promise.all([firstSync(host), firstSync(site)])
     const awardIds = snapshot!.state.awards.slice(0, 30).map((a) => a.id)
     const acked: number[] = []
     const start = await send(host, 'conference.start', {})

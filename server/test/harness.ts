@@ -55,6 +55,7 @@ export async function startServer(opts: { dataDir?: string; events?: NewEvent[] 
     connect(token, o = {}) {
       const c: Client = connect(url, { auth: { token, ...o }, transports: ['websocket'], reconnection: false, forceNew: true })
       clients.push(c)
+      void firstSync(c)
       return c
     },
     async stop(o = {}) {
@@ -66,15 +67,28 @@ export async function startServer(opts: { dataDir?: string; events?: NewEvent[] 
   }
 }
 
-/** Resolves with the first snapshot (or catch-up events) a client receives after connecting. */
-export function firstSync(c: Client): Promise<{ welcome: Welcome; snapshot?: Snapshot; events?: ConferenceEvent[] }> {
-  return new Promise((resolve, reject) => {
-    let welcome: Welcome | undefined
-    c.once('connect_error', reject)
-    c.once('welcome', (w) => (welcome = w))
-    c.once('snapshot', (snapshot) => resolve({ welcome: welcome!, snapshot: unpack(snapshot) }))
-    c.once('events', ({ events }) => resolve({ welcome: welcome!, events }))
-  })
+type FirstSync = { welcome: Welcome; snapshot?: Snapshot; events?: ConferenceEvent[] }
+const firstSyncs = new WeakMap<Client, Promise<FirstSync>>()
+
+/**
+ * Resolves with the first snapshot (or catch-up events) a client receives after connecting.
+ * Clients made by `connect` listen from their creation, so a snapshot that lands before this is
+ * called is not missed.
+ */
+export function firstSync(c: Client): Promise<FirstSync> {
+  let pending = firstSyncs.get(c)
+  if (!pending) {
+    pending = new Promise((resolve, reject) => {
+      let welcome: Welcome | undefined
+      c.once('connect_error', reject)
+      c.once('welcome', (w) => (welcome = w))
+      c.once('snapshot', (snapshot) => resolve({ welcome: welcome!, snapshot: unpack(snapshot) }))
+      c.once('events', ({ events }) => resolve({ welcome: welcome!, events }))
+    })
+    pending.catch(() => undefined)
+    firstSyncs.set(c, pending)
+  }
+  return pending
 }
 
 /** A snapshot as sent, plain or deflated (`snapshotEncoding: 'deflate'`), as a plain one. */
