@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { hostApi, loopStrokes } from './signing-helpers.js'
 
 test('the host opens the minutes and a pledge as plain links; the links carry no token', async ({ browser, request }) => {
   const links = readLinks()
@@ -39,4 +40,29 @@ test('a viewer gets pledge links but never the minutes', async ({ request }) => 
   const body = (await res.json()) as { report?: string; pledges: Record<string, string> }
   expect(body.report).toBeUndefined()
   expect(Object.keys(body.pledges)).toHaveLength(links.signers.length)
+})
+
+test('a bloc head whose pledge is signed opens its own signed PDF from the signer page', async ({ browser, request }) => {
+  const links = readLinks()
+  const api = hostApi(request, links)
+  let state = await api.state()
+  if (state.status === 'scheduled') await api.command('conference.start', {})
+  state = await api.state()
+  let bloc = state.blocs.find((b) => b.signature)
+  if (!bloc && state.status === 'live') {
+    // Set the stage: one signed bloc, signed through the HTTP mirror with the signer's own token.
+    if (state.signing.status === 'closed') await api.command('pledge.openSigning', {})
+    const signer = links.signers.find((s) => state.blocs.find((b) => b.id === s.blocId)?.signature === undefined)!
+    const target = state.blocs.find((b) => b.id === signer.blocId)!
+    expect(await api.command('pledge.sign', { blocId: target.id, contentHash: target.pledge.contentHash, strokes: loopStrokes(1) }, signer.token)).toMatchObject({ ok: true })
+    bloc = (await api.state()).blocs.find((b) => b.id === target.id)
+  }
+  expect(bloc?.signature).toBeDefined()
+  const signer = links.signers.find((s) => s.blocId === bloc!.id)!
+  const page = await openPage(browser, signer.url, { width: 1280, height: 800 })
+  await expect(page.getByTestId('sign-result')).toBeVisible()
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('own-pdf').click()])
+  await popup.waitForLoadState()
+  expect(popup.url()).toContain(`/pledges/${bloc!.id}.pdf?exp=`)
+  expect(popup.url()).not.toContain(signer.token)
 })

@@ -13,7 +13,7 @@ const CONSOLE = { width: 1366, height: 768 }
 const card = (page: Page, blocId: string) => page.locator(`[data-bloc-id="${blocId}"]`)
 
 test('two bloc heads sign by touch; the halls see the ink and both signatures; a void and a new signature', async ({ browser, request }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)
   const links = readLinks()
   const api = hostApi(request, links)
   const [a, b] = [links.signers[4]!, links.signers[5]!]
