@@ -41,23 +41,3 @@ export async function selectFirstAward(host: Page, typeIndex: number): Promise<s
   await row.locator('input[type=checkbox]').check()
   return id
 }
-
-/** Signs on the canvas with the mouse: a loop and an underline, like a hurried signature. */
-export async function drawSignature(page: Page): Promise<void> {
-  const pad = page.getByTestId('signature-pad')
-  await pad.scrollIntoViewIfNeeded()
-  const box = await pad.boundingBox()
-  if (!box) throw new Error('signature pad not visible')
-  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const
-  await page.mouse.move(...at(0.15, 0.6))
-  await page.mouse.down()
-  for (let i = 0; i <= 40; i++) {
-    const k = i / 40
-    await page.mouse.move(...at(0.15 + 0.55 * k, 0.55 - 0.3 * Math.sin(k * Math.PI * 3) * (1 - k / 2)))
-  }
-  await page.mouse.up()
-  await page.mouse.move(...at(0.2, 0.78))
-  await page.mouse.down()
-  await page.mouse.move(...at(0.85, 0.72), { steps: 12 })
-  await page.mouse.up()
-}
