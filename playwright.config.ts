@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test'
 /** e2e against the real server and Debian's Chromium (no browser download is possible here). */
 export default defineConfig({
   testDir: 'e2e',
+  // Screenshots are their own run (`npm run screenshots`): they assert nothing, so `npm test` leaves them out.
+  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,
