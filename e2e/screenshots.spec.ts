@@ -258,7 +258,7 @@ test('screenshots of the site dashboard during the awards', async ({ browser, re
   // A wrong one is withdrawn: struck through where it stands, said aside, counted out.
   const shownId = await dash.locator('[data-mode="roll"] [data-award-id]').nth(2).getAttribute('data-award-id')
   await command('award.retract', { awardId: shownId, reason: 'Nhầm tên đơn vị trong quyết định' })
-  await expect(dash.getByTestId('retraction-notice')).toBeVisible()
+  await expect(dash.locator(`[data-testid="retraction-notice"][data-retracted-id="${shownId}"]`)).toBeVisible()
   await dash.waitForTimeout(600)
   await shot(dash, 'site-dashboard-retraction')
   await small.close()
