@@ -3,7 +3,7 @@
  * ran, the sites, the awards by type and their full lists, retractions, the signatures and the
  * check of the log. Built from the folded state and the log, with no rendering.
  */
-import type { AwardType, ConferenceStatus, RecipientKind, Signature, SigningStatus, SiteKind } from '../../shared/domain.js'
+import type { AwardType, ConferenceState, RecipientKind, Signature, SigningStatus, SiteKind } from '../../shared/domain.js'
 import type { VerifyResult } from '../store/event-store.js'
 import { minutesBetween } from './time.js'
 import type { DocumentSource } from './source.js'
@@ -65,14 +65,9 @@ export interface BlocRecord {
   voided: (Signature & { voidedAt: string; reason: string })[]
 }
 
-export interface MinutesModel {
+/** The conference's own header fields, as the state has them. */
+export interface MinutesModel extends Pick<ConferenceState, 'title' | 'venue' | 'date' | 'status' | 'startedAt' | 'endedAt'> {
   conferenceId: string
-  title: string
-  venue?: string
-  date?: string
-  status: ConferenceStatus
-  startedAt?: string
-  endedAt?: string
   /** The "DỰ THẢO" watermark: until the conference has ended. */
   draft: boolean
   agenda: { runs: AgendaRun[]; notRun: { id: string; title: string; plannedMinutes?: number }[]; plannedMinutes: number; actualMinutes: number }
