@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'e2e',
   // Screenshots are their own run (`npm run screenshots`): they assert nothing, so `npm test` leaves them out.
-  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
+  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts'],
   workers: 1,
   fullyParallel: false,
   timeout: 90_000,
