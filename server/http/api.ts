@@ -26,6 +26,19 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService 
     res.json({ ok: true })
   })
 
+  // Who an access link is for: a page opened at another role's path goes to its own page.
+  api.get('/me', async (req, res, next) => {
+    try {
+      const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
+      const check = await resolveToken(deps.store, token)
+      if (!check.ok) return send(res, 'unauthorized', check.reason)
+      const { conferenceId, role, siteId, blocId } = check.actor
+      res.json({ ok: true, actor: { conferenceId, role, ...(siteId ? { siteId } : {}), ...(blocId ? { blocId } : {}) } })
+    } catch (err) {
+      next(err)
+    }
+  })
+
   api.use('/conferences/:id', async (req: Authed, res, next) => {
     try {
       const header = req.get('authorization') ?? ''
