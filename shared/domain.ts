@@ -3,6 +3,7 @@
  * Imported unchanged by the server and by every browser.
  */
 import { z } from 'zod'
+import { personText, type TextOptions } from './text.js'
 
 /** An identifier chosen by us or by an importer: short, URL- and file-name-safe. */
 export const Id = z
@@ -12,8 +13,8 @@ export const Id = z
   .regex(/^[A-Za-z0-9_.:-]+$/, 'may contain only letters, digits, "_", ".", ":" and "-"')
 export type Id = z.infer<typeof Id>
 
-/** Human text shown on screens: trimmed, non-empty, bounded. */
-export const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+/** Human text shown on screens: NFC, trimmed, visible, no control or bidi characters, at most `max` characters as people count them (shared/text.ts). */
+export const Text = (max: number, opts?: TextOptions) => personText(max, opts)
 
 export const Role = z.enum(['host', 'site', 'signer', 'viewer'])
 export type Role = z.infer<typeof Role>

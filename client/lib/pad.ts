@@ -10,10 +10,9 @@ export type InkPoint = [number, number, number]
 export type Stroke = InkPoint[]
 type AnyStroke = readonly (readonly number[])[]
 
-/** The limits of `Strokes` in shared/domain.ts: the pad stops taking ink before the server would refuse it. */
-export const MAX_STROKES = 200
-export const MAX_STROKE_POINTS = 5000
-export const MAX_TOTAL_POINTS = 20_000
+/** The limits of `pledge.sign` (shared/conference/signing.ts): the pad stops taking ink before the server would refuse it. */
+export { MAX_SIGNATURE_STROKES as MAX_STROKES, MAX_STROKE_POINTS, MAX_SIGNATURE_POINTS as MAX_TOTAL_POINTS } from '../../shared/conference/signing.js'
+import { MAX_SIGNATURE_STROKES as MAX_STROKES, MAX_STROKE_POINTS, MAX_SIGNATURE_POINTS as MAX_TOTAL_POINTS } from '../../shared/conference/signing.js'
 
 /** A point of signature_pad's own data: CSS pixels of the canvas, epoch ms. */
 export interface PadPoint { x: number; y: number; time: number; pressure: number }

@@ -13,7 +13,7 @@ export const AnnounceAwards = z
     revealInMs: z.number().int().min(0).max(10_000).optional(),
   })
   .strict()
-export const RetractAward = z.object({ awardId: Id, reason: Text(500) }).strict()
+export const RetractAward = z.object({ awardId: Id, reason: Text(500, { multiline: true }) }).strict()
 
 /** An award as an import brings it: the ceremony's own fields are never imported. */
 export const NewAward = Award.omit({ announcedAt: true, revealAt: true, retracted: true, sealed: true }).strict()

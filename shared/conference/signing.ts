@@ -5,7 +5,7 @@
  * witnessed by the chairman.
  */
 import { z } from 'zod'
-import { Id, Sha256Hex, Strokes, Text, type Bloc, type ConferenceState } from '../domain.js'
+import { Id, Point, Sha256Hex, Strokes, Text, type Bloc, type ConferenceState } from '../domain.js'
 import type { Evolvers } from './envelope.js'
 
 const Empty = z.object({}).strict()
@@ -13,10 +13,25 @@ const Empty = z.object({}).strict()
 export const OpenSigning = z
   .object({ blocIds: z.array(Id).min(1, 'name at least one bloc').max(200).optional() })
   .strict()
+/**
+ * What one signature may hold. A long real signature (a full name with a flourish, slowly, on a
+ * tablet pad: a point each 2 px of travel) has about 1,500 points in 30 strokes, 600 in its longest:
+ * these leave 3–4× headroom. The log's own schema (`Strokes` in ../domain.ts) stays wider, so
+ * signatures stored before these limits still read back.
+ */
+export const MAX_SIGNATURE_STROKES = 100
+export const MAX_STROKE_POINTS = 2000
+export const MAX_SIGNATURE_POINTS = 6000
+export const SubmittedStrokes = z
+  .array(z.array(Point).min(1, 'a stroke needs at least one point').max(MAX_STROKE_POINTS, `a stroke may have at most ${MAX_STROKE_POINTS} points`))
+  .min(1, 'a signature needs at least one stroke')
+  .max(MAX_SIGNATURE_STROKES, `a signature may have at most ${MAX_SIGNATURE_STROKES} strokes`)
+  .refine((s) => s.reduce((n, st) => n + st.length, 0) <= MAX_SIGNATURE_POINTS, `a signature may have at most ${MAX_SIGNATURE_POINTS} points`)
+
 export const SignPledge = z
-  .object({ blocId: Id, contentHash: Sha256Hex, strokes: Strokes, signerName: Text(200).optional(), behalf: Text(200).optional() })
+  .object({ blocId: Id, contentHash: Sha256Hex, strokes: SubmittedStrokes, signerName: Text(200).optional(), behalf: Text(200).optional() })
   .strict()
-export const VoidSignature = z.object({ blocId: Id, reason: Text(500) }).strict()
+export const VoidSignature = z.object({ blocId: Id, reason: Text(500, { multiline: true }) }).strict()
 export const WitnessSigning = z.object({ witnessName: Text(200).optional() }).strict()
 
 export const signingCommands = {

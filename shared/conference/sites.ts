@@ -6,7 +6,7 @@ import { Id, Text, type Site } from '../domain.js'
 import type { Evolvers } from './envelope.js'
 
 export const CheckIn = z.object({ attendees: z.number().int('must be a whole number').min(0).max(100_000) }).strict()
-export const ReportIssue = z.object({ message: Text(500), siteId: Id.optional() }).strict()
+export const ReportIssue = z.object({ message: Text(500, { multiline: true }), siteId: Id.optional() }).strict()
 export const ResolveIssue = z.object({ siteId: Id.optional() }).strict()
 
 export const siteCommands = {
