@@ -42,6 +42,11 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
     // Signatures carry strokes; keep the cap explicit rather than the 1 MB default.
     maxHttpBufferSize: 2e6,
+    // A dropped connection is noticed within pingInterval + pingTimeout (4.5 s) on both sides: the
+    // host's board shows a silent site offline, and a page sees that it lost the server. The
+    // timeout leaves room for an event loop busy for a few seconds (a large PDF) before it drops anyone.
+    pingInterval: 1500,
+    pingTimeout: 3000,
   })
   const service = new ConferenceService({
     store: deps.store,

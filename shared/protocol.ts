@@ -36,11 +36,31 @@ export interface PackedSnapshot {
 
 export type AnySnapshot = Snapshot | PackedSnapshot
 
+/** One site's connection as the server sees it now. */
+export interface SitePresence {
+  online: boolean
+  /** Open connections of the site's link (its big screen, an operator's laptop …). */
+  connections: number
+  /** The last round trip its page measured with `clock`. */
+  rttMs?: number
+  /** Its page's clock offset (server minus device, ms), as its page estimated it. */
+  clockOffsetMs?: number
+  /** ISO server time of the last sign of life: connect, a clock sample, or its disconnect. */
+  lastSeenAt?: string
+}
+
 export interface Presence {
-  sites: Record<string, { online: boolean; connections: number; rttMs?: number }>
+  sites: Record<string, SitePresence>
+  /** Viewer pages (the public link). */
   viewers: number
+  /** People watching: site screens and viewer pages. */
+  watching: number
+  /** Organisers' devices: host consoles and signer tablets. */
+  organisers: number
   /** Every connected socket of the conference: host, sites, signers and viewers. */
   online: number
+  /** Server epoch ms when these figures were taken. */
+  serverTime: number
 }
 
 export interface CommandEnvelope {
@@ -114,8 +134,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   command: (cmd: CommandEnvelope, ack: (a: Ack) => void) => void
   sync: (req: { since: number }, ack: (a: SyncAnswer) => void) => void
-  /** `rttMs`: the client's latest measured round trip, shown to the host per site. */
-  clock: (req: { t0: number; rttMs?: number }, ack: (a: ClockAnswer) => void) => void
+  /** `rttMs`, `offsetMs`: the client's latest round trip and clock offset, shown to the host per site. */
+  clock: (req: { t0: number; rttMs?: number; offsetMs?: number }, ack: (a: ClockAnswer) => void) => void
   revealed: (r: RevealReport) => void
   /** Signers only, for their own bloc while it may sign. */
   ink: (b: InkBatch) => void

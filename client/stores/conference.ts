@@ -22,7 +22,7 @@ export const useConferenceStore = defineStore('conference', () => {
   /** Who this page is, from the server's `welcome`. */
   const actor = ref<Actor | null>(null)
   /** Live connection figures; not part of the log. */
-  const presence = ref<Presence>({ sites: {}, viewers: 0, online: 0 })
+  const presence = ref<Presence>({ sites: {}, viewers: 0, watching: 0, organisers: 0, online: 0, serverTime: 0 })
   const connection = ref<ConnectionState>('connecting')
   /** The server's reason when it refused the access link. */
   const refusedReason = ref<string | null>(null)

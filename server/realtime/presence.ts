@@ -1,57 +1,86 @@
 /**
  * Who is connected right now: live state beside the log, never appended to it.
- * Changes are coalesced and broadcast at most every `intervalMs`.
+ * Changes are coalesced and broadcast at most every `intervalMs`; a clock sample that changes
+ * nothing a person would see (a round trip within a few ms) broadcasts nothing.
  */
 import type { Actor } from '../../shared/domain.js'
-import type { Presence } from '../../shared/protocol.js'
+import type { Presence, SitePresence } from '../../shared/protocol.js'
 
-interface SitePresence { connections: number; rttMs?: number }
+interface SiteLive { connections: number; rttMs?: number; clockOffsetMs?: number; lastSeenMs?: number }
+interface ConferenceLive {
+  sites: Map<string, SiteLive>
+  /** Connected sockets by role. */
+  roles: Record<Actor['role'], number>
+  siteIds: string[]
+}
+
+/** A round trip or offset that moved less than this is not news. */
+const NOTEWORTHY_MS = 5
 
 export class PresenceTracker {
-  private readonly conferences = new Map<string, { sites: Map<string, SitePresence>; viewers: number; online: number; siteIds: string[] }>()
+  private readonly conferences = new Map<string, ConferenceLive>()
   private readonly dirty = new Set<string>()
   private timer: NodeJS.Timeout | null = null
 
   constructor(
     private readonly broadcast: (conferenceId: string, p: Presence) => void,
     private readonly intervalMs = 250,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Sites known from the conference state, so that offline ones are listed too. */
   setSites(conferenceId: string, siteIds: string[]): void {
-    this.conf(conferenceId).siteIds = siteIds
+    const c = this.conf(conferenceId)
+    const added = siteIds.some((id) => !c.siteIds.includes(id))
+    c.siteIds = siteIds
+    if (added) this.markDirty(conferenceId)
   }
 
   join(actor: Actor): void {
     const c = this.conf(actor.conferenceId)
-    c.online++
-    if (actor.role === 'viewer') c.viewers++
-    if (actor.role === 'site' && actor.siteId) {
-      const s = c.sites.get(actor.siteId) ?? { connections: 0 }
+    c.roles[actor.role]++
+    const s = this.site(c, actor)
+    if (s) {
       s.connections++
-      c.sites.set(actor.siteId, s)
+      s.lastSeenMs = this.now()
     }
     this.markDirty(actor.conferenceId)
   }
 
   leave(actor: Actor): void {
     const c = this.conf(actor.conferenceId)
-    c.online = Math.max(0, c.online - 1)
-    if (actor.role === 'viewer') c.viewers = Math.max(0, c.viewers - 1)
-    if (actor.role === 'site' && actor.siteId) {
-      const s = c.sites.get(actor.siteId)
-      if (s) s.connections = Math.max(0, s.connections - 1)
+    c.roles[actor.role] = Math.max(0, c.roles[actor.role] - 1)
+    const s = this.site(c, actor)
+    if (s) {
+      s.connections = Math.max(0, s.connections - 1)
+      s.lastSeenMs = this.now()
+      // A round trip and offset belong to a connection: an offline site has none.
+      if (s.connections === 0) {
+        delete s.rttMs
+        delete s.clockOffsetMs
+      }
     }
     this.markDirty(actor.conferenceId)
   }
 
-  /** A site's latest round trip, as its client measured it with `clock`. */
-  rtt(actor: Actor, rttMs: number): void {
-    if (actor.role !== 'site' || !actor.siteId) return
-    const s = this.conf(actor.conferenceId).sites.get(actor.siteId)
-    if (!s || s.rttMs === Math.round(rttMs)) return
-    s.rttMs = Math.round(rttMs)
-    this.markDirty(actor.conferenceId)
+  /** A site's latest round trip and clock offset, as its page measured them with `clock`. */
+  clock(actor: Actor, sample: { rttMs?: unknown; offsetMs?: unknown }): void {
+    const c = this.conf(actor.conferenceId)
+    const s = actor.role === 'site' ? c.sites.get(actor.siteId ?? '') : undefined
+    if (!s || s.connections === 0) return
+    s.lastSeenMs = this.now()
+    let news = false
+    const rtt = finite(sample.rttMs, 0, 60_000)
+    if (rtt !== undefined && (s.rttMs === undefined || Math.abs(s.rttMs - rtt) >= NOTEWORTHY_MS)) {
+      s.rttMs = rtt
+      news = true
+    }
+    const offset = finite(sample.offsetMs, -86_400_000, 86_400_000)
+    if (offset !== undefined && (s.clockOffsetMs === undefined || Math.abs(s.clockOffsetMs - offset) >= NOTEWORTHY_MS)) {
+      s.clockOffsetMs = offset
+      news = true
+    }
+    if (news) this.markDirty(actor.conferenceId)
   }
 
   current(conferenceId: string): Presence {
@@ -60,9 +89,14 @@ export class PresenceTracker {
     for (const id of new Set([...c.siteIds, ...c.sites.keys()])) {
       const s = c.sites.get(id)
       const connections = s?.connections ?? 0
-      sites[id] = s?.rttMs !== undefined && connections > 0 ? { online: true, connections, rttMs: s.rttMs } : { online: connections > 0, connections }
+      const p: SitePresence = { online: connections > 0, connections }
+      if (connections > 0 && s?.rttMs !== undefined) p.rttMs = s.rttMs
+      if (connections > 0 && s?.clockOffsetMs !== undefined) p.clockOffsetMs = s.clockOffsetMs
+      if (s?.lastSeenMs !== undefined) p.lastSeenAt = new Date(s.lastSeenMs).toISOString()
+      sites[id] = p
     }
-    return { sites, viewers: c.viewers, online: c.online }
+    const { host, site, signer, viewer } = c.roles
+    return { sites, viewers: viewer, watching: site + viewer, organisers: host + signer, online: host + site + signer + viewer, serverTime: this.now() }
   }
 
   stop(): void {
@@ -70,10 +104,20 @@ export class PresenceTracker {
     this.timer = null
   }
 
-  private conf(id: string) {
+  private site(c: ConferenceLive, actor: Actor): SiteLive | undefined {
+    if (actor.role !== 'site' || !actor.siteId) return undefined
+    let s = c.sites.get(actor.siteId)
+    if (!s) {
+      s = { connections: 0 }
+      c.sites.set(actor.siteId, s)
+    }
+    return s
+  }
+
+  private conf(id: string): ConferenceLive {
     let c = this.conferences.get(id)
     if (!c) {
-      c = { sites: new Map(), viewers: 0, online: 0, siteIds: [] }
+      c = { sites: new Map(), roles: { host: 0, site: 0, signer: 0, viewer: 0 }, siteIds: [] }
       this.conferences.set(id, c)
     }
     return c
@@ -87,4 +131,8 @@ export class PresenceTracker {
       this.dirty.clear()
     }, this.intervalMs)
   }
+}
+
+function finite(v: unknown, min: number, max: number): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? Math.round(v) : undefined
 }

@@ -38,7 +38,7 @@ export function broadcast(io: AppServer, conferenceId: string, events: Conferenc
 }
 
 export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number }) {
-  const presence = new PresenceTracker((id, p) => io.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p))
+  const presence = new PresenceTracker((id, p) => io.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
   const reveals = new RevealTracker((id, announcements) => io.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
 
   io.use(async (socket, next) => {
@@ -59,6 +59,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     const { actor, deflate } = socket.data
     const audience = audienceOf(actor.role)
     const bucket = new TokenBucket(40, 20)
+    let joined = false
     const rawLastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq
     const lastSeq = typeof rawLastSeq === 'number' && Number.isInteger(rawLastSeq) && rawLastSeq >= 0 ? rawLastSeq : undefined
     // Handlers first, so that nothing a client sends right after connecting is dropped.
@@ -78,8 +79,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     socket.on('clock', (req, ack) => {
       if (typeof ack !== 'function') return
       const t0 = (req as { t0?: unknown } | null)?.t0
-      const rttMs = (req as { rttMs?: unknown } | null)?.rttMs
-      if (typeof rttMs === 'number' && Number.isFinite(rttMs) && rttMs >= 0 && rttMs < 60_000) presence.rtt(actor, rttMs)
+      if (joined) presence.clock(actor, (req as { rttMs?: unknown; offsetMs?: unknown } | null) ?? {})
       ack({ t0: typeof t0 === 'number' ? t0 : 0, serverTime: deps.now() })
     })
     socket.on('revealed', (r) => {
@@ -96,7 +96,10 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
         })
       })
     }
-    socket.on('disconnect', () => presence.leave(actor))
+    // Only a socket that was counted leaves: one that drops during its catch-up never joined.
+    socket.on('disconnect', () => {
+      if (joined) presence.leave(actor)
+    })
 
     void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.room(actor.conferenceId)]).then(
       ([catchUp, room]) => {
@@ -107,6 +110,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
         socket.join(conferenceRoom(actor.conferenceId, audience))
         presence.setSites(actor.conferenceId, room.state.sites.map((s) => s.id))
         presence.join(actor)
+        joined = true
         socket.emit('presence', presence.current(actor.conferenceId))
         if (audience === 'host') socket.emit('reveals', { announcements: reveals.current(actor.conferenceId) })
       },
