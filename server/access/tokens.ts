@@ -1,5 +1,6 @@
 /**
- * Access links: a random secret per role and subject, stored only as its SHA-256.
+ * Access links: a random secret per role and subject, stored only as its SHA-256. A link can be
+ * revoked or given an expiry from the host console; either refuses it from then on.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain.js'
@@ -14,17 +15,31 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex')
 }
 
-export type TokenCheck = { ok: true; actor: Actor } | { ok: false; reason: string }
+/** The Socket.IO room every socket opened with one link joins, so that revoking it closes them all. */
+export const linkRoom = (linkId: string) => `link:${linkId}`
+
+export type TokenCheck = { ok: true; actor: Actor; linkId: string } | { ok: false; reason: string }
+
+/** "Last used" is written at most this often per link: a handshake or request must not cost a write each. */
+const TOUCH_EVERY_MS = 60_000
+const touched = new Map<string, number>()
 
 /** Resolves a presented token to the actor it grants, or says why not. */
-export async function resolveToken(store: EventStore, token: unknown): Promise<TokenCheck> {
+export async function resolveToken(store: EventStore, token: unknown, now: () => number = Date.now): Promise<TokenCheck> {
   if (typeof token !== 'string' || token.length === 0) return { ok: false, reason: 'missing token: open the conference with your access link' }
   if (token.length > 200) return { ok: false, reason: 'unknown or revoked token' }
-  const grant = await store.findToken(hashToken(token))
-  if (!grant) return { ok: false, reason: 'unknown or revoked token' }
-  const actor: Actor = { conferenceId: grant.conferenceId, role: grant.role }
-  if (grant.siteId) actor.siteId = grant.siteId
-  if (grant.blocId) actor.blocId = grant.blocId
-  if (grant.label) actor.label = grant.label
-  return { ok: true, actor }
+  const link = await store.findLink(hashToken(token))
+  if (!link) return { ok: false, reason: 'unknown or revoked token' }
+  const at = now()
+  if (link.revokedAt) return { ok: false, reason: 'this access link was revoked by the organisers: ask them for the new one' }
+  if (link.expiresAt && Date.parse(link.expiresAt) <= at) return { ok: false, reason: 'this access link has expired: ask the organisers for a new one' }
+  const actor: Actor = { conferenceId: link.conferenceId, role: link.role }
+  if (link.siteId) actor.siteId = link.siteId
+  if (link.blocId) actor.blocId = link.blocId
+  if (link.label) actor.label = link.label
+  if (at - (touched.get(link.id) ?? -Infinity) >= TOUCH_EVERY_MS) {
+    touched.set(link.id, at)
+    await store.touchLink(link.id, new Date(at).toISOString()).catch(() => undefined)
+  }
+  return { ok: true, actor, linkId: link.id }
 }

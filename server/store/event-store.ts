@@ -33,7 +33,25 @@ export interface VerifyResult {
   ok: boolean
   events: number
   firstBrokenSeq?: number
+  /**
+   * Present when the log is shorter than, or differs at, the head this data directory recorded
+   * as acknowledged (diemcau.head.json): acknowledged events were lost or the log was re-chained.
+   */
+  acknowledged?: { seq: number; problem: 'shorter' | 'diverged' }
 }
+
+/** One access link as the host console lists it: never its secret. */
+export interface LinkRecord extends AccessGrant {
+  /** Public id of the link: the first 16 hex digits of its token's SHA-256. */
+  id: string
+  createdAt?: string
+  expiresAt?: string
+  revokedAt?: string
+  lastUsedAt?: string
+}
+
+/** Whether appends work: false with a plain reason after a failed append or on a read-only database. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string }
 
 export interface AccessGrant {
   conferenceId: string
@@ -63,7 +81,26 @@ export interface EventStore {
   verify(conferenceId: string): Promise<VerifyResult>
 
   /** Stores a token by its SHA-256 only. */
-  saveToken(tokenHash: string, grant: AccessGrant): Promise<void>
+  saveToken(tokenHash: string, grant: AccessGrant, opts?: { createdAt?: string; expiresAt?: string }): Promise<void>
+  /** The grant of a token, revoked and expired ones included (`findLink` says which). */
   findToken(tokenHash: string): Promise<AccessGrant | null>
+  /** The link a token belongs to, with its dates, or null for an unknown token. */
+  findLink(tokenHash: string): Promise<LinkRecord | null>
+  /** Every link of a conference, oldest first. */
+  listLinks(conferenceId: string): Promise<LinkRecord[]>
+  /** Marks a link revoked at `at`; false when no such link (or already revoked). */
+  revokeLink(conferenceId: string, linkId: string, at: string): Promise<boolean>
+  /** Sets or clears (null) a link's expiry; false when no such live link. */
+  setLinkExpiry(conferenceId: string, linkId: string, expiresAt: string | null): Promise<boolean>
+  /**
+   * Gives a link's grant a new token (hashed) and revokes the old one, atomically; the new
+   * link's record, or null when no such live link.
+   */
+  reissueLink(conferenceId: string, linkId: string, newTokenHash: string, at: string): Promise<LinkRecord | null>
+  /** Notes that a link was used at `at` (kept coarse by the caller). */
+  touchLink(linkId: string, at: string): Promise<void>
+
+  /** Whether appends work right now. */
+  health(): StoreHealth
   close(): Promise<void>
 }

@@ -2,13 +2,16 @@
  * The default event store: one SQLite file (WAL) per data directory, through better-sqlite3.
  * Calls are synchronous underneath; the async interface leaves room for the Redis store.
  */
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { ConferenceState, Role } from '../../shared/domain.js'
+import type { ConferenceState } from '../../shared/domain.js'
 import { EVENT_VERSION, type NewEvent } from '../../shared/events.js'
-import type { AccessGrant, AppendResult, EventStore, StoredEvent, VerifyResult } from './event-store.js'
+import type { AppendResult, EventStore, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
+import { readHeadFile, writeHeadFile, type HeadRecord } from './head-file.js'
+import { linkStore } from './sqlite-links.js'
 
 /** File name of the database inside the data directory. */
 export const SQLITE_FILE = 'diemcau.sqlite'
@@ -53,6 +56,15 @@ const MIGRATIONS: readonly string[] = [
   // Shape versions: of each event's data (older rows are version 1) and of a snapshot's state.
   `ALTER TABLE events ADD COLUMN v INTEGER NOT NULL DEFAULT 1;
    ALTER TABLE snapshots ADD COLUMN state_version INTEGER NOT NULL DEFAULT 1;`,
+  // A snapshot names the event it was built at and the hash of its own text, so an edited row is
+  // noticed; links get their dates, and revocation.
+  `ALTER TABLE snapshots ADD COLUMN head_hash TEXT;
+   ALTER TABLE snapshots ADD COLUMN state_hash TEXT;
+   ALTER TABLE tokens ADD COLUMN created_at TEXT;
+   ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+   ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+   ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+   CREATE INDEX tokens_by_link_id ON tokens (substr(token_hash, 1, 16));`,
 ]
 
 interface EventRow {
@@ -65,23 +77,26 @@ interface EventRow {
   v: number
 }
 
-interface TokenRow {
-  conference_id: string
-  role: string
-  site_id: string | null
-  bloc_id: string | null
-  label: string | null
-}
-
 type Db = Database.Database
 
-/** Opens (creating if needed) `<dataDir>/diemcau.sqlite` and returns it as an `EventStore`. */
+/** SHA-256 (hex) of a snapshot's JSON text, kept beside it. */
+export const stateHash = (json: string) => createHash('sha256').update(json, 'utf8').digest('hex')
+
+/**
+ * Opens (creating if needed) `<dataDir>/diemcau.sqlite` and returns it as an `EventStore`.
+ * Each append also rewrites the acknowledged heads in `diemcau.head.json` beside it.
+ */
 export function openSqliteStore(dataDir: string): EventStore {
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, SQLITE_FILE))
-  configure(db)
-  migrate(db)
-  return createStore(db)
+  try {
+    configure(db)
+    migrate(db)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  return createStore(db, dataDir)
 }
 
 function configure(db: Db): void {
@@ -104,9 +119,10 @@ function migrate(db: Db): void {
 
 function prepareStatements(db: Db) {
   return {
-    head: db.prepare<[string], { seq: number; hash: string }>(
-      'SELECT seq, hash FROM events WHERE conference_id = ? ORDER BY seq DESC LIMIT 1',
+    head: db.prepare<[string], { seq: number; hash: string; at: string }>(
+      'SELECT seq, hash, at FROM events WHERE conference_id = ? ORDER BY seq DESC LIMIT 1',
     ),
+    hashAt: db.prepare<[string, number], { hash: string }>('SELECT hash FROM events WHERE conference_id = ? AND seq = ?'),
     insertEvent: db.prepare<[string, number, string, string, string, string, string, string | null, number], void>(
       `INSERT INTO events (conference_id, seq, type, at, data, prev_hash, hash, command_id, v)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -124,78 +140,119 @@ function prepareStatements(db: Db) {
     insertCommand: db.prepare<[string, string, number], void>(
       'INSERT INTO commands (conference_id, command_id, seq) VALUES (?, ?, ?)',
     ),
-    saveSnapshot: db.prepare<[string, number, string, number], void>(
-      `INSERT INTO snapshots (conference_id, seq, state, state_version) VALUES (?, ?, ?, ?)
-       ON CONFLICT (conference_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, state_version = excluded.state_version
+    saveSnapshot: db.prepare<[string, number, string, number, string | null, string], void>(
+      `INSERT INTO snapshots (conference_id, seq, state, state_version, head_hash, state_hash) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (conference_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, state_version = excluded.state_version,
+         head_hash = excluded.head_hash, state_hash = excluded.state_hash
        WHERE excluded.seq >= snapshots.seq OR excluded.state_version <> snapshots.state_version`,
     ),
-    loadSnapshot: db.prepare<[string], { seq: number; state: string; state_version: number }>(
-      'SELECT seq, state, state_version FROM snapshots WHERE conference_id = ?',
+    loadSnapshot: db.prepare<[string], SnapshotRow>(
+      'SELECT seq, state, state_version, head_hash, state_hash FROM snapshots WHERE conference_id = ?',
     ),
     conferences: db.prepare<[], { conference_id: string }>(
       'SELECT DISTINCT conference_id FROM events ORDER BY conference_id',
-    ),
-    saveToken: db.prepare<[string, string, string, string | null, string | null, string | null], void>(
-      `INSERT INTO tokens (token_hash, conference_id, role, site_id, bloc_id, label) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (token_hash) DO UPDATE SET conference_id = excluded.conference_id, role = excluded.role,
-         site_id = excluded.site_id, bloc_id = excluded.bloc_id, label = excluded.label`,
-    ),
-    findToken: db.prepare<[string], TokenRow>(
-      'SELECT conference_id, role, site_id, bloc_id, label FROM tokens WHERE token_hash = ?',
     ),
   }
 }
 
 type Statements = ReturnType<typeof prepareStatements>
 
+export interface SnapshotRow {
+  seq: number
+  state: string
+  state_version: number
+  head_hash: string | null
+  state_hash: string | null
+}
+
+/**
+ * Why a saved snapshot is not trusted, or null when it is: its text must hash to what was saved
+ * with it, and the event it was built at must still be in the log with the same hash.
+ */
+export function snapshotProblem(row: SnapshotRow, logHashAtSeq: string | undefined): string | null {
+  if (row.state_hash !== null && row.state_hash !== stateHash(row.state)) return 'its text was changed after it was saved'
+  if (row.head_hash !== null && row.head_hash !== logHashAtSeq) return `it was built at seq ${row.seq}, and the log holds another event there (or none)`
+  return null
+}
+
 interface AppendOptions {
   commandId?: string
   at?: string
 }
 
-function createStore(db: Db): EventStore {
+function createStore(db: Db, dataDir: string): EventStore {
   const stmts = prepareStatements(db)
-  const headOf = (conferenceId: string) => stmts.head.get(conferenceId) ?? { seq: 0, hash: GENESIS_HASH }
+  const links = linkStore(db)
+  const headOf = (conferenceId: string) => stmts.head.get(conferenceId) ?? { seq: 0, hash: GENESIS_HASH, at: '' }
   const appendTx = db.transaction(
     (conferenceId: string, expectedSeq: number, events: NewEvent[], opts: AppendOptions): AppendResult =>
       appendInTx(stmts, headOf, conferenceId, expectedSeq, events, opts),
   )
+  /** The heads acknowledged so far, as the head file had them at open and every append since. */
+  const acked: HeadRecord = readHeadFile(dataDir).heads
+  let failure: string | null = db.readonly ? 'the database is open read-only' : null
 
   return {
     async append(conferenceId, expectedSeq, events, opts = {}) {
-      // IMMEDIATE takes the write lock before the head is read, so two processes cannot both pass the check.
-      return appendTx.immediate(conferenceId, expectedSeq, events, opts)
+      let result: AppendResult
+      try {
+        // IMMEDIATE takes the write lock before the head is read, so two processes cannot both pass the check.
+        result = appendTx.immediate(conferenceId, expectedSeq, events, opts)
+      } catch (err) {
+        failure = `the database refused a write (${(err as { code?: string }).code ?? 'error'})`
+        throw err
+      }
+      failure = null
+      const last = result.ok ? result.events.at(-1) : undefined
+      if (last) {
+        acked[conferenceId] = { seq: last.seq, hash: last.hash }
+        try {
+          writeHeadFile(dataDir, acked)
+        } catch (err) {
+          failure = `the head file beside the database cannot be written (${(err as { code?: string }).code ?? 'error'})`
+          console.error('writing the acknowledged head failed:', err)
+        }
+      }
+      return result
     },
     async read(conferenceId, since, limit = DEFAULT_READ_LIMIT) {
       const rows = stmts.read.all(conferenceId, since, Math.max(0, Math.min(limit, DEFAULT_READ_LIMIT)))
       return rows.map(toStoredEvent)
     },
     async head(conferenceId) {
-      return headOf(conferenceId)
+      const { seq, hash } = headOf(conferenceId)
+      return { seq, hash }
     },
     async commandSeq(conferenceId, commandId) {
       return stmts.commandSeq.get(conferenceId, commandId)?.seq ?? null
     },
     async saveSnapshot(conferenceId, seq, state, stateVersion) {
-      stmts.saveSnapshot.run(conferenceId, seq, JSON.stringify(state), stateVersion)
+      const json = JSON.stringify(state)
+      stmts.saveSnapshot.run(conferenceId, seq, json, stateVersion, stmts.hashAt.get(conferenceId, seq)?.hash ?? null, stateHash(json))
     },
     async loadSnapshot(conferenceId) {
       const row = stmts.loadSnapshot.get(conferenceId)
-      return row ? { seq: row.seq, state: JSON.parse(row.state) as ConferenceState, stateVersion: row.state_version } : null
+      if (!row) return null
+      const problem = snapshotProblem(row, stmts.hashAt.get(conferenceId, row.seq)?.hash)
+      if (problem) {
+        // The log is the truth and rebuilds the state; the snapshot is only a shortcut.
+        console.error(`The saved snapshot of conference ${conferenceId} is not used: ${problem}. The state is rebuilt from the log.`)
+        return null
+      }
+      return { seq: row.seq, state: JSON.parse(row.state) as ConferenceState, stateVersion: row.state_version }
     },
     async listConferences() {
       return stmts.conferences.all().map((r) => r.conference_id)
     },
     async verify(conferenceId) {
-      return verifyChain(stmts.all.iterate(conferenceId))
+      const result = verifyChain(stmts.all.iterate(conferenceId))
+      const problem = ackedProblem(acked[conferenceId], headOf(conferenceId).seq, (seq) => stmts.hashAt.get(conferenceId, seq)?.hash)
+      return problem ? { ...result, ok: false, acknowledged: problem } : result
     },
-    async saveToken(tokenHash, grant) {
-      const { conferenceId, role, siteId, blocId, label } = grant
-      stmts.saveToken.run(tokenHash, conferenceId, role, siteId ?? null, blocId ?? null, label ?? null)
-    },
-    async findToken(tokenHash) {
-      const row = stmts.findToken.get(tokenHash)
-      return row ? toGrant(row) : null
+    ...links,
+    health(): StoreHealth {
+      if (!db.open) return { ok: false, reason: 'the database is closed' }
+      return failure === null ? { ok: true } : { ok: false, reason: failure }
     },
     async close() {
       if (db.open) db.close()
@@ -210,7 +267,7 @@ function createStore(db: Db): EventStore {
  */
 function appendInTx(
   stmts: Statements,
-  headOf: (conferenceId: string) => { seq: number; hash: string },
+  headOf: (conferenceId: string) => { seq: number; hash: string; at: string },
   conferenceId: string,
   expectedSeq: number,
   events: NewEvent[],
@@ -225,7 +282,9 @@ function appendInTx(
   const head = headOf(conferenceId)
   if (head.seq !== expectedSeq) return { ok: false, conflict: true, currentSeq: head.seq }
 
-  const at = opts.at ?? new Date().toISOString()
+  // Never earlier than the event before it: a clock stepped back does not reorder the log's times.
+  const wanted = opts.at ?? new Date().toISOString()
+  const at = head.at > wanted ? head.at : wanted
   let prevHash = head.hash
   const stored = events.map((event, i) => {
     const seq = expectedSeq + 1 + i
@@ -262,6 +321,18 @@ function linkHolds(row: EventRow, expectedSeq: number, prevHash: string): boolea
   )
 }
 
+/** How the log falls short of the head recorded as acknowledged, if it does. */
+export function ackedProblem(
+  recorded: { seq: number; hash: string } | undefined,
+  logSeq: number,
+  hashAt: (seq: number) => string | undefined,
+): VerifyResult['acknowledged'] | null {
+  if (!recorded) return null
+  if (logSeq < recorded.seq) return { seq: recorded.seq, problem: 'shorter' }
+  if (hashAt(recorded.seq) !== recorded.hash) return { seq: recorded.seq, problem: 'diverged' }
+  return null
+}
+
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
     seq: row.seq,
@@ -272,12 +343,4 @@ function toStoredEvent(row: EventRow): StoredEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   }
-}
-
-function toGrant(row: TokenRow): AccessGrant {
-  const grant: AccessGrant = { conferenceId: row.conference_id, role: row.role as Role }
-  if (row.site_id !== null) grant.siteId = row.site_id
-  if (row.bloc_id !== null) grant.blocId = row.bloc_id
-  if (row.label !== null) grant.label = row.label
-  return grant
 }

@@ -1,0 +1,101 @@
+/**
+ * Access links in the SQLite store: each token kept only as its SHA-256, with its grant, dates and
+ * revocation. A link's public id is the first 16 hex digits of that hash: enough to name it in the
+ * host console, nothing towards the secret.
+ */
+import type Database from 'better-sqlite3'
+import type { Role } from '../../shared/domain.js'
+import type { AccessGrant, EventStore, LinkRecord } from './event-store.js'
+
+interface TokenRow {
+  token_hash: string
+  conference_id: string
+  role: string
+  site_id: string | null
+  bloc_id: string | null
+  label: string | null
+  created_at: string | null
+  expires_at: string | null
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+const COLUMNS = 'token_hash, conference_id, role, site_id, bloc_id, label, created_at, expires_at, revoked_at, last_used_at'
+export const linkIdOf = (tokenHash: string) => tokenHash.slice(0, 16)
+
+type LinkMethods = Pick<EventStore, 'saveToken' | 'findToken' | 'findLink' | 'listLinks' | 'revokeLink' | 'setLinkExpiry' | 'reissueLink' | 'touchLink'>
+
+export function linkStore(db: Database.Database): LinkMethods {
+  const stmts = {
+    save: db.prepare<[string, string, string, string | null, string | null, string | null, string | null, string | null], void>(
+      `INSERT INTO tokens (token_hash, conference_id, role, site_id, bloc_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (token_hash) DO UPDATE SET conference_id = excluded.conference_id, role = excluded.role,
+         site_id = excluded.site_id, bloc_id = excluded.bloc_id, label = excluded.label,
+         created_at = excluded.created_at, expires_at = excluded.expires_at`,
+    ),
+    find: db.prepare<[string], TokenRow>(`SELECT ${COLUMNS} FROM tokens WHERE token_hash = ?`),
+    byId: db.prepare<[string, string], TokenRow>(`SELECT ${COLUMNS} FROM tokens WHERE substr(token_hash, 1, 16) = ? AND conference_id = ?`),
+    list: db.prepare<[string], TokenRow>(`SELECT ${COLUMNS} FROM tokens WHERE conference_id = ? ORDER BY created_at IS NULL DESC, created_at, rowid`),
+    revoke: db.prepare<[string, string, string], void>(
+      'UPDATE tokens SET revoked_at = ? WHERE substr(token_hash, 1, 16) = ? AND conference_id = ? AND revoked_at IS NULL',
+    ),
+    expiry: db.prepare<[string | null, string, string], void>(
+      'UPDATE tokens SET expires_at = ? WHERE substr(token_hash, 1, 16) = ? AND conference_id = ? AND revoked_at IS NULL',
+    ),
+    touch: db.prepare<[string, string], void>('UPDATE tokens SET last_used_at = ? WHERE substr(token_hash, 1, 16) = ?'),
+  }
+  const reissue = db.transaction((conferenceId: string, linkId: string, newHash: string, at: string): LinkRecord | null => {
+    const old = stmts.byId.get(linkId, conferenceId)
+    if (!old || old.revoked_at !== null) return null
+    stmts.revoke.run(at, linkId, conferenceId)
+    stmts.save.run(newHash, old.conference_id, old.role, old.site_id, old.bloc_id, old.label, at, old.expires_at !== null && old.expires_at > at ? old.expires_at : null)
+    return toLink(stmts.find.get(newHash)!)
+  })
+
+  return {
+    async saveToken(tokenHash, grant, opts = {}) {
+      const { conferenceId, role, siteId, blocId, label } = grant
+      stmts.save.run(tokenHash, conferenceId, role, siteId ?? null, blocId ?? null, label ?? null, opts.createdAt ?? new Date().toISOString(), opts.expiresAt ?? null)
+    },
+    async findToken(tokenHash) {
+      const row = stmts.find.get(tokenHash)
+      return row ? toGrant(row) : null
+    },
+    async findLink(tokenHash) {
+      const row = stmts.find.get(tokenHash)
+      return row ? toLink(row) : null
+    },
+    async listLinks(conferenceId) {
+      return stmts.list.all(conferenceId).map(toLink)
+    },
+    async revokeLink(conferenceId, linkId, at) {
+      return stmts.revoke.run(at, linkId, conferenceId).changes > 0
+    },
+    async setLinkExpiry(conferenceId, linkId, expiresAt) {
+      return stmts.expiry.run(expiresAt, linkId, conferenceId).changes > 0
+    },
+    async reissueLink(conferenceId, linkId, newTokenHash, at) {
+      return reissue.immediate(conferenceId, linkId, newTokenHash, at)
+    },
+    async touchLink(linkId, at) {
+      stmts.touch.run(at, linkId)
+    },
+  }
+}
+
+function toGrant(row: TokenRow): AccessGrant {
+  const grant: AccessGrant = { conferenceId: row.conference_id, role: row.role as Role }
+  if (row.site_id !== null) grant.siteId = row.site_id
+  if (row.bloc_id !== null) grant.blocId = row.bloc_id
+  if (row.label !== null) grant.label = row.label
+  return grant
+}
+
+function toLink(row: TokenRow): LinkRecord {
+  const link: LinkRecord = { id: linkIdOf(row.token_hash), ...toGrant(row) }
+  if (row.created_at !== null) link.createdAt = row.created_at
+  if (row.expires_at !== null) link.expiresAt = row.expires_at
+  if (row.revoked_at !== null) link.revokedAt = row.revoked_at
+  if (row.last_used_at !== null) link.lastUsedAt = row.last_used_at
+  return link
+}
