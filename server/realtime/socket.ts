@@ -10,7 +10,7 @@ import { fail } from '../../shared/errors.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, SyncAnswer } from '../../shared/protocol.js'
 import { PROTOCOL_VERSION } from '../../shared/protocol.js'
-import { resolveToken } from '../access/tokens.js'
+import { linkRoom, resolveToken } from '../access/tokens.js'
 import type { CatchUp, ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
@@ -47,6 +47,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       const check = await resolveToken(deps.store, auth?.token)
       if (!check.ok) return next(new Error(check.reason))
       socket.data.actor = check.actor
+      // Revoking the link closes this socket: server/http/links.ts disconnects the link's room.
+      void socket.join(linkRoom(check.linkId))
       socket.data.deflate = auth?.snapshotEncoding === 'deflate'
       next()
     } catch (err) {
