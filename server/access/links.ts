@@ -3,7 +3,7 @@
  * (the format in ../shared/DESIGN.md). Tokens are kept only hashed in the store,
  * so this file is the one place the secrets are written down.
  */
-import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ConferenceState } from '../../shared/domain.js'
 import type { EventStore } from '../store/event-store.js'
@@ -20,7 +20,10 @@ export interface AccessLinks {
 
 export const linksFile = (dataDir: string) => path.join(dataDir, 'access-links.json')
 
-const linkUrl = (baseUrl: string, page: string, token: string) => `${baseUrl.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`
+/** The page each role opens. */
+export const PAGE_OF_ROLE = { host: 'host', viewer: 'view', site: 'site', signer: 'sign' } as const
+
+export const linkUrl = (baseUrl: string, page: string, token: string) => `${baseUrl.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`
 
 /** Issues a fresh token for every role and subject of a conference, and stores their hashes. */
 export async function issueLinks(store: EventStore, state: ConferenceState, baseUrl: string): Promise<AccessLinks> {
@@ -43,10 +46,71 @@ export async function issueLinks(store: EventStore, state: ConferenceState, base
   return { conferenceId, host, viewer, sites, signers }
 }
 
+/** Why a links file cannot be used, in one plain sentence naming it and what to do. */
+export class UnreadableLinksError extends Error {}
+
+/**
+ * The links file, or null when there is none. A file that is not a whole links file (truncated,
+ * edited, corrupted) throws `UnreadableLinksError`, whose message quotes none of its content.
+ */
 export function readLinks(dataDir: string): AccessLinks | null {
   const file = linksFile(dataDir)
   if (!existsSync(file)) return null
-  return JSON.parse(readFileSync(file, 'utf8')) as AccessLinks
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    parsed = null
+  }
+  if (!isLinks(parsed)) {
+    throw new UnreadableLinksError(
+      `Tệp liên kết ${file} bị hỏng hoặc không đầy đủ (The links file ${file} is damaged or incomplete).`,
+    )
+  }
+  return parsed
+}
+
+function isLink(x: unknown): x is AccessLink {
+  const l = x as Partial<AccessLink> | null
+  return typeof l === 'object' && l !== null && typeof l.url === 'string' && typeof l.token === 'string' && URL.canParse(l.url)
+}
+
+function isLinks(x: unknown): x is AccessLinks {
+  const l = x as Partial<AccessLinks> | null
+  return (
+    typeof l === 'object' && l !== null && typeof l.conferenceId === 'string' && isLink(l.host) && isLink(l.viewer) &&
+    Array.isArray(l.sites) && l.sites.every((s) => isLink(s) && typeof s.siteId === 'string') &&
+    Array.isArray(l.signers) && l.signers.every((s) => isLink(s) && typeof s.blocId === 'string')
+  )
+}
+
+/**
+ * Writes a link just issued (or reissued) from the host console into the links file, in place of
+ * the one it replaces; nothing when there is no usable file for this conference.
+ */
+export function recordLink(dataDir: string, conferenceId: string, grant: { role: keyof typeof PAGE_OF_ROLE; siteId?: string; blocId?: string; name: string }, link: AccessLink): boolean {
+  let links: AccessLinks | null
+  try {
+    links = readLinks(dataDir)
+  } catch {
+    return false
+  }
+  if (!links || links.conferenceId !== conferenceId) return false
+  if (grant.role === 'host') links.host = link
+  else if (grant.role === 'viewer') links.viewer = link
+  else if (grant.role === 'site' && grant.siteId) {
+    const entry = { siteId: grant.siteId, name: grant.name, ...link }
+    const i = links.sites.findIndex((s) => s.siteId === grant.siteId)
+    if (i >= 0) links.sites[i] = entry
+    else links.sites.push(entry)
+  } else if (grant.role === 'signer' && grant.blocId) {
+    const entry = { blocId: grant.blocId, name: grant.name, ...link }
+    const i = links.signers.findIndex((s) => s.blocId === grant.blocId)
+    if (i >= 0) links.signers[i] = entry
+    else links.signers.push(entry)
+  }
+  writeLinks(dataDir, links)
+  return true
 }
 
 /** Rewrites the URLs for another base (a new PORT or PUBLIC_URL); tokens stay. */
@@ -58,6 +122,8 @@ export function rebase(links: AccessLinks, baseUrl: string): AccessLinks {
 export function writeLinks(dataDir: string, links: AccessLinks): void {
   const file = linksFile(dataDir)
   writeFileSync(`${file}.tmp`, JSON.stringify(links, null, 2) + '\n', { mode: 0o600 })
+  // `mode` applies only when the file is created: a leftover .tmp keeps its old mode otherwise.
+  chmodSync(`${file}.tmp`, 0o600)
   renameSync(`${file}.tmp`, file)
 }
 
