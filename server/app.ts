@@ -7,12 +7,19 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import express from 'express'
 import { Server } from 'socket.io'
-import { apiErrors, apiRouter } from './http/api.js'
+import { apiErrors, apiRouter, refuse } from './http/api.js'
+import { Gate } from './http/gate.js'
+import { securityHeaders } from './http/headers.js'
+import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } from './http/limits.js'
+import { originPolicy, parseOrigins } from './http/origin.js'
+import { MAX_IMPORT_BYTES } from './awards/parse.js'
+import { log } from './log.js'
+import { Budgets, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
 import { documentsRouter } from './http/documents.js'
 import { linksRouter } from './http/links.js'
 import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
-import { attachRealtime, broadcast, type AppServer } from './realtime/socket.js'
+import { allowRequest, attachRealtime, broadcast, type AppServer } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
 
 export interface AppDeps {
@@ -23,6 +30,16 @@ export interface AppDeps {
   clientDir?: string
   now?: () => number
   snapshotEvery?: number
+  /** Budgets per link and address (server/realtime/rate-limit.ts); tests and benches may widen or narrow them. */
+  budgets?: Partial<BudgetSpecs>
+  /** The budgets' clock: monotonic by default, injected by the clock-step test. */
+  budgetClock?: Clock
+  /** Pages of other origins allowed to connect (default: ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins?: string[]
+  /** The address people open (default: PUBLIC_URL): its origin is allowed. */
+  publicUrl?: string
+  /** Behind a reverse proxy (default: TRUST_PROXY=1): X-Forwarded-For/-Proto/-Host are believed. */
+  trustProxy?: boolean
 }
 
 export interface App {
@@ -38,11 +55,18 @@ export function createApp(deps: AppDeps): App {
   const now = deps.now ?? Date.now
   const app = express()
   app.disable('x-powered-by')
+  app.set('etag', false)
+  const trustProxy = deps.trustProxy ?? process.env['TRUST_PROXY'] === '1'
+  if (trustProxy) app.set('trust proxy', true)
+  const origins = originPolicy({ allowed: deps.allowedOrigins ?? parseOrigins(process.env['ALLOWED_ORIGINS']), publicUrl: deps.publicUrl ?? process.env['PUBLIC_URL'], trustProxy })
+  const gate = new Gate({ store: deps.store, budgets: new Budgets(deps.budgets, { now: deps.budgetClock }), origins, trustProxy, now })
   const httpServer = createServer(app)
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
-    // Signatures carry strokes; keep the cap explicit rather than the 1 MB default.
-    maxHttpBufferSize: 2e6,
+    // The largest legitimate message is a signature at its limits (server/http/limits.ts).
+    maxHttpBufferSize: SOCKET_MESSAGE_LIMIT,
+    // The token, the Origin and the budgets are checked on the HTTP request, before the upgrade.
+    allowRequest: allowRequest(gate),
     // A dropped connection is noticed within pingInterval + pingTimeout (4.5 s) on both sides: the
     // host's board shows a silent site offline, and a page sees that it lost the server. The
     // timeout leaves room for an event loop busy for a few seconds (a large PDF) before it drops anyone.
@@ -58,17 +82,37 @@ export function createApp(deps: AppDeps): App {
       reveals.appended(conferenceId, events)
     },
   })
-  const { presence, reveals } = attachRealtime(io, { store: deps.store, service, now })
+  const realtime = attachRealtime(io, { store: deps.store, service, now, gate })
+  const { presence, reveals } = realtime
+
+  app.use(securityHeaders({ trustProxy }))
+  // Before any router: a page of another origin changes nothing, and a request without a token
+  // may not announce a large body (it is never read; the connection closes with the refusal).
+  app.use('/api', (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      const foreign = gate.origin(req)
+      if (foreign) {
+        log.info({ via: 'http', refused: 'origin', origin: req.get('origin')?.slice(0, 100), path: req.path.slice(0, 100) }, 'foreign origin refused')
+        return refuse(req, res, foreign)
+      }
+    }
+    const declared = Number(req.get('content-length') ?? 0)
+    const limit = /^Bearer\s/i.test(req.get('authorization') ?? '') ? Math.max(MAX_IMPORT_BYTES, COMMAND_BODY_LIMIT) : UNAUTHENTICATED_BODY_LIMIT
+    if (declared > limit) return refuse(req, res, { code: 'invalid', message: `the request body is larger than ${Math.round(limit / 1024)} KB` }, 413)
+    next()
+  })
 
   // The documents judge a signed link themselves, so they come before the API's token check.
   app.use('/api', documentsRouter({ store: deps.store, service, links: openLinkSigner(deps.dataDir, now), now }), apiErrors)
   app.use('/api', linksRouter({ store: deps.store, service, sockets: io, dataDir: deps.dataDir, now }), apiErrors)
-  app.use('/api', express.json({ limit: '2mb' }), apiRouter({ store: deps.store, service }), apiErrors)
+  // Bodies are parsed per route, after the token (server/http/api.ts).
+  app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDir, 'index.html'), { maxAge: 0 }))
   }
+  app.use(apiErrors)
 
   return {
     app,
@@ -78,6 +122,7 @@ export function createApp(deps: AppDeps): App {
     async close() {
       presence.stop()
       reveals.stop()
+      realtime.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
     },

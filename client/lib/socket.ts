@@ -11,6 +11,9 @@ export type ConferenceSocket = Socket<ServerToClientEvents, ClientToServerEvents
 export function createConferenceSocket(auth: () => HandshakeAuth): ConferenceSocket {
   return io({
     auth: (cb) => cb({ ...auth() }),
+    // The token also rides on the handshake request itself, so the server checks it before the
+    // upgrade (server/realtime/socket.ts `allowRequest`); never in the page's address.
+    query: { token: auth().token },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
     randomizationFactor: 0.5,

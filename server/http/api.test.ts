@@ -19,15 +19,16 @@ describe('HTTP mirror', () => {
     expect(await call('GET', `${server.url}/api/health`)).toEqual({ status: 200, body: { ok: true } })
   })
 
-  it('serves state and events to any role of the conference, and refuses others', async () => {
+  it('serves the state to any role of the conference, the event log to the host only, and refuses others', async () => {
     server = await startServer()
     const base = `${server.url}/api/conferences/test-conf`
     const state = await call('GET', `${base}/state`, server.links.viewer.token)
     expect(state.status).toBe(200)
     expect(state.body['seq']).toBe(2)
     expect((state.body['state'] as { title: string }).title).toBe('Hội nghị tổng kết')
-    const events = await call('GET', `${base}/events?since=1`, server.links.sites[0]!.token)
+    const events = await call('GET', `${base}/events?since=1`, server.links.host.token)
     expect((events.body['events'] as { seq: number }[]).map((e) => e.seq)).toEqual([2])
+    expect(await call('GET', `${base}/events?since=1`, server.links.sites[0]!.token)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } })
     expect((await call('GET', `${base}/events?since=abc`, server.links.host.token)).body).toMatchObject({ ok: false, error: { code: 'invalid' } })
     expect((await call('GET', `${base}/state`)).status).toBe(401)
     expect((await call('GET', `${base}/state`, 'forged-token')).status).toBe(401)

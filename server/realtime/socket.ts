@@ -3,22 +3,27 @@
  * presence and reveal reports. Each socket joins the broadcast room of its audience: the host
  * room gets events whole, the public room gets them as sites and viewers may see them.
  */
+import type { IncomingMessage } from 'node:http'
+import { performance } from 'node:perf_hooks'
 import type { Server, Socket } from 'socket.io'
 import { audienceOf, eventFor, sameForAll, type Audience } from '../../shared/audience.js'
 import type { Actor } from '../../shared/domain.js'
-import { fail } from '../../shared/errors.js'
+import { fail, type ErrorBody } from '../../shared/errors.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, SyncAnswer } from '../../shared/protocol.js'
 import { PROTOCOL_VERSION } from '../../shared/protocol.js'
-import { linkRoom, resolveToken } from '../access/tokens.js'
+import { linkRoom } from '../access/tokens.js'
 import type { CatchUp, ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
 import { TokenBucket } from './rate-limit.js'
 import { RevealTracker } from './reveals.js'
 import { acceptInk } from './ink.js'
+import type { Admitted, Gate, Refusal } from '../http/gate.js'
+import { capAnswer, shapeProblem } from '../http/limits.js'
+import { log } from '../log.js'
 
-export interface SocketData { actor: Actor; deflate: boolean }
+export interface SocketData { actor: Actor; deflate: boolean; link: Admitted }
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -37,54 +42,220 @@ export function broadcast(io: AppServer, conferenceId: string, events: Conferenc
   io.to(pub).emit('events', { events: events.map((e) => eventFor(e, 'public')) })
 }
 
-export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number }) {
+/** What the handshake check (before the upgrade) left on the request for the namespace's middleware. */
+interface GateMark {
+  /** The token in the handshake's query or Authorization header was valid: its actor. */
+  admitted?: Admitted
+  token?: string
+  /** It was not: the reason, told to the page at its CONNECT, then the connection is closed. */
+  refusal?: Refusal
+  /** Set once a socket of this connection is authenticated. */
+  authenticated?: boolean
+}
+type MarkedRequest = IncomingMessage & { gate?: GateMark }
+
+/** The token of a handshake request: `?token=` (browsers) or `Authorization: Bearer` (scripts). */
+function handshakeToken(req: IncomingMessage): string | undefined {
+  const header = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+  if (header) return header
+  const q = (req as { _query?: Record<string, unknown> })._query?.['token'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('token')
+  return typeof q === 'string' && q ? q : undefined
+}
+
+/** A refusal as a handshake error: the page reads `message`, and `data.code` (and `data.retryAfterMs`). */
+function handshakeError(r: Refusal): Error {
+  const err = new Error(r.message) as Error & { data?: unknown }
+  err.data = { code: r.code, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) }
+  return err
+}
+
+/**
+ * Socket.IO's `allowRequest`: runs on the HTTP request, before the upgrade and before any frame
+ * is read. A foreign Origin, an address out of handshakes or guesses, or a link out of handshakes
+ * is refused here (HTTP 403). A wrong token is let through to be told so at its CONNECT (a page
+ * then shows "link revoked" rather than retrying), and that connection is closed right after.
+ */
+export function allowRequest(gate: Gate) {
+  return (req: IncomingMessage, fn: (err: string | null | undefined, success: boolean) => void): void => {
+    void (async () => {
+      const foreign = gate.origin(req)
+      if (foreign) {
+        log.info({ via: 'socket', refused: 'origin', origin: String(req.headers.origin).slice(0, 100) }, 'foreign origin refused')
+        return fn(foreign.message, false)
+      }
+      const address = gate.address(req)
+      const busy = await gate.spendAddress(address)
+      if (busy) return fn(busy.message, false)
+      const token = handshakeToken(req)
+      const mark: GateMark = {}
+      ;(req as MarkedRequest).gate = mark
+      if (token === undefined) return fn(null, true) // the token comes in the CONNECT's auth (older clients)
+      const check = await gate.admit(token, req, 'socket')
+      if (!check.ok) {
+        if (check.code === 'rate_limited') return fn(check.message, false)
+        mark.refusal = check
+        return fn(null, true)
+      }
+      const over = await gate.spend('handshake', check)
+      if (over) return fn(over.message, false)
+      mark.admitted = check
+      mark.token = token
+      fn(null, true)
+    })().catch((err: unknown) => {
+      log.error({ err }, 'handshake check failed')
+      fn('the server could not check the access link; try again', false)
+    })
+  }
+}
+
+/** Bytes waiting to reach this socket's client: in the WebSocket's buffer and in engine.io's queue. */
+export function bufferedBytes(socket: AppSocket): number {
+  const conn = socket.conn as unknown as { writeBuffer?: { data?: unknown }[]; transport?: { socket?: { bufferedAmount?: number } } }
+  let n = conn.transport?.socket?.bufferedAmount ?? 0
+  for (const p of conn.writeBuffer ?? []) {
+    const d = p.data
+    n += typeof d === 'string' ? d.length : d instanceof Uint8Array ? d.byteLength : d instanceof ArrayBuffer ? d.byteLength : 16
+  }
+  return n
+}
+
+/**
+ * Outgoing bounds: a client this far behind in reading is dropped (it catches up by `lastSeq` on
+ * reconnect); one that has not taken a byte of a backlog over STALL_BYTES for STALL_MS also.
+ */
+export const MAX_BACKLOG_BYTES = 4 * 1024 * 1024
+export const STALL_BYTES = 512 * 1024
+export const STALL_MS = 20_000
+/** A snapshot is in flight while this much waits for the client: no second one until it is taken. */
+export const SNAPSHOT_IN_FLIGHT_BYTES = 64 * 1024
+
+export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number; gate: Gate }) {
+  const { gate } = deps
   const presence = new PresenceTracker((id, p) => io.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
   const reveals = new RevealTracker((id, announcements) => io.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
 
+  // A connection that has not authenticated a socket within 2 s of its handshake is closed: frames
+  // from a stranger are not read for long.
+  io.engine.on('connection', (conn: { request: MarkedRequest; close(): void; once(e: string, f: () => void): void }) => {
+    if (conn.request.gate?.admitted) return
+    const t = setTimeout(() => {
+      if (!conn.request.gate?.authenticated) conn.close()
+    }, 2000)
+    conn.once('close', () => clearTimeout(t))
+  })
+
   io.use(async (socket, next) => {
+    const mark = (socket.request as MarkedRequest).gate ?? {}
+    const refuse = (r: Refusal) => {
+      next(handshakeError(r))
+      // Told; now closed, whatever the client does next.
+      setImmediate(() => socket.conn.close())
+    }
     try {
       const auth = socket.handshake.auth as { token?: unknown; snapshotEncoding?: unknown } | undefined
-      const check = await resolveToken(deps.store, auth?.token)
-      if (!check.ok) return next(new Error(check.reason))
-      socket.data.actor = check.actor
+      if (mark.refusal) return refuse(mark.refusal)
+      let admitted = mark.admitted
+      if (admitted) {
+        if (auth?.token !== undefined && auth.token !== mark.token) return refuse({ code: 'unauthorized', message: 'the handshake carries two different access links' })
+      } else {
+        const check = await gate.admit(auth?.token, socket.request, 'socket')
+        if (!check.ok) return refuse(check)
+        const over = await gate.spend('handshake', check)
+        if (over) return refuse(over)
+        admitted = check
+      }
+      mark.authenticated = true
+      socket.data.actor = admitted.actor
+      socket.data.link = admitted
       // Revoking the link closes this socket: server/http/links.ts disconnects the link's room.
-      void socket.join(linkRoom(check.linkId))
+      void socket.join(linkRoom(admitted.linkId))
       socket.data.deflate = auth?.snapshotEncoding === 'deflate'
       next()
     } catch (err) {
-      console.error('handshake failed:', err)
+      log.error({ err }, 'handshake failed')
       next(new Error('the server could not check the access link; try again'))
     }
   })
 
+  // Slow consumers: dropped past the backlog bound, or when stalled.
+  const stalled = new Map<string, { bytes: number; since: number }>()
+  const sweep = setInterval(() => {
+    const t = performance.now()
+    for (const socket of io.of('/').sockets.values()) {
+      const bytes = bufferedBytes(socket)
+      if (bytes > MAX_BACKLOG_BYTES) {
+        dropSlow(socket, bytes)
+        continue
+      }
+      if (bytes < STALL_BYTES) {
+        stalled.delete(socket.id)
+        continue
+      }
+      const prev = stalled.get(socket.id)
+      if (!prev || bytes < prev.bytes) stalled.set(socket.id, { bytes, since: prev && bytes < prev.bytes ? t : prev?.since ?? t })
+      else if (t - prev.since > STALL_MS) dropSlow(socket, bytes)
+    }
+  }, 1000)
+  sweep.unref()
+
+  function dropSlow(socket: AppSocket, bytes: number): void {
+    const actor = socket.data.actor
+    log.warn({ role: actor?.role, conferenceId: actor?.conferenceId, bufferedBytes: bytes }, 'slow client dropped: it catches up by lastSeq when it reconnects')
+    stalled.delete(socket.id)
+    socket.disconnect(true)
+    // The transport's buffers go with it: a client that does not read does not hold them.
+    ;(socket.conn as unknown as { transport?: { socket?: { terminate?: () => void } } }).transport?.socket?.terminate?.()
+  }
+
   io.on('connection', (socket: AppSocket) => {
-    const { actor, deflate } = socket.data
+    const { actor, deflate, link } = socket.data
     const audience = audienceOf(actor.role)
-    const bucket = new TokenBucket(40, 20)
     let joined = false
     const rawLastSeq = (socket.handshake.auth as { lastSeq?: unknown }).lastSeq
     const lastSeq = typeof rawLastSeq === 'number' && Number.isInteger(rawLastSeq) && rawLastSeq >= 0 ? rawLastSeq : undefined
+    const who = { role: actor.role, conferenceId: actor.conferenceId, transport: socket.conn.transport.name }
+    log.info(who, 'connected')
     // Handlers first, so that nothing a client sends right after connecting is dropped.
     socket.on('command', async (envelope, ack) => {
       if (typeof ack !== 'function') return
-      if (!bucket.take()) return ack(fail('rate_limited', 'too many commands from this connection; wait a moment and retry'))
-      ack(await deps.service.handle(actor, envelope))
+      const over = await gate.spend('command', link)
+      if (over) return ack(refusal(over))
+      const shape = shapeProblem(envelope)
+      if (shape) return ack(fail('invalid', shape))
+      const answer = await deps.service.handle(actor, envelope)
+      if (!answer.ok) log.info({ ...who, refused: answer.error.code }, 'command refused')
+      ack(capAnswer(answer))
     })
+    // At most one sync in progress and one snapshot in flight per socket; reads spend the link's budget.
+    let syncing = false
     socket.on('sync', async (req, ack) => {
       if (typeof ack !== 'function') return
+      if (syncing || bufferedBytes(socket) > SNAPSHOT_IN_FLIGHT_BYTES) {
+        return ack(refusal({ code: 'rate_limited', message: 'the previous answer has not reached this page yet; wait for it', retryAfterMs: 1000 }))
+      }
       const since = (req as { since?: unknown } | null)?.since
       if (typeof since !== 'number' || !Number.isInteger(since) || since < 0) {
         return ack(fail('invalid', 'since: must be a whole number of 0 or more'))
       }
-      ack(await syncAnswer(deps.service, actor.conferenceId, since, audience, deflate, deps.now))
+      syncing = true
+      try {
+        const over = await gate.spend('read', link)
+        if (over) return ack(refusal(over))
+        ack(await syncAnswer(deps.service, actor.conferenceId, since, audience, deflate, deps.now))
+      } finally {
+        syncing = false
+      }
     })
+    const clockBucket = new TokenBucket(24, 4)
     socket.on('clock', (req, ack) => {
-      if (typeof ack !== 'function') return
+      if (typeof ack !== 'function' || !clockBucket.take()) return
       const t0 = (req as { t0?: unknown } | null)?.t0
       if (joined) presence.clock(actor, (req as { rttMs?: unknown; offsetMs?: unknown } | null) ?? {})
       ack({ t0: typeof t0 === 'number' ? t0 : 0, serverTime: deps.now() })
     })
+    const revealBucket = new TokenBucket(20, 5)
     socket.on('revealed', (r) => {
+      if (!revealBucket.take()) return
       const report = r as { revealAt?: unknown; at?: unknown } | null
       reveals.report(actor, socket.id, report?.revealAt, report?.at, socket.handshake.issued)
     })
@@ -99,7 +270,9 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       })
     }
     // Only a socket that was counted leaves: one that drops during its catch-up never joined.
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
+      stalled.delete(socket.id)
+      log.info({ ...who, reason }, 'disconnected')
       if (joined) presence.leave(actor)
     })
 
@@ -116,14 +289,25 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
         socket.emit('presence', presence.current(actor.conferenceId))
         if (audience === 'host') socket.emit('reveals', { announcements: reveals.current(actor.conferenceId) })
       },
-      (err) => {
-        console.error(`loading conference ${actor.conferenceId} failed:`, err)
+      (err: unknown) => {
+        log.error({ err, conferenceId: actor.conferenceId }, 'loading the conference failed')
         socket.disconnect(true)
       },
     )
   })
 
-  return { presence, reveals }
+  return {
+    presence,
+    reveals,
+    stop() {
+      clearInterval(sweep)
+    },
+  }
+}
+
+/** A refusal as an ack: the coded error, and how long to wait when it is a budget. */
+function refusal(r: Refusal): { ok: false; error: ErrorBody; retryAfterMs?: number } {
+  return { ...fail(r.code, r.message), ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) }
 }
 
 function snapshotMessage(catchUp: Extract<CatchUp, { snapshot: unknown }>, deflate: boolean, now: () => number): AnySnapshot {
@@ -143,7 +327,7 @@ async function syncAnswer(service: ConferenceService, conferenceId: string, sinc
     if (!('snapshot' in catchUp)) return { ok: true, events: catchUp.events }
     return { ok: true, snapshot: snapshotMessage(catchUp, deflate, now), events: catchUp.events }
   } catch (err) {
-    console.error('sync failed:', err)
+    log.error({ err, conferenceId }, 'sync failed')
     return fail('internal', 'the server could not read the conference log; try again')
   }
 }
