@@ -10,7 +10,7 @@ import { conferenceCommands } from './conference/conference.js'
 import { signingCommands } from './conference/signing.js'
 import { siteCommands } from './conference/sites.js'
 
-export { GotoAgendaItem } from './conference/agenda.js'
+export { AddAgendaItem, GotoAgendaItem, MoveAgendaItem, RemoveAgendaItem, UpdateAgendaItem } from './conference/agenda.js'
 export { AnnounceAwards, ImportAwards, RetractAward } from './conference/awards.js'
 export { CheckIn, ReportIssue, ResolveIssue } from './conference/sites.js'
 export { OpenSigning, SignPledge, VoidSignature, WitnessSigning } from './conference/signing.js'
@@ -29,6 +29,10 @@ export const Command = z.discriminatedUnion('type', [
   cmd('agenda.goto', c['agenda.goto']),
   cmd('agenda.next', c['agenda.next']),
   cmd('agenda.previous', c['agenda.previous']),
+  cmd('agenda.addItem', c['agenda.addItem']),
+  cmd('agenda.updateItem', c['agenda.updateItem']),
+  cmd('agenda.moveItem', c['agenda.moveItem']),
+  cmd('agenda.removeItem', c['agenda.removeItem']),
   cmd('site.checkIn', c['site.checkIn']),
   cmd('site.reportIssue', c['site.reportIssue']),
   cmd('site.resolveIssue', c['site.resolveIssue']),

@@ -37,16 +37,42 @@ export type Site = z.infer<typeof Site>
 export const AgendaItemKind = z.enum(['opening', 'report', 'speech', 'directive', 'awards', 'signing', 'closing', 'other'])
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>
 
+/** One time an item was current: from its start to the start of the next item, or the conference's end. */
+export const AgendaRun = z.object({ startedAt: z.string(), endedAt: z.string().optional() })
+export type AgendaRun = z.infer<typeof AgendaRun>
+
 export const AgendaItem = z.object({
   id: Id,
   title: Text(300),
   kind: AgendaItemKind,
+  /** Who speaks or presents it ("Đồng chí Trần Quốc Nam, Chủ tịch UBND tỉnh"). */
   presenter: Text(200).optional(),
+  /** The presenter's agency or locality ("UBND huyện Ninh Hải"). */
+  unit: Text(200).optional(),
   plannedMinutes: z.number().int().min(0).max(600).optional(),
   /** ISO time the item last became current. */
   startedAt: z.string().optional(),
+  /** Every time the item was current, oldest first (an item entered twice has two). */
+  runs: z.array(AgendaRun).optional(),
+  /** Bumped by each edit of the item; an edit or removal names the revision it was made on. */
+  rev: z.number().int().min(0).optional(),
 })
 export type AgendaItem = z.infer<typeof AgendaItem>
+
+/** The demo's, and the default for conferences created before they had one. */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+/** True when the runtime knows the IANA time zone. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const TimeZone = z.string().min(1).max(60).refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
 
 export const RecipientKind = z.enum(['collective', 'individual'])
 export type RecipientKind = z.infer<typeof RecipientKind>
@@ -139,10 +165,15 @@ export interface ConferenceState {
   /** Where and when, as the invitation says it. */
   venue?: string
   date?: string
+  /** ISO instant the conference is scheduled to start (the lobby's countdown). */
+  startsAt?: string
+  /** IANA time zone every time is shown in, whatever the device's (Asia/Ho_Chi_Minh). */
+  timeZone: string
   status: ConferenceStatus
   startedAt?: string
   endedAt?: string
-  agenda: { items: AgendaItem[]; currentItemId: string | null }
+  /** `rev` is bumped by each change of the list's membership or order (add, move, remove). */
+  agenda: { items: AgendaItem[]; currentItemId: string | null; rev: number }
   sites: Site[]
   awardTypes: AwardType[]
   awards: Award[]
@@ -161,15 +192,16 @@ export interface ConferenceState {
  * The shape version of `ConferenceState`. A saved snapshot of another version is not used: the
  * state is rebuilt from the log instead. Bump it with any change of what evolve produces.
  */
-export const STATE_VERSION = 3
+export const STATE_VERSION = 4
 
 /** The empty conference every log starts from; `conference.created` fills it. */
 export function initialState(id = ''): ConferenceState {
   return {
     id,
     title: '',
+    timeZone: DEFAULT_TIME_ZONE,
     status: 'scheduled',
-    agenda: { items: [], currentItemId: null },
+    agenda: { items: [], currentItemId: null, rev: 0 },
     sites: [],
     awardTypes: [],
     awards: [],

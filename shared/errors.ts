@@ -10,14 +10,156 @@ export const ErrorCode = {
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
-export interface ErrorBody {
+/**
+ * What exactly went wrong, finer than the code: a page turns `reason` and `params` into a
+ * sentence in the reader's language (client/lib/errors.ts); `message` stays for scripts.
+ * Every reason has a Vietnamese and an English text.
+ */
+export const ErrorReason = {
+  // a field of the payload (zod), with the field's name in `field`
+  fieldRequired: 'field.required',
+  fieldEmpty: 'field.empty',
+  fieldTooLong: 'field.tooLong',
+  fieldTooShort: 'field.tooShort',
+  fieldTooBig: 'field.tooBig',
+  fieldTooSmall: 'field.tooSmall',
+  fieldTooMany: 'field.tooMany',
+  fieldTooFew: 'field.tooFew',
+  fieldNotWhole: 'field.notWhole',
+  fieldWrongType: 'field.wrongType',
+  fieldBadFormat: 'field.badFormat',
+  fieldBadValue: 'field.badValue',
+  fieldUnknown: 'field.unknown',
+  fieldDuplicate: 'field.duplicate',
+  badCommand: 'command.unknown',
+  // who may act
+  roleForbidden: 'role.forbidden',
+  subjectForbidden: 'role.subject',
+  tokenUnknown: 'token.unknown',
+  tokenMissing: 'token.missing',
+  // the conference
+  conferenceMissing: 'conference.missing',
+  conferenceEnded: 'conference.ended',
+  conferenceNotLive: 'conference.notLive',
+  conferenceAlreadyStarted: 'conference.alreadyStarted',
+  conferenceBusy: 'conference.busy',
+  // the agenda
+  agendaNoItem: 'agenda.noItem',
+  agendaAlreadyCurrent: 'agenda.alreadyCurrent',
+  agendaAtEnd: 'agenda.atEnd',
+  agendaAtStart: 'agenda.atStart',
+  agendaEmpty: 'agenda.empty',
+  agendaFull: 'agenda.full',
+  agendaStale: 'agenda.stale',
+  agendaOrderChanged: 'agenda.orderChanged',
+  agendaNothingChanged: 'agenda.nothingChanged',
+  agendaRemoveCurrent: 'agenda.removeCurrent',
+  agendaRemoveRan: 'agenda.removeRan',
+  // awards
+  awardNoItem: 'award.noItem',
+  awardNoType: 'award.noType',
+  awardNoSite: 'award.noSite',
+  awardRetracted: 'award.retracted',
+  awardAlreadyAnnounced: 'award.alreadyAnnounced',
+  awardNotAnnounced: 'award.notAnnounced',
+  awardAlreadyRetracted: 'award.alreadyRetracted',
+  awardIdTaken: 'award.idTaken',
+  awardWrongKind: 'award.wrongKind',
+  // signing
+  signingNoBlocs: 'signing.noBlocs',
+  signingNoBloc: 'signing.noBloc',
+  signingCompleted: 'signing.completed',
+  signingAlreadyOpen: 'signing.alreadyOpen',
+  signingNotOpen: 'signing.notOpen',
+  signingBlocNotOpen: 'signing.blocNotOpen',
+  signingAlreadySigned: 'signing.alreadySigned',
+  signingTextChanged: 'signing.textChanged',
+  signingNotASignature: 'signing.notASignature',
+  signingNothingToVoid: 'signing.nothingToVoid',
+  signingWitnessed: 'signing.witnessed',
+  signingNotComplete: 'signing.notComplete',
+  // sites
+  siteUnnamed: 'site.unnamed',
+  siteNoSite: 'site.noSite',
+  siteNoIssue: 'site.noIssue',
+  siteIssueOpen: 'site.issueOpen',
+  siteNoParent: 'site.noParent',
+  siteWrongLevel: 'site.wrongLevel',
+  siteUnderCommune: 'site.underCommune',
+  siteTooMany: 'site.tooMany',
+  siteNameTaken: 'site.nameTaken',
+  siteIdTaken: 'site.idTaken',
+  // transport
+  rateLimited: 'rate.limited',
+  internal: 'server.internal',
+} as const
+export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason]
+
+/** Values a reason's sentence names: a limit, a title, a role. Never shown raw when it is an id. */
+export type ErrorParams = Record<string, string | number>
+
+/** The parts of an error beyond its code: what exactly, which field, with which values. */
+export interface ErrorDetail {
+  reason?: ErrorReason
+  /** The payload field at fault, without the envelope's `data.` ("attendees", "awardIds.3"). */
+  field?: string
+  params?: ErrorParams
+}
+
+export interface ErrorBody extends ErrorDetail {
   code: ErrorCode
-  /** Plain words: what was wrong, naming the field or id. */
+  /** Plain English for scripts and logs: what was wrong, naming the field or id. Pages never show it raw. */
   message: string
 }
 
 export type Ack = { ok: true; seq: number; duplicate?: boolean } | { ok: false; error: ErrorBody }
 
-export function fail(code: ErrorCode, message: string): { ok: false; error: ErrorBody } {
-  return { ok: false, error: { code, message } }
+export function fail(code: ErrorCode, message: string, detail?: ErrorDetail): { ok: false; error: ErrorBody } {
+  return { ok: false, error: { code, message, ...detail } }
+}
+
+/** The one zod issue a refusal reports, reduced to what `zodDetail` reads. */
+interface ZodIssueLike {
+  code: string
+  path: PropertyKey[]
+  message: string
+  origin?: string
+  minimum?: number | bigint
+  maximum?: number | bigint
+  expected?: string
+  keys?: string[]
+}
+
+/**
+ * A zod failure as a coded detail: the field (path without the envelope's `data.`), what is
+ * wrong with it and the limit it broke, e.g. `{ reason: 'field.tooBig', field: 'attendees', params: { max: 100000 } }`.
+ */
+export function zodDetail(error: { issues: readonly ZodIssueLike[] }): ErrorDetail {
+  const issue = error.issues[0]
+  if (!issue) return { reason: ErrorReason.fieldBadValue }
+  const path = issue.path.map(String)
+  if (path[0] === 'type' && path.length === 1) return { reason: ErrorReason.badCommand, field: 'type' }
+  const field = (path[0] === 'data' ? path.slice(1) : path).join('.') || undefined
+  const at = (reason: ErrorReason, params?: ErrorParams): ErrorDetail => ({ reason, ...(field ? { field } : {}), ...(params ? { params } : {}) })
+  const n = (v: number | bigint | undefined) => Number(v ?? 0)
+  switch (issue.code) {
+    case 'too_big':
+      if (issue.origin === 'string') return at(ErrorReason.fieldTooLong, { max: n(issue.maximum) })
+      if (issue.origin === 'array' || issue.origin === 'set') return at(ErrorReason.fieldTooMany, { max: n(issue.maximum) })
+      return at(ErrorReason.fieldTooBig, { max: n(issue.maximum) })
+    case 'too_small':
+      if (issue.origin === 'string') return n(issue.minimum) <= 1 ? at(ErrorReason.fieldEmpty) : at(ErrorReason.fieldTooShort, { min: n(issue.minimum) })
+      if (issue.origin === 'array' || issue.origin === 'set') return at(ErrorReason.fieldTooFew, { min: n(issue.minimum) })
+      return at(ErrorReason.fieldTooSmall, { min: n(issue.minimum) })
+    case 'invalid_type':
+      if (/received undefined$/.test(issue.message)) return at(ErrorReason.fieldRequired)
+      if (issue.expected === 'int') return at(ErrorReason.fieldNotWhole)
+      return at(ErrorReason.fieldWrongType, { expected: issue.expected ?? '' })
+    case 'invalid_format':
+      return at(ErrorReason.fieldBadFormat)
+    case 'unrecognized_keys':
+      return { reason: ErrorReason.fieldUnknown, field: [...(path[0] === 'data' ? path.slice(1) : path), issue.keys?.[0] ?? ''].filter(Boolean).join('.'), params: { keys: (issue.keys ?? []).join(', ') } }
+    default:
+      return at(ErrorReason.fieldBadValue)
+  }
 }

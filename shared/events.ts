@@ -6,7 +6,7 @@
 import type { ConferenceState } from './domain.js'
 import { agendaEvents, type AgendaEvents } from './conference/agenda.js'
 import { awardEvents, upcastAnnouncedV1, type AwardEvents } from './conference/awards.js'
-import { conferenceEvents, type ConferenceEvents } from './conference/conference.js'
+import { conferenceEvents, upcastCreatedV1, type ConferenceEvents } from './conference/conference.js'
 import type { Envelope } from './conference/envelope.js'
 import { signingEvents, type SigningEvents } from './conference/signing.js'
 import { siteEvents, type SiteEvents } from './conference/sites.js'
@@ -31,12 +31,13 @@ export type ConferenceEvent = { [T in EventType]: Envelope<T, EventDataMap[T]> }
  * version it was written with; older ones are upcast when read.
  */
 export const EVENT_VERSION: Record<EventType, number> = Object.fromEntries(
-  Object.keys(EVENT_SCHEMAS).map((t) => [t, t === 'award.announced' ? 2 : 1]),
+  Object.keys(EVENT_SCHEMAS).map((t) => [t, t === 'award.announced' || t === 'conference.created' ? 2 : 1]),
 ) as Record<EventType, number>
 
 /** Steps from an older shape to the next, by type and the version they start from. */
 const UPCASTS: Partial<Record<EventType, Record<number, (data: never, state: ConferenceState) => unknown>>> = {
   'award.announced': { 1: upcastAnnouncedV1 },
+  'conference.created': { 1: upcastCreatedV1 },
 }
 
 export class UnreadableEventError extends Error {}

@@ -65,10 +65,11 @@ describe('evolve: each event type', () => {
       title: 'Hội nghị tổng kết',
       venue: 'Hội trường tỉnh',
       date: '2025-01-10',
+      timeZone: 'Asia/Ho_Chi_Minh',
       sites: setup().sites,
       awardTypes: setup().awardTypes,
       blocs: setup().blocs,
-      agenda: { items: setup().agenda, currentItemId: null },
+      agenda: { items: setup().agenda.map((i) => ({ ...i, rev: 1, runs: [] })), currentItemId: null, rev: 1 },
     })
     expect(s.status).toBe('scheduled')
     expect(s.signing).toEqual({ status: 'closed' })
@@ -252,6 +253,10 @@ const EXAMPLES: Record<string, unknown> = {
   'agenda.goto': { itemId: 'open' },
   'agenda.next': {},
   'agenda.previous': {},
+  'agenda.addItem': { title: 'Tham luận', kind: 'speech', presenter: 'Đồng chí A', unit: 'Sở Nội vụ', plannedMinutes: 7, afterItemId: 'open' },
+  'agenda.updateItem': { itemId: 'open', rev: 1, title: 'Khai mạc hội nghị', presenter: null },
+  'agenda.moveItem': { itemId: 'sign', toIndex: 0, listRev: 1 },
+  'agenda.removeItem': { itemId: 'sign', rev: 1 },
   'site.checkIn': { attendees: 12 },
   'site.reportIssue': { message: 'Mất tiếng', siteId: 'd1' },
   'site.resolveIssue': { siteId: 'd1' },

@@ -5,6 +5,7 @@
  */
 import { computed, onScopeDispose, ref, watch, type Ref } from 'vue'
 import type { Award } from '../../shared/domain.js'
+import { useServerClock } from './useServerClock.js'
 
 export interface RevealBatch {
   revealAt: number
@@ -23,7 +24,8 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
   const tick = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  const serverNow = () => Date.now() + clockOffsetMs.value
+  // No ticking: the timer below fires at each reveal instant instead.
+  const { serverNow } = useServerClock({ intervalMs: 0, offsetMs: clockOffsetMs })
 
   const announced = computed(() => awards.value.filter((a): a is Award & { revealAt: number } => a.revealAt !== undefined && !a.sealed))
 

@@ -11,7 +11,7 @@ function created(): ConferenceEvent {
   return {
     seq: 1, type: 'conference.created', at,
     data: {
-      id: 'c1', title: 'Hội nghị tổng kết',
+      id: 'c1', title: 'Hội nghị tổng kết', timeZone: 'Asia/Ho_Chi_Minh',
       sites: [{ id: 's1', name: 'Huyện Ninh Hải', kind: 'district' }],
       agenda: [{ id: 'a1', title: 'Khai mạc', kind: 'opening' }, { id: 'a2', title: 'Báo cáo', kind: 'report' }],
       awardTypes: [], blocs: [],

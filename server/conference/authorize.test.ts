@@ -14,6 +14,10 @@ const EXAMPLES: Record<CommandType, Command['data']> = {
   'agenda.goto': { itemId: 'item-1' },
   'agenda.next': {},
   'agenda.previous': {},
+  'agenda.addItem': { title: 'Tham luận', kind: 'speech' },
+  'agenda.updateItem': { itemId: 'item-1', rev: 1, title: 'Tham luận' },
+  'agenda.moveItem': { itemId: 'item-1', toIndex: 0, listRev: 1 },
+  'agenda.removeItem': { itemId: 'item-1', rev: 1 },
   'site.checkIn': { attendees: 10 },
   'site.reportIssue': { message: 'Mất tiếng' },
   'site.resolveIssue': {},
@@ -34,6 +38,10 @@ const ALLOWED: Record<CommandType, Role[]> = {
   'agenda.goto': ['host'],
   'agenda.next': ['host'],
   'agenda.previous': ['host'],
+  'agenda.addItem': ['host'],
+  'agenda.updateItem': ['host'],
+  'agenda.moveItem': ['host'],
+  'agenda.removeItem': ['host'],
   'site.checkIn': ['site'],
   'site.reportIssue': ['host', 'site'],
   'site.resolveIssue': ['host', 'site'],
@@ -66,7 +74,7 @@ describe('the tables', () => {
   it('name every command type', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...COMMAND_TYPES].sort())
     expect(Object.keys(ALLOWED).sort()).toEqual([...COMMAND_TYPES].sort())
-    expect(COMMAND_TYPES).toHaveLength(16)
+    expect(COMMAND_TYPES).toHaveLength(20)
   })
 })
 

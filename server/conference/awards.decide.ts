@@ -2,6 +2,7 @@
 import type { Award, ConferenceState } from '../../shared/domain.js'
 import { shown } from '../../shared/conference/awards.js'
 import { DEFAULT_REVEAL_LEAD_MS } from '../../shared/protocol.js'
+import { ErrorReason as R } from '../../shared/errors.js'
 import { accept, refuse, type Rules } from './decision.js'
 
 const indexes = new WeakMap<Award[], Map<string, Award>>()
@@ -19,16 +20,16 @@ export const awardRules: Rules<'award.announce' | 'award.retract' | 'award.impor
   'award.announce': {
     roles: ['host'],
     decide: (state, cmd, _actor, clock) => {
-      if (state.status !== 'live') return refuse('conflict', `awards can be announced only while the conference is live; it is ${state.status}`)
+      if (state.status !== 'live') return refuse('conflict', `awards can be announced only while the conference is live; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
       const ids = cmd.data.awardIds
-      if (new Set(ids).size !== ids.length) return refuse('invalid', 'data.awardIds: an award is named twice')
+      if (new Set(ids).size !== ids.length) return refuse('invalid', 'data.awardIds: an award is named twice', R.fieldDuplicate, undefined, 'awardIds')
       const byId = awardIndex(state)
       const awards: Award[] = []
       for (const id of ids) {
         const award = byId.get(id)
-        if (!award) return refuse('not_found', `data.awardIds: there is no award ${id}`)
-        if (award.retracted) return refuse('conflict', `award ${id} was retracted`)
-        if (award.announcedAt) return refuse('conflict', `award ${id} is already announced`)
+        if (!award) return refuse('not_found', `data.awardIds: there is no award ${id}`, R.awardNoItem, undefined, 'awardIds')
+        if (award.retracted) return refuse('conflict', `award ${id} was retracted`, R.awardRetracted, { name: award.recipientName })
+        if (award.announcedAt) return refuse('conflict', `award ${id} is already announced`, R.awardAlreadyAnnounced, { name: award.recipientName })
         awards.push(award)
       }
       const revealAt = clock.nowMs + (cmd.data.revealInMs ?? DEFAULT_REVEAL_LEAD_MS)
@@ -40,9 +41,9 @@ export const awardRules: Rules<'award.announce' | 'award.retract' | 'award.impor
     roles: ['host'],
     decide: (state, cmd) => {
       const award = awardIndex(state).get(cmd.data.awardId)
-      if (!award) return refuse('not_found', `data.awardId: there is no award ${cmd.data.awardId}`)
-      if (!award.announcedAt) return refuse('conflict', `award ${award.id} has not been announced`)
-      if (award.retracted) return refuse('conflict', `award ${award.id} is already retracted`)
+      if (!award) return refuse('not_found', `data.awardId: there is no award ${cmd.data.awardId}`, R.awardNoItem, undefined, 'awardId')
+      if (!award.announcedAt) return refuse('conflict', `award ${award.id} has not been announced`, R.awardNotAnnounced, { name: award.recipientName })
+      if (award.retracted) return refuse('conflict', `award ${award.id} is already retracted`, R.awardAlreadyRetracted, { name: award.recipientName })
       return accept({ type: 'award.retracted', data: { awardId: award.id, reason: cmd.data.reason } })
     },
   },
@@ -55,14 +56,14 @@ export const awardRules: Rules<'award.announce' | 'award.retract' | 'award.impor
       const seen = new Set<string>()
       for (const [i, a] of cmd.data.awards.entries()) {
         const at = `data.awards.${i}`
-        if (existing.has(a.id) || seen.has(a.id)) return refuse('conflict', `${at}.id: there is already an award ${a.id}`)
+        if (existing.has(a.id) || seen.has(a.id)) return refuse('conflict', `${at}.id: there is already an award ${a.id}`, R.awardIdTaken, { row: i + 1 }, `awards.${i}.id`)
         seen.add(a.id)
         const type = types.get(a.typeId)
-        if (!type) return refuse('not_found', `${at}.typeId: there is no award type ${a.typeId}`)
+        if (!type) return refuse('not_found', `${at}.typeId: there is no award type ${a.typeId}`, R.awardNoType, { row: i + 1 }, `awards.${i}.typeId`)
         if (type.recipientKind !== 'both' && type.recipientKind !== a.recipientKind) {
-          return refuse('invalid', `${at}.recipientKind: ${type.name} is only for ${type.recipientKind} recipients`)
+          return refuse('invalid', `${at}.recipientKind: ${type.name} is only for ${type.recipientKind} recipients`, R.awardWrongKind, { row: i + 1, type: type.name }, `awards.${i}.recipientKind`)
         }
-        if (a.siteId !== undefined && !sites.has(a.siteId)) return refuse('not_found', `${at}.siteId: there is no site ${a.siteId}`)
+        if (a.siteId !== undefined && !sites.has(a.siteId)) return refuse('not_found', `${at}.siteId: there is no site ${a.siteId}`, R.awardNoSite, { row: i + 1 }, `awards.${i}.siteId`)
       }
       return accept({ type: 'award.imported', data: { awards: cmd.data.awards } })
     },

@@ -5,15 +5,16 @@
  */
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import type { Command } from '../../shared/commands.js'
+import { ErrorReason } from '../../shared/errors.js'
 import { refuse, type DecideClock, type Decision, type Rule } from './decision.js'
 import { RULES } from './rules.js'
 
 export type { Decision, DecideClock } from './decision.js'
 
 export function decide(state: ConferenceState, cmd: Command, actor: Actor, clock: DecideClock): Decision {
-  if (!state.id) return refuse('not_found', `conference ${actor.conferenceId} does not exist`)
+  if (!state.id) return refuse('not_found', `conference ${actor.conferenceId} does not exist`, ErrorReason.conferenceMissing)
   // The minutes are final once the conference has ended: nothing more may change them.
-  if (state.status === 'ended') return refuse('conflict', `the conference has ended; ${cmd.type} is no longer possible`)
+  if (state.status === 'ended') return refuse('conflict', `the conference has ended; ${cmd.type} is no longer possible`, ErrorReason.conferenceEnded, { command: cmd.type })
   const rule = RULES[cmd.type] as Rule<Command['type']>
   return rule.decide(state, cmd as never, actor, clock)
 }

@@ -5,16 +5,19 @@
 import type { Actor, ConferenceState, Role } from '../../shared/domain.js'
 import type { CommandOf, CommandType } from '../../shared/commands.js'
 import type { NewEvent } from '../../shared/events.js'
-import type { ErrorCode } from '../../shared/errors.js'
+import type { ErrorCode, ErrorDetail, ErrorParams, ErrorReason } from '../../shared/errors.js'
 
-export type Decision = { ok: true; events: NewEvent[] } | { ok: false; code: ErrorCode; message: string }
+export type Decision = { ok: true; events: NewEvent[] } | { ok: false; code: ErrorCode; message: string; detail?: ErrorDetail }
 
 export interface DecideClock {
   /** Server epoch ms now. */
   nowMs: number
 }
 
-export const refuse = (code: ErrorCode, message: string): Decision => ({ ok: false, code, message })
+/** A refusal: its code, an English message for scripts, and the reason and params a page words for people. */
+export const refuse = (code: ErrorCode, message: string, reason?: ErrorReason, params?: ErrorParams, field?: string): Decision => ({
+  ok: false, code, message, ...(reason ? { detail: { reason, ...(params ? { params } : {}), ...(field ? { field } : {}) } } : {}),
+})
 export const accept = (...events: NewEvent[]): Decision => ({ ok: true, events })
 
 /** One command's rule: who may send it (and on which subject), and what it decides. */

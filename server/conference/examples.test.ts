@@ -30,7 +30,7 @@ describe('decide, by example', () => {
     it(ex.name, () => {
       const decision = decide(given(ex.given), ex.when, ex.actor, { nowMs: EXAMPLE_NOW })
       if (Array.isArray(ex.then)) expect(decision).toEqual({ ok: true, events: ex.then })
-      else expect(decision).toMatchObject({ ok: false, code: ex.then.refused })
+      else expect(decision).toMatchObject({ ok: false, code: ex.then.refused, ...(ex.then.reason ? { detail: { reason: ex.then.reason } } : {}) })
     })
   }
 })

@@ -5,13 +5,13 @@
 import { Command, describeZodError } from '../../shared/commands.js'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import { initialState, STATE_VERSION } from '../../shared/domain.js'
-import { fail, type Ack } from '../../shared/errors.js'
+import { ErrorReason, fail, zodDetail, type Ack } from '../../shared/errors.js'
 import { readEvent, type ConferenceEvent, type NewEvent } from '../../shared/events.js'
 import { evolve } from '../../shared/evolve.js'
 import { MAX_CATCH_UP_EVENTS } from '../../shared/protocol.js'
 import type { EventStore, StoredEvent } from '../store/event-store.js'
 import { eventFor, type Audience } from '../../shared/audience.js'
-import { authorize } from './authorize.js'
+import { forbidden } from './authorize.js'
 import { SnapshotCache, type EncodedSnapshot } from './snapshots.js'
 import { decide } from './decide.js'
 
@@ -67,16 +67,16 @@ export class ConferenceService {
   /** Parses, authorizes, decides and appends one command; never throws. */
   async handle(actor: Actor, envelope: unknown): Promise<Ack> {
     const parsed = Command.safeParse(envelope)
-    if (!parsed.success) return fail('invalid', describeZodError(parsed.error))
+    if (!parsed.success) return fail('invalid', describeZodError(parsed.error), zodDetail(parsed.error))
     const cmd = parsed.data
-    const denied = authorize(actor, cmd)
-    if (denied) return fail('forbidden', denied)
+    const denied = forbidden(actor, cmd)
+    if (denied) return fail('forbidden', denied.message, denied.detail)
     try {
       const room = await this.room(actor.conferenceId)
       return await this.serialize(room, () => this.run(room, actor, cmd))
     } catch (err) {
       console.error(`command ${cmd.type} (${cmd.id}) failed:`, err)
-      return fail('internal', 'the server could not process the command; it was not applied')
+      return fail('internal', 'the server could not process the command; it was not applied', { reason: ErrorReason.internal })
     }
   }
 
@@ -150,7 +150,7 @@ export class ConferenceService {
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const nowMs = this.now()
       const decision = decide(room.state, cmd, actor, { nowMs })
-      if (!decision.ok) return fail(decision.code, decision.message)
+      if (!decision.ok) return fail(decision.code, decision.message, decision.detail)
       const result = await store.append(room.conferenceId, room.seq, decision.events, {
         commandId: cmd.id,
         at: new Date(nowMs).toISOString(),
@@ -165,7 +165,7 @@ export class ConferenceService {
       }
       await this.readAhead(room)
     }
-    return fail('conflict', 'the conference changed too often while the command was decided; send it again')
+    return fail('conflict', 'the conference changed too often while the command was decided; send it again', { reason: ErrorReason.conferenceBusy })
   }
 
   private async load(conferenceId: string): Promise<Room> {

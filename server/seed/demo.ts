@@ -250,6 +250,8 @@ export function demoSetup(): ConferenceSetup {
     title: 'Hội nghị trực tuyến tổng kết công tác thi đua, khen thưởng năm 2022 và ký kết giao ước thi đua thực hiện nhiệm vụ năm 2023',
     venue: 'Điểm cầu UBND tỉnh Ninh Thuận',
     date: '2023-02-22',
+    startsAt: '2023-02-22T07:30:00+07:00',
+    timeZone: 'Asia/Ho_Chi_Minh',
     sites: SITES,
     agenda: AGENDA,
     awardTypes: AWARD_TYPES,

@@ -2,7 +2,8 @@
  * The conference itself: its setup, going live, ending.
  */
 import { z } from 'zod'
-import { AgendaItem, AwardType, Bloc, Id, initialState, Site } from '../domain.js'
+import { AgendaItem, AwardType, Bloc, DEFAULT_TIME_ZONE, Id, initialState, Site, TimeZone } from '../domain.js'
+import { endRuns } from './agenda.js'
 import type { Evolvers } from './envelope.js'
 
 const Empty = z.object({}).strict()
@@ -18,6 +19,10 @@ export const ConferenceSetup = z.object({
   title: z.string().min(1),
   venue: z.string().optional(),
   date: z.string().optional(),
+  /** ISO instant the conference is scheduled to start. */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  /** IANA time zone every screen shows times in. */
+  timeZone: TimeZone,
   sites: z.array(Site),
   agenda: z.array(AgendaItem),
   awardTypes: z.array(AwardType),
@@ -32,11 +37,18 @@ export const conferenceEvents = {
 }
 export type ConferenceEvents = { [T in keyof typeof conferenceEvents]: z.infer<(typeof conferenceEvents)[T]> }
 
+/** `conference.created` v1 had no time zone: those conferences were all the demo's province. */
+export function upcastCreatedV1(data: Record<string, unknown>): unknown {
+  return { ...data, timeZone: DEFAULT_TIME_ZONE }
+}
+
 export const conferenceEvolvers: Evolvers<ConferenceEvents> = {
   'conference.created': (_state, { data }) => {
-    const { id, title, venue, date, sites, agenda, awardTypes, blocs } = data
-    return { ...initialState(id), title, venue, date, sites, awardTypes, blocs, agenda: { items: agenda, currentItemId: null } }
+    const { id, title, venue, date, startsAt, timeZone, sites, agenda, awardTypes, blocs } = data
+    const items = agenda.map((i) => ({ ...i, rev: i.rev ?? 1, runs: i.runs ?? [] }))
+    return { ...initialState(id), title, venue, date, ...(startsAt ? { startsAt } : {}), timeZone, sites, awardTypes, blocs, agenda: { items, currentItemId: null, rev: 1 } }
   },
   'conference.started': (state, { at }) => ({ ...state, status: 'live', startedAt: at }),
-  'conference.ended': (state, { at }) => ({ ...state, status: 'ended', endedAt: at }),
+  // The item running at the end stops with it: the minutes give it its true length.
+  'conference.ended': (state, { at }) => ({ ...state, status: 'ended', endedAt: at, agenda: { ...state.agenda, items: endRuns(state.agenda.items, at) } }),
 }

@@ -5,9 +5,10 @@
  * tests all read it, so a new command adds its rows here once.
  */
 import type { Actor, ConferenceState, DeepPartialState } from './example-types.js'
+import type { AgendaItem } from '../domain.js'
 import type { Command } from '../commands.js'
 import type { NewEvent } from '../events.js'
-import type { ErrorCode } from '../errors.js'
+import type { ErrorCode, ErrorReason } from '../errors.js'
 import { shown } from '../conference/awards.js'
 import { PLEDGE_A, PLEDGE_B, TINY_AWARDS, sha256 } from './tiny-conference.js'
 
@@ -19,7 +20,7 @@ export interface Example {
   given: NewEvent[]
   actor: Actor
   when: Command
-  then: NewEvent[] | { refused: ErrorCode }
+  then: NewEvent[] | { refused: ErrorCode; reason?: ErrorReason }
   /** What the state shows after `then` (a partial match). */
   shows?: DeepPartialState
   /** A check of the resulting state beyond a partial match. */
@@ -43,6 +44,9 @@ const announced = (ids: number[], revealAt = EXAMPLE_NOW + 300): NewEvent => ({
 const STROKES: [number, number, number][][] = [[[0.1, 0.2, 0], [0.4, 0.5, 20], [0.8, 0.3, 40]]]
 const signedA: NewEvent = { type: 'pledge.signed', data: { blocId: 'blocA', contentHash: sha256(PLEDGE_A), strokes: STROKES, signerName: 'Nguyễn Văn A' } }
 const opened: NewEvent = { type: 'pledge.signingOpened', data: {} }
+const addCmd = (data: Extract<Command, { type: 'agenda.addItem' }>['data']): Command => ({ id: 'add-item-0001', type: 'agenda.addItem', data })
+const newItem: AgendaItem = { id: 'item-add-item-0001', title: 'Tham luận của Huyện Ninh Hải', kind: 'speech', presenter: 'Đồng chí Lê Văn Hải', unit: 'UBND huyện Ninh Hải', plannedMinutes: 7, rev: 1, runs: [] }
+const edited = (itemId: string, changes: Extract<NewEvent, { type: 'agenda.itemUpdated' }>['data']['changes']): NewEvent => ({ type: 'agenda.itemUpdated', data: { itemId, changes } })
 
 export const EXAMPLES: Example[] = [
   // conference
@@ -58,6 +62,27 @@ export const EXAMPLES: Example[] = [
   { name: 'previous at the first item is refused', given: started, actor: host, when: c('agenda.previous', {}), then: { refused: 'conflict' } },
   { name: 'goto an unknown item is not found', given: started, actor: host, when: c('agenda.goto', { itemId: 'nope' }), then: { refused: 'not_found' } },
   { name: 'a viewer may not move the agenda', given: started, actor: viewer, when: c('agenda.goto', { itemId: 'sign' }), then: { refused: 'forbidden' } },
+  { name: 'goto before the start is refused: the agenda runs only while live', given: [], actor: host, when: c('agenda.goto', { itemId: 'sign' }), then: { refused: 'conflict', reason: 'conference.notLive' } },
+  { name: 'next at the last item is refused', given: [...started, { type: 'agenda.itemStarted', data: { itemId: 'sign' } }], actor: host, when: c('agenda.next', {}), then: { refused: 'conflict', reason: 'agenda.atEnd' } },
+  { name: 'an item entered twice keeps both runs', given: [...started, { type: 'agenda.itemStarted', data: { itemId: 'awards' } }], actor: host, when: c('agenda.goto', { itemId: 'open' }), then: [{ type: 'agenda.itemStarted', data: { itemId: 'open' } }], check: (s) => s.agenda.items[0]?.runs?.length === 2 && !!s.agenda.items[0].runs[0]?.endedAt && !s.agenda.items[0].runs[1]?.endedAt && s.agenda.items[1]?.runs?.[0]?.endedAt === s.agenda.items[0].runs[1]?.startedAt },
+  { name: 'the host adds an item after another, before the start', given: [], actor: host, when: addCmd({ title: 'Tham luận của Huyện Ninh Hải', kind: 'speech', presenter: 'Đồng chí Lê Văn Hải', unit: 'UBND huyện Ninh Hải', plannedMinutes: 7, afterItemId: 'open' }), then: [{ type: 'agenda.itemAdded', data: { item: newItem, index: 1 } }], check: (s) => s.agenda.items.map((i) => i.id).join() === 'open,item-add-item-0001,awards,sign' && s.agenda.rev === 2 },
+  { name: 'an item added with no place goes last, while live', given: started, actor: host, when: addCmd({ title: 'Tham luận của Huyện Ninh Hải', kind: 'speech', presenter: 'Đồng chí Lê Văn Hải', unit: 'UBND huyện Ninh Hải', plannedMinutes: 7 }), then: [{ type: 'agenda.itemAdded', data: { item: newItem, index: 3 } }], check: (s) => s.agenda.items[3]?.id === 'item-add-item-0001' && s.agenda.currentItemId === 'open' },
+  { name: 'an item placed after an unknown one is not found', given: [], actor: host, when: addCmd({ title: 'X', kind: 'other', afterItemId: 'nope' }), then: { refused: 'not_found', reason: 'agenda.noItem' } },
+  { name: 'no item is added once the conference has ended', given: [...started, { type: 'conference.ended', data: {} }], actor: host, when: addCmd({ title: 'X', kind: 'other' }), then: { refused: 'conflict', reason: 'conference.ended' } },
+  { name: 'a site may not edit the agenda', given: [], actor: site('d1'), when: addCmd({ title: 'X', kind: 'other' }), then: { refused: 'forbidden' } },
+  { name: 'the host edits an item: only what changed, null clears; its revision goes up', given: [], actor: host, when: c('agenda.updateItem', { itemId: 'awards', rev: 1, title: 'Khen thưởng', presenter: 'Chủ tịch UBND tỉnh', plannedMinutes: 15 }), then: [edited('awards', { presenter: 'Chủ tịch UBND tỉnh', plannedMinutes: 15 })], check: (s) => s.agenda.items[1]?.rev === 2 && s.agenda.items[1]?.plannedMinutes === 15 && s.agenda.rev === 1 },
+  { name: 'clearing a field removes it', given: [edited('awards', { presenter: 'Chủ tịch UBND tỉnh' })], actor: host, when: c('agenda.updateItem', { itemId: 'awards', rev: 2, presenter: null }), then: [edited('awards', { presenter: null })], check: (s) => !('presenter' in s.agenda.items[1]!) && s.agenda.items[1]?.rev === 3 },
+  { name: 'an edit made on an old revision is refused, never applied over the newer one', given: [edited('awards', { title: 'Trao Cờ thi đua' })], actor: host, when: c('agenda.updateItem', { itemId: 'awards', rev: 1, title: 'Khen thưởng các tập thể' }), then: { refused: 'conflict', reason: 'agenda.stale' } },
+  { name: 'an edit that changes nothing is refused', given: [], actor: host, when: c('agenda.updateItem', { itemId: 'open', rev: 1, title: 'Khai mạc' }), then: { refused: 'invalid', reason: 'agenda.nothingChanged' } },
+  { name: 'the current item may be edited while it runs (its timer follows)', given: started, actor: host, when: c('agenda.updateItem', { itemId: 'open', rev: 1, plannedMinutes: 10 }), then: [edited('open', { plannedMinutes: 10 })], check: (s) => s.agenda.items[0]?.plannedMinutes === 10 && s.agenda.items[0]?.runs?.length === 1 },
+  { name: 'the host moves an item; the order’s revision goes up', given: [], actor: host, when: c('agenda.moveItem', { itemId: 'sign', toIndex: 1, listRev: 1 }), then: [{ type: 'agenda.itemMoved', data: { itemId: 'sign', toIndex: 1 } }], check: (s) => s.agenda.items.map((i) => i.id).join() === 'open,sign,awards' && s.agenda.rev === 2 },
+  { name: 'a move made on an old order is refused', given: [{ type: 'agenda.itemMoved', data: { itemId: 'sign', toIndex: 0 } }], actor: host, when: c('agenda.moveItem', { itemId: 'awards', toIndex: 0, listRev: 1 }), then: { refused: 'conflict', reason: 'agenda.orderChanged' } },
+  { name: 'a move past the end is invalid', given: [], actor: host, when: c('agenda.moveItem', { itemId: 'open', toIndex: 3, listRev: 1 }), then: { refused: 'invalid', reason: 'field.tooBig' } },
+  { name: 'the host removes an item that has not run', given: started, actor: host, when: c('agenda.removeItem', { itemId: 'sign', rev: 1 }), then: [{ type: 'agenda.itemRemoved', data: { itemId: 'sign' } }], check: (s) => s.agenda.items.length === 2 && s.agenda.rev === 2 },
+  { name: 'the current item cannot be removed', given: started, actor: host, when: c('agenda.removeItem', { itemId: 'open', rev: 1 }), then: { refused: 'conflict', reason: 'agenda.removeCurrent' } },
+  { name: 'an item that already ran cannot be removed: the minutes keep it', given: [...started, { type: 'agenda.itemStarted', data: { itemId: 'awards' } }], actor: host, when: c('agenda.removeItem', { itemId: 'open', rev: 1 }), then: { refused: 'conflict', reason: 'agenda.removeRan' } },
+  { name: 'a removal made on an old revision is refused', given: [edited('sign', { plannedMinutes: 20 })], actor: host, when: c('agenda.removeItem', { itemId: 'sign', rev: 1 }), then: { refused: 'conflict', reason: 'agenda.stale' } },
+  { name: 'removing an unknown item is not found', given: [], actor: host, when: c('agenda.removeItem', { itemId: 'nope', rev: 1 }), then: { refused: 'not_found', reason: 'agenda.noItem' } },
   // sites
   { name: 'a site checks in with its attendees', given: [], actor: site('d1'), when: c('site.checkIn', { attendees: 120 }), then: [{ type: 'site.checkedIn', data: { siteId: 'd1', attendees: 120 } }], check: (s) => s.sites.find((x) => x.id === 'd1')?.checkIn?.attendees === 120 },
   { name: 'a site reports its own problem', given: [], actor: site('d2'), when: c('site.reportIssue', { message: 'Mất tiếng' }), then: [{ type: 'site.issueReported', data: { siteId: 'd2', message: 'Mất tiếng' } }], check: (s) => s.sites.find((x) => x.id === 'd2')?.issue?.message === 'Mất tiếng' },
@@ -67,7 +92,7 @@ export const EXAMPLES: Example[] = [
   // awards
   { name: 'an announcement carries what the dashboards show', given: started, actor: host, when: c('award.announce', { awardIds: ['a1', 'a3'] }), then: [announced([0, 2])], check: (s) => s.awards.filter((x) => x.announcedAt).map((x) => x.id).join() === 'a1,a3' },
   { name: 'a countdown sets revealAt further ahead', given: started, actor: host, when: c('award.announce', { awardIds: ['a2'], revealInMs: 5000 }), then: [announced([1], EXAMPLE_NOW + 5000)], check: (s) => s.awards[1]?.revealAt === EXAMPLE_NOW + 5000 },
-  { name: 'an award is announced once', given: [...started, announced([0])], actor: host, when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'conflict' } },
+  { name: 'an award is announced once', given: [...started, announced([0])], actor: host, when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'conflict', reason: 'award.alreadyAnnounced' } },
   { name: 'announcing before the conference is live is a conflict', given: [], actor: host, when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'conflict' } },
   { name: 'an unknown award is not found', given: started, actor: host, when: c('award.announce', { awardIds: ['zzz'] }), then: { refused: 'not_found' } },
   { name: 'a site may not announce', given: started, actor: site('d1'), when: c('award.announce', { awardIds: ['a1'] }), then: { refused: 'forbidden' } },

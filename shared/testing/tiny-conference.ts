@@ -18,6 +18,7 @@ export function tinySetup(id = 'conf-1'): ConferenceSetup {
     title: 'Hội nghị tổng kết',
     venue: 'Hội trường tỉnh',
     date: '2025-01-10',
+    timeZone: 'Asia/Ho_Chi_Minh',
     sites: [
       { id: 'hub', name: 'Điểm cầu tỉnh', kind: 'hub' },
       { id: 'd1', name: 'Huyện Ninh Hải', kind: 'district', parentId: 'hub' },

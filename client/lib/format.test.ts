@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { formatClock, formatDate, formatDateTime, formatDuration, formatTime } from './format.js'
+import { useConferenceStore } from '../stores/conference.js'
+import { initialState } from '../../shared/domain.js'
+
+/** The test runner's environment: TZ is the device's time zone, read by Date at each call. */
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env
+const T = Date.parse('2026-11-27T07:53:09.400Z')
+
+describe('times in the conference time zone, whatever the device says', () => {
+  const deviceZone = env.TZ
+  afterEach(() => {
+    env.TZ = deviceZone
+  })
+
+  it('a UTC device shows 14:53 for 07:53Z in Asia/Ho_Chi_Minh', () => {
+    env.TZ = 'UTC'
+    expect(new Date(T).getHours()).toBe(7) // the device's own reading
+    expect(formatTime(T, 'Asia/Ho_Chi_Minh')).toBe('14:53')
+    expect(formatClock(T, 'Asia/Ho_Chi_Minh')).toBe('14:53:09')
+    expect(formatClock(new Date(T).toISOString(), 'Asia/Ho_Chi_Minh')).toBe('14:53:09')
+  })
+
+  it('a device in New York shows the same', () => {
+    env.TZ = 'America/New_York'
+    expect(formatTime(T, 'Asia/Ho_Chi_Minh')).toBe('14:53')
+  })
+
+  it('uses the conference store’s time zone by default', () => {
+    setActivePinia(createPinia())
+    const store = useConferenceStore()
+    expect(formatTime(T)).toBe('14:53') // default before the state arrives
+    store.applySnapshot({ seq: 1, serverTime: T, state: { ...initialState('c'), timeZone: 'Europe/Paris' } })
+    expect(formatTime(T)).toBe('08:53')
+  })
+
+  it('dates cross midnight in the conference zone; a calendar date stays itself', () => {
+    const late = Date.parse('2026-11-27T18:30:00Z') // 01:30 on the 28th in Hà Nội
+    expect(formatDate(late, 'Asia/Ho_Chi_Minh')).toBe('28/11/2026')
+    expect(formatDate(late, 'UTC')).toBe('27/11/2026')
+    expect(formatDate('2023-02-22', 'America/Los_Angeles')).toBe('22/02/2023')
+    expect(formatDateTime(late, 'Asia/Ho_Chi_Minh')).toBe('01:30 28/11/2026')
+    expect(formatTime(Date.parse('2026-11-27T17:00:00Z'), 'Asia/Ho_Chi_Minh')).toBe('00:00')
+  })
+
+  it('no time gives an empty string', () => {
+    expect(formatTime(undefined)).toBe('')
+    expect(formatClock('not a time', 'UTC')).toBe('')
+  })
+})
+
+describe('formatDuration', () => {
+  it('mm:ss under an hour, h:mm:ss beyond', () => {
+    expect(formatDuration(0)).toBe('00:00')
+    expect(formatDuration(425_999)).toBe('07:05')
+    expect(formatDuration(3_729_000)).toBe('1:02:09')
+  })
+  it('signs an overrun and rounds a countdown up', () => {
+    expect(formatDuration(133_000, { sign: true })).toBe('+02:13')
+    expect(formatDuration(-5_000, { sign: true })).toBe('−00:05')
+    expect(formatDuration(0, { sign: true })).toBe('00:00')
+    expect(formatDuration(59_001, { round: 'ceil' })).toBe('01:00')
+    expect(formatDuration(59_001)).toBe('00:59')
+  })
+})
