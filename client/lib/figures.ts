@@ -1,0 +1,31 @@
+/**
+ * The figures a hall's screen shows beside the programme: people watching (site screens and
+ * viewers, not the organisers' own devices), delegates checked in, sites online.
+ */
+import type { ConferenceState } from '../../shared/domain.js'
+import type { Presence } from '../../shared/protocol.js'
+
+/** `presence` as it may arrive: newer servers split the audience from the organisers' devices. */
+type AnyPresence = Presence & { watching?: number; screens?: number; organisers?: number }
+
+/** Screens and viewers watching now; the host's tabs and signers' tablets are not an audience. */
+export function watchingCount(p: Presence): number {
+  const q = p as AnyPresence
+  if (typeof q.watching === 'number') return q.watching
+  const screens = typeof q.screens === 'number' ? q.screens : Object.values(p.sites).reduce((n, s) => n + s.connections, 0)
+  return screens + p.viewers
+}
+
+/** Delegates present by the latest roll call of every site. */
+export function delegateCount(state: ConferenceState): number {
+  return state.sites.reduce((n, s) => n + (s.checkIn?.attendees ?? 0), 0)
+}
+
+export function sitesOnline(p: Presence, state: ConferenceState): number {
+  return state.sites.filter((s) => p.sites[s.id]?.online).length
+}
+
+/** Sites that took part: checked in, or connected at some point known to this page. */
+export function sitesTakingPart(state: ConferenceState): number {
+  return state.sites.filter((s) => s.checkIn).length
+}

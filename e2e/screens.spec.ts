@@ -1,0 +1,196 @@
+/**
+ * A hall's screen through every phase, the viewer on a phone, each access link on its own
+ * role's page, and the site operator's checks. On a server of its own (e2e/lobby-server.ts):
+ * the lobby needs a conference not yet started, and the closing screen one that has ended.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { startPrivateServer, type PrivateServer } from './private-server.js'
+
+const WALL = { width: 1920, height: 1080 }
+const PHONE = { width: 390, height: 844 }
+const HOST_CONTROLS = ['conference-start', 'conference-end', 'agenda-next', 'announce-next', 'announce-selected', 'signing-open']
+
+let server: PrivateServer
+test.describe.configure({ mode: 'serial' })
+test.beforeAll(async () => {
+  server = await startPrivateServer()
+})
+test.afterAll(async () => server?.stop())
+
+async function open(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'UTC' })
+  const page = await context.newPage()
+  await page.goto(url)
+  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
+  return page
+}
+
+async function noHostControls(page: Page): Promise<void> {
+  for (const id of HOST_CONTROLS) await expect(page.getByTestId(id)).toHaveCount(0)
+  await expect(page.locator('[data-award-row-id]')).toHaveCount(0)
+}
+
+test('an access link opens its own role\'s page whatever path it is opened at', async ({ browser }) => {
+  const { links } = server
+  const viewer = await open(browser, server.url('/host', links.viewer.token), WALL)
+  expect(new URL(viewer.url()).pathname).toBe('/view')
+  await expect(viewer.getByTestId('hall-screen')).toBeVisible()
+  await noHostControls(viewer)
+
+  const signer = links.signers[0]!
+  const pad = await open(browser, server.url('/host', signer.token), WALL)
+  expect(new URL(pad.url()).pathname).toBe('/sign')
+  await expect(pad.getByTestId('pledge-text')).not.toBeEmpty()
+  await noHostControls(pad)
+
+  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const screen = await open(browser, server.url('/view', site.token), WALL)
+  expect(new URL(screen.url()).pathname).toBe('/site')
+  await expect(screen.getByTestId('site-name')).toContainText(site.name)
+  await noHostControls(screen)
+
+  // The host's own link still gets the console.
+  const host = await open(browser, server.url('/view', links.host.token), { width: 1366, height: 768 })
+  expect(new URL(host.url()).pathname).toBe('/host')
+  await expect(host.getByTestId('conference-start')).toBeVisible()
+  for (const p of [viewer, pad, screen, host]) await p.context().close()
+})
+
+test('the operator panel is hidden from the hall and checks the count on the page, in Vietnamese', async ({ browser, request }) => {
+  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const screen = await open(browser, server.url('/site', site.token), WALL)
+  await expect(screen.getByTestId('operator-panel')).toHaveCount(0)
+  // The key O opens operator mode; the panel says how.
+  await screen.keyboard.press('o')
+  await expect(screen.getByTestId('operator-panel')).toBeVisible()
+  await expect(screen.getByTestId('operator-hint')).toContainText('Phím O hoặc F2')
+  await screen.keyboard.press('Escape')
+  await expect(screen.getByTestId('operator-panel')).toHaveCount(0)
+  await screen.getByTestId('operator-toggle').click()
+
+  const input = screen.getByTestId('checkin-attendees')
+  const error = screen.getByTestId('checkin-error')
+  await input.fill('')
+  await screen.getByTestId('checkin-submit').click()
+  await expect(error).toHaveText('Vui lòng nhập số đại biểu có mặt.')
+  await input.fill('-5')
+  await screen.getByTestId('checkin-submit').click()
+  await expect(error).toHaveText('Số đại biểu phải là số nguyên từ 0 đến 100.000.')
+  await input.fill('100001')
+  await screen.getByTestId('checkin-submit').click()
+  await expect(error).toHaveText('Số đại biểu phải là số nguyên từ 0 đến 100.000.')
+  // Nothing was sent.
+  expect((await server.state(request)).sites.find((s) => s.id === site.siteId)!.checkIn).toBeUndefined()
+
+  await input.fill('137')
+  await screen.getByTestId('checkin-submit').click()
+  await expect(error).toHaveCount(0)
+  await expect(screen.getByTestId('checkin-last')).toContainText('137')
+  await expect(screen.getByTestId('delegate-count')).toHaveAttribute('data-count', '137')
+  await screen.context().close()
+})
+
+test('a site screen shows the lobby, then the item under way with "x/y" and what is next, a speaker\'s lower third, and the ceremonies', async ({ browser, request }) => {
+  test.setTimeout(120_000)
+  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const screen = await open(browser, server.url('/site', site.token), WALL)
+  const before = await server.state(request)
+  expect(before.status).toBe('scheduled')
+  const items = before.agenda.items
+  const total = items.length
+
+  // The lobby: a countdown on the server clock, the start time in the conference's time zone
+  // (the browser runs in UTC), the programme.
+  await expect(screen.getByTestId('lobby')).toBeVisible()
+  const countdown = screen.getByTestId('lobby-countdown')
+  await expect(countdown).toHaveText(/^\d{2}:\d{2}$/)
+  const left = Number(await countdown.getAttribute('data-seconds'))
+  expect(left).toBeGreaterThan(0)
+  expect(left).toBeLessThanOrEqual(35 * 60)
+  const startsAt = new Date(before.startsAt!)
+  const hcm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startsAt)
+  await expect(screen.getByTestId('lobby-starts')).toContainText(`Khai mạc lúc ${hcm}`)
+  await expect(screen.getByTestId('programme').locator('li[data-item-id]')).toHaveCount(total)
+
+  // The host opens: the first item, "1/total", the second named as next.
+  expect(await server.command(request, 'conference.start', {})).toMatchObject({ ok: true })
+  const current = screen.getByTestId('agenda-current')
+  await expect(current).toHaveAttribute('data-status', 'live')
+  await expect(screen.getByTestId('agenda-position')).toHaveText(`Mục 1/${total}`)
+  await expect(screen.getByTestId('current-title')).toHaveText(items[0]!.title)
+  await expect(screen.getByTestId('agenda-next-item')).toContainText(items[1]!.title)
+  await expect(screen.getByTestId('item-timer')).toHaveAttribute('data-running', 'true')
+
+  // The host steps on: the report, whose presenter is on the lower third.
+  expect(await server.command(request, 'agenda.next', {})).toMatchObject({ ok: true })
+  await expect(screen.getByTestId('agenda-position')).toHaveText(`Mục 2/${total}`)
+  await expect(screen.getByTestId('current-title')).toHaveText(items[1]!.title)
+  await expect(screen.getByTestId('agenda-next-item')).toContainText(items[2]!.title)
+  await expect(screen.getByTestId('lower-third-name')).toHaveText(items[1]!.presenter!)
+  await expect(screen.locator('[data-item-id="' + items[0]!.id + '"][data-status="done"]')).toBeVisible()
+
+  // An award announced during a speech is shown on the same screen.
+  const award = before.awards.find((a) => a.siteId === site.siteId)!
+  expect(await server.command(request, 'award.announce', { awardIds: [award.id], revealInMs: 300 })).toMatchObject({ ok: true })
+  await expect(screen.getByTestId('recent-awards').locator(`[data-award-id="${award.id}"]`)).toBeVisible()
+
+  // The awards item: the ceremony takes the screen, the band above still says "x/y".
+  const awardsIndex = items.findIndex((i) => i.kind === 'awards')
+  expect(await server.command(request, 'agenda.goto', { itemId: items[awardsIndex]!.id })).toMatchObject({ ok: true })
+  await expect(screen.getByTestId('agenda-position')).toHaveText(`${awardsIndex + 1}/${total}`)
+  await expect(screen.getByTestId('award-stats')).toBeVisible()
+  await expect(screen.getByTestId('lower-third')).toHaveCount(0)
+
+  // A larger announcement during the awards item, for the phone below.
+  const batch = before.awards.filter((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'individual').slice(0, 40)
+  expect(await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 300 })).toMatchObject({ ok: true })
+  await expect(screen.locator('[data-mode="roll"]')).toBeVisible()
+  await screen.context().close()
+})
+
+test('a viewer on a 390×844 phone gets a page that scrolls, whole, to the latest award', async ({ browser, request }) => {
+  const state = await server.state(request)
+  const latest = state.awards.filter((a) => a.revealAt !== undefined).sort((a, b) => b.revealAt! - a.revealAt!)[0]!
+  const phone = await open(browser, server.url('/view', server.links.viewer.token), PHONE)
+  await expect(phone.getByTestId('viewer-phone')).toBeVisible()
+  // Nothing wider than the phone, the title whole.
+  const widths = await phone.evaluate('[document.documentElement.scrollWidth, window.innerWidth]') as [number, number]
+  expect(widths[0]).toBeLessThanOrEqual(widths[1])
+  const title = phone.getByTestId('conference-title')
+  const box = (await title.boundingBox())!
+  expect(box.width).toBeGreaterThan(300)
+  expect(await phone.evaluate("(() => { const el = document.querySelector('[data-testid=conference-title]'); return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1 })()")).toBe(true)
+  // The page is longer than the screen, and scrolls to the latest award.
+  const heights = await phone.evaluate('[document.scrollingElement.scrollHeight, window.innerHeight]') as [number, number]
+  expect(heights[0]).toBeGreaterThan(heights[1])
+  const card = phone.locator(`[data-award-id="${latest.id}"]`)
+  await card.scrollIntoViewIfNeeded()
+  await expect(card).toBeInViewport()
+  await expect(card).toContainText(latest.recipientName)
+  // The last of the batch is further down: reached by scrolling too.
+  const last = phone.locator('[data-mode="list"] [data-award-id]').last()
+  await last.scrollIntoViewIfNeeded()
+  await expect(last).toBeInViewport()
+  expect(await phone.evaluate('window.scrollY')).toBeGreaterThan(0)
+  await phone.context().close()
+})
+
+test('after the end, a site screen shows the closing screen and the operator can no longer report a problem', async ({ browser, request }) => {
+  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const screen = await open(browser, server.url('/site', site.token), WALL)
+  await expect(screen.getByTestId('agenda-current')).toHaveAttribute('data-status', 'live')
+  expect(await server.command(request, 'conference.end', {})).toMatchObject({ ok: true })
+  await expect(screen.getByTestId('closing-screen')).toBeVisible()
+  const state = await server.state(request)
+  const announced = state.awards.filter((a) => a.announcedAt && !a.retracted).length
+  expect(announced).toBe(41)
+  await expect(screen.getByTestId('closing-awards')).toHaveAttribute('data-count', String(announced))
+  await expect(screen.getByTestId('closing-awards')).toContainText('41')
+  await expect(screen.getByTestId('closing-delegates')).toHaveAttribute('data-count', '137')
+  await expect(screen.getByTestId('closing-screen')).toContainText('Trân trọng cảm ơn')
+  await screen.getByTestId('operator-toggle').click()
+  await expect(screen.getByTestId('issue-closed')).toContainText('Hội nghị đã bế mạc')
+  await expect(screen.getByTestId('issue-message')).toHaveCount(0)
+  await expect(screen.getByTestId('checkin-attendees')).toBeDisabled()
+  await screen.context().close()
+})
