@@ -19,7 +19,7 @@ import { documentsRouter } from './http/documents.js'
 import { linksRouter } from './http/links.js'
 import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
-import { allowRequest, attachRealtime, broadcast, type AppServer } from './realtime/socket.js'
+import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
 
 export interface AppDeps {
@@ -40,6 +40,8 @@ export interface AppDeps {
   publicUrl?: string
   /** Behind a reverse proxy (default: TRUST_PROXY=1): X-Forwarded-For/-Proto/-Host are believed. */
   trustProxy?: boolean
+  /** When a client that does not read is dropped (server/realtime/socket.ts). */
+  slowClients?: Partial<SlowClientBounds>
 }
 
 export interface App {
@@ -82,7 +84,7 @@ export function createApp(deps: AppDeps): App {
       reveals.appended(conferenceId, events)
     },
   })
-  const realtime = attachRealtime(io, { store: deps.store, service, now, gate })
+  const realtime = attachRealtime(io, { store: deps.store, service, now, gate, slowClients: deps.slowClients })
   const { presence, reveals } = realtime
 
   app.use(securityHeaders({ trustProxy }))

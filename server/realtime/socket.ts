@@ -129,8 +129,15 @@ export const STALL_MS = 20_000
 /** A snapshot is in flight while this much waits for the client: no second one until it is taken. */
 export const SNAPSHOT_IN_FLIGHT_BYTES = 64 * 1024
 
-export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number; gate: Gate }) {
+export interface SlowClientBounds {
+  maxBacklogBytes: number
+  stallBytes: number
+  stallMs: number
+}
+
+export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number; gate: Gate; slowClients?: Partial<SlowClientBounds> }) {
   const { gate } = deps
+  const bounds: SlowClientBounds = { maxBacklogBytes: MAX_BACKLOG_BYTES, stallBytes: STALL_BYTES, stallMs: STALL_MS, ...deps.slowClients }
   const presence = new PresenceTracker((id, p) => io.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
   const reveals = new RevealTracker((id, announcements) => io.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
 
@@ -183,17 +190,17 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     const t = performance.now()
     for (const socket of io.of('/').sockets.values()) {
       const bytes = bufferedBytes(socket)
-      if (bytes > MAX_BACKLOG_BYTES) {
+      if (bytes > bounds.maxBacklogBytes) {
         dropSlow(socket, bytes)
         continue
       }
-      if (bytes < STALL_BYTES) {
+      if (bytes < bounds.stallBytes) {
         stalled.delete(socket.id)
         continue
       }
       const prev = stalled.get(socket.id)
       if (!prev || bytes < prev.bytes) stalled.set(socket.id, { bytes, since: prev && bytes < prev.bytes ? t : prev?.since ?? t })
-      else if (t - prev.since > STALL_MS) dropSlow(socket, bytes)
+      else if (t - prev.since > bounds.stallMs) dropSlow(socket, bytes)
     }
   }, 1000)
   sweep.unref()

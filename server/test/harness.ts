@@ -10,7 +10,7 @@ import { io as connect, type Socket } from 'socket.io-client'
 import type { ConferenceEvent, NewEvent, Snapshot } from '../../shared/events.js'
 import { inflateSync } from 'node:zlib'
 import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, Welcome } from '../../shared/protocol.js'
-import { createApp, type App } from '../app.js'
+import { createApp, type App, type AppDeps } from '../app.js'
 import { issueLinks, type AccessLinks } from '../access/links.js'
 import { openSqliteStore } from '../store/sqlite.js'
 import type { EventStore } from '../store/event-store.js'
@@ -37,10 +37,11 @@ export interface Running {
   stop(opts?: { keepData?: boolean }): Promise<void>
 }
 
-export async function startServer(opts: { dataDir?: string; events?: NewEvent[] } = {}): Promise<Running> {
+/** `app`: options of `createApp` beyond the store (budgets, origins, slow-client bounds). */
+export async function startServer(opts: { dataDir?: string; events?: NewEvent[]; app?: Omit<Partial<AppDeps>, 'store'> } = {}): Promise<Running> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'diemcau-test-'))
   const store = openSqliteStore(dataDir)
-  const app = createApp({ store, dataDir })
+  const app = createApp({ ...opts.app, store, dataDir })
   const events = opts.events ?? smallConference()
   const first = events[0]
   if (first?.type !== 'conference.created') throw new Error('the first event must create the conference')
