@@ -31,6 +31,7 @@ export const ErrorReason = {
   fieldBadValue: 'field.badValue',
   fieldUnknown: 'field.unknown',
   fieldDuplicate: 'field.duplicate',
+  fieldHidden: 'field.hidden',
   badCommand: 'command.unknown',
   // who may act
   roleForbidden: 'role.forbidden',
@@ -157,6 +158,14 @@ export function zodDetail(error: { issues: readonly ZodIssueLike[] }): ErrorDeta
       return at(ErrorReason.fieldWrongType, { expected: issue.expected ?? '' })
     case 'invalid_format':
       return at(ErrorReason.fieldBadFormat)
+    case 'custom': {
+      // Person-facing text (shared/text.ts) says what is wrong in its message.
+      const long = /at most (\d+) characters/.exec(issue.message)
+      if (long) return at(ErrorReason.fieldTooLong, { max: Number(long[1]) })
+      if (/must not be empty|no visible character/.test(issue.message)) return at(ErrorReason.fieldEmpty)
+      if (/contains /.test(issue.message)) return at(ErrorReason.fieldHidden)
+      return at(ErrorReason.fieldBadValue)
+    }
     case 'unrecognized_keys':
       return { reason: ErrorReason.fieldUnknown, field: [...(path[0] === 'data' ? path.slice(1) : path), issue.keys?.[0] ?? ''].filter(Boolean).join('.'), params: { keys: (issue.keys ?? []).join(', ') } }
     default:

@@ -1,7 +1,9 @@
 import type vi from './vi.js'
+import refusal from './refusal.en.js'
 
 /** English: the second language; same keys as Vietnamese. */
 const en: typeof vi = {
+  refusal,
   app: { name: 'Điểm Cầu', language: 'Language' },
   home: {
     title: 'Điểm Cầu online conference system',

@@ -1,5 +1,8 @@
 /** Vietnamese: the default language of every screen. */
+import refusal from './refusal.vi.js'
+
 export default {
+  refusal,
   app: { name: 'Điểm Cầu', language: 'Ngôn ngữ' },
   home: {
     title: 'Hệ thống hội nghị trực tuyến Điểm Cầu',
