@@ -4,6 +4,7 @@
  * check of the log. Built from the folded state and the log, with no rendering.
  */
 import type { AwardType, ConferenceState, RecipientKind, Signature, SigningStatus, SiteKind } from '../../shared/domain.js'
+import { itemRuns } from '../../shared/agenda-timing.js'
 import type { VerifyResult } from '../store/event-store.js'
 import { minutesBetween } from './time.js'
 import type { DocumentSource } from './source.js'
@@ -14,6 +15,7 @@ export interface AgendaRun {
   itemId: string
   title: string
   presenter?: string
+  unit?: string
   plannedMinutes?: number
   startedAt: string
   /** Absent while it is still running. */
@@ -85,25 +87,24 @@ export interface MinutesModel extends Pick<ConferenceState, 'title' | 'venue' | 
 
 export function minutesModel(source: DocumentSource): MinutesModel {
   const { state, events } = source
-  const items = new Map(state.agenda.items.map((i) => [i.id, i]))
   const siteName = new Map(state.sites.map((s) => [s.id, s.name]))
 
-  // The agenda as it ran: each start lasts until the next start or the end of the conference.
-  const runs: AgendaRun[] = []
+  // The agenda as it ran: each item's runs as the state keeps them (a start lasts until the next
+  // start or the end of the conference), in the order they happened; the log gives each its seq.
+  const startSeq = new Map<string, number>()
+  for (const e of events) if (e.type === 'agenda.itemStarted') startSeq.set(`${e.data.itemId}@${e.at}`, e.seq)
+  const runs: AgendaRun[] = state.agenda.items
+    .flatMap((item) => itemRuns(item).map((r): AgendaRun => ({
+      seq: startSeq.get(`${item.id}@${r.startedAt}`) ?? 0, itemId: item.id, title: item.title, startedAt: r.startedAt,
+      ...(item.presenter ? { presenter: item.presenter } : {}),
+      ...(item.unit ? { unit: item.unit } : {}),
+      ...(item.plannedMinutes !== undefined ? { plannedMinutes: item.plannedMinutes } : {}),
+      ...(r.endedAt ? { endedAt: r.endedAt, minutes: minutesBetween(r.startedAt, r.endedAt) } : {}),
+    })))
+    .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.seq - b.seq)
   const records = new Map<string, SiteRecord>(state.sites.map((s) => [s.id, { id: s.id, name: s.name, kind: s.kind, checkIns: [], issues: [] }]))
   for (const e of events) {
-    if (e.type === 'agenda.itemStarted' || e.type === 'conference.ended') {
-      const open = runs.at(-1)
-      if (open && !open.endedAt) Object.assign(open, { endedAt: e.at, minutes: minutesBetween(open.startedAt, e.at) })
-    }
-    if (e.type === 'agenda.itemStarted') {
-      const item = items.get(e.data.itemId)
-      runs.push({
-        seq: e.seq, itemId: e.data.itemId, title: item?.title ?? e.data.itemId, startedAt: e.at,
-        ...(item?.presenter ? { presenter: item.presenter } : {}),
-        ...(item?.plannedMinutes !== undefined ? { plannedMinutes: item.plannedMinutes } : {}),
-      })
-    } else if (e.type === 'site.checkedIn') {
+    if (e.type === 'site.checkedIn') {
       const r = records.get(e.data.siteId)
       if (r) r.checkIns.push({ attendees: e.data.attendees, at: e.at })
     } else if (e.type === 'site.issueReported') {

@@ -50,6 +50,20 @@ describe('the minutes model', () => {
     expect(m.draft).toBe(false)
   })
 
+  it('takes the runs from the agenda as edited: an added item that ran is there with its unit, a removed one is not', () => {
+    const m = minutesModel(source([
+      [0, { type: 'agenda.itemAdded', data: { item: { id: 'speech', title: 'Tham luận', kind: 'speech', presenter: 'Đồng chí Lê Văn Hải', unit: 'UBND huyện Ninh Hải', plannedMinutes: 7 }, index: 1 } }],
+      [0, { type: 'agenda.itemRemoved', data: { itemId: 'sign' } }],
+      [0, { type: 'conference.started', data: {} }],
+      [0, { type: 'agenda.itemStarted', data: { itemId: 'open' } }],
+      [5, { type: 'agenda.itemStarted', data: { itemId: 'speech' } }],
+      [13, { type: 'conference.ended', data: {} }],
+    ]))
+    expect(m.agenda.runs.map((r) => [r.itemId, r.minutes, r.unit])).toEqual([['open', 5, undefined], ['speech', 8, 'UBND huyện Ninh Hải']])
+    expect(m.agenda.runs[1]).toMatchObject({ presenter: 'Đồng chí Lê Văn Hải', plannedMinutes: 7, seq: 7, endedAt: '2025-01-10T01:13:00.000Z' })
+    expect(m.agenda.notRun.map((i) => i.id)).toEqual(['awards'])
+  })
+
   it('is a draft while live; the running item has no end, items never started are listed', () => {
     const m = minutesModel(source([
       [0, { type: 'conference.started', data: {} }],
