@@ -12,7 +12,7 @@ import { siteCommands } from './conference/sites.js'
 
 export { AddAgendaItem, GotoAgendaItem, MoveAgendaItem, RemoveAgendaItem, UpdateAgendaItem } from './conference/agenda.js'
 export { AnnounceAwards, ImportAwards, RetractAward } from './conference/awards.js'
-export { CheckIn, ReportIssue, ResolveIssue } from './conference/sites.js'
+export { AddSite, CheckIn, ReportIssue, ResolveIssue } from './conference/sites.js'
 export { OpenSigning, SignPledge, VoidSignature, WitnessSigning } from './conference/signing.js'
 
 /** Chosen by the client (a UUID); makes a command idempotent. */
@@ -36,6 +36,7 @@ export const Command = z.discriminatedUnion('type', [
   cmd('site.checkIn', c['site.checkIn']),
   cmd('site.reportIssue', c['site.reportIssue']),
   cmd('site.resolveIssue', c['site.resolveIssue']),
+  cmd('site.add', c['site.add']),
   cmd('award.announce', c['award.announce']),
   cmd('award.retract', c['award.retract']),
   cmd('award.import', c['award.import']),

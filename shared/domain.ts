@@ -22,6 +22,18 @@ export type Role = z.infer<typeof Role>
 export const SiteKind = z.enum(['hub', 'district', 'commune'])
 export type SiteKind = z.infer<typeof SiteKind>
 
+/** One problem of a site: `by` is the site's own operator or the organisers (host); absent in older logs. */
+export const SiteIssueRecord = z.object({
+  message: z.string(),
+  reportedAt: z.string(),
+  reportedBy: z.enum(['site', 'host']).optional(),
+  resolvedAt: z.string().optional(),
+  resolvedBy: z.enum(['site', 'host']).optional(),
+  /** Closed by a newer report rather than resolved. */
+  replaced: z.literal(true).optional(),
+})
+export type SiteIssueRecord = z.infer<typeof SiteIssueRecord>
+
 export const Site = z.object({
   id: Id,
   name: Text(200),
@@ -31,8 +43,11 @@ export const Site = z.object({
   checkIn: z.object({ attendees: z.number().int().min(0), at: z.string() }).optional(),
   /** The open technical problem (sự cố), if any. */
   issue: z.object({ message: z.string(), at: z.string() }).optional(),
+  /** Every problem reported at the site, oldest first, with when and by whom it was reported and resolved. */
+  issues: z.array(SiteIssueRecord).optional(),
 })
 export type Site = z.infer<typeof Site>
+
 
 export const AgendaItemKind = z.enum(['opening', 'report', 'speech', 'directive', 'awards', 'signing', 'closing', 'other'])
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>

@@ -21,6 +21,7 @@ const EXAMPLES: Record<CommandType, Command['data']> = {
   'site.checkIn': { attendees: 10 },
   'site.reportIssue': { message: 'Mất tiếng' },
   'site.resolveIssue': {},
+  'site.add': { name: 'Xã Vĩnh Hải', kind: 'commune', parentId: 'd1' },
   'award.announce': { awardIds: ['a1'] },
   'award.retract': { awardId: 'a1', reason: 'Sai tên' },
   'award.import': { awards: [{ id: 'a9', typeId: 't1', recipientKind: 'collective', recipientName: 'Phòng Nội vụ' }] },
@@ -45,6 +46,7 @@ const ALLOWED: Record<CommandType, Role[]> = {
   'site.checkIn': ['site'],
   'site.reportIssue': ['host', 'site'],
   'site.resolveIssue': ['host', 'site'],
+  'site.add': ['host'],
   'award.announce': ['host'],
   'award.retract': ['host'],
   'award.import': ['host'],
@@ -74,7 +76,7 @@ describe('the tables', () => {
   it('name every command type', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...COMMAND_TYPES].sort())
     expect(Object.keys(ALLOWED).sort()).toEqual([...COMMAND_TYPES].sort())
-    expect(COMMAND_TYPES).toHaveLength(20)
+    expect(COMMAND_TYPES).toHaveLength(21)
   })
 })
 

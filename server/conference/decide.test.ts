@@ -257,11 +257,11 @@ describe('site.reportIssue / site.resolveIssue', () => {
   it("a site reports and resolves its own problem", () => {
     let s = live()
     expect(eventsOf(s, cmd('site.reportIssue', { message: 'Mất tiếng' }), siteActor('d2'))).toEqual([
-      { type: 'site.issueReported', data: { siteId: 'd2', message: 'Mất tiếng' } },
+      { type: 'site.issueReported', data: { siteId: 'd2', message: 'Mất tiếng', by: 'site' } },
     ])
     s = ok(s, cmd('site.reportIssue', { message: 'Mất tiếng' }), siteActor('d2'))
     expect(s.sites.find((x) => x.id === 'd2')!.issue).toEqual({ message: 'Mất tiếng', at: expect.any(String) })
-    expect(eventsOf(s, cmd('site.resolveIssue', {}), siteActor('d2'))).toEqual([{ type: 'site.issueResolved', data: { siteId: 'd2' } }])
+    expect(eventsOf(s, cmd('site.resolveIssue', {}), siteActor('d2'))).toEqual([{ type: 'site.issueResolved', data: { siteId: 'd2', by: 'site' } }])
     s = ok(s, cmd('site.resolveIssue', {}), siteActor('d2'))
     expect(s.sites.find((x) => x.id === 'd2')!.issue).toBeUndefined()
     expect('issue' in s.sites.find((x) => x.id === 'd2')!).toBe(false)
@@ -270,7 +270,7 @@ describe('site.reportIssue / site.resolveIssue', () => {
   it("a site's siteId in the payload never redirects it to another site", () => {
     // authorize refuses this; decide still acts only on the actor's own site
     expect(eventsOf(live(), cmd('site.reportIssue', { message: 'x', siteId: 'd2' }), siteActor('d1'))).toEqual([
-      { type: 'site.issueReported', data: { siteId: 'd1', message: 'x' } },
+      { type: 'site.issueReported', data: { siteId: 'd1', message: 'x', by: 'site' } },
     ])
   })
 
@@ -278,7 +278,7 @@ describe('site.reportIssue / site.resolveIssue', () => {
     let s = live()
     s = ok(s, cmd('site.reportIssue', { message: 'Mất hình', siteId: 'd1' }))
     expect(s.sites.find((x) => x.id === 'd1')!.issue!.message).toBe('Mất hình')
-    expect(eventsOf(s, cmd('site.resolveIssue', { siteId: 'd1' }))).toEqual([{ type: 'site.issueResolved', data: { siteId: 'd1' } }])
+    expect(eventsOf(s, cmd('site.resolveIssue', { siteId: 'd1' }))).toEqual([{ type: 'site.issueResolved', data: { siteId: 'd1', by: 'host' } }])
     s = ok(s, cmd('site.resolveIssue', { siteId: 'd1' }))
     expect(s.sites.find((x) => x.id === 'd1')!.issue).toBeUndefined()
   })
