@@ -120,6 +120,9 @@ describe('demo conference', () => {
     expect(setup.agenda.find((i) => i.kind === 'directive')?.presenter).toContain('Trần Quốc Nam')
     expect(setup.agenda.find((i) => i.kind === 'awards')?.presenter).toContain('Nguyễn Long Biên')
     expect(setup.agenda.every((i) => typeof i.plannedMinutes === 'number')).toBe(true)
+    expect(setup.agenda.every((i) => !!i.unit && !!i.presenter)).toBe(true)
+    expect(setup.agenda.find((i) => i.id === 'speech-1')).toMatchObject({ unit: 'UBND huyện Ninh Hải', presenter: 'Đại diện lãnh đạo UBND huyện Ninh Hải' })
+    expect(setup.timeZone).toBe('Asia/Ho_Chi_Minh')
     expect(new Set(setup.agenda.map((i) => i.id)).size).toBe(setup.agenda.length)
   })
 

@@ -60,7 +60,8 @@ const AWARD_TYPES: AwardType[] = (
 // ---------------------------------------------------------------- agenda
 
 const CHAIRMAN = 'Đồng chí Trần Quốc Nam, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh'
-const SPEECHES: [presenter: string, topic: string][] = [
+/** The eight speeches (tham luận) the article reports: the speaking unit and its topic; each unit's leader speaks. */
+const SPEECHES: [unit: string, topic: string][] = [
   ['UBND huyện Ninh Hải', 'Phong trào thi đua “Xây dựng nông thôn mới” trên địa bàn huyện Ninh Hải'],
   ['Sở Nông nghiệp và Phát triển nông thôn', 'Nhân rộng mô hình VietGAP trên cây nho, táo và sản xuất rau an toàn'],
   ['Sở Thông tin và Truyền thông', 'Phong trào thi đua “Chuyển đổi số” trên địa bàn tỉnh'],
@@ -72,13 +73,13 @@ const SPEECHES: [presenter: string, topic: string][] = [
 ]
 
 const AGENDA: AgendaItem[] = [
-  { id: 'opening', title: 'Khai mạc, tuyên bố lý do, giới thiệu đại biểu', kind: 'opening', presenter: 'Ban Tổ chức', plannedMinutes: 5 },
-  { id: 'report', title: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2022 và phương hướng, nhiệm vụ năm 2023', kind: 'report', presenter: 'Ban Thi đua - Khen thưởng, Sở Nội vụ', plannedMinutes: 20 },
-  ...SPEECHES.map(([presenter, topic], i): AgendaItem => ({ id: `speech-${i + 1}`, title: `Tham luận: ${topic}`, kind: 'speech', presenter, plannedMinutes: 7 })),
-  { id: 'directive', title: 'Phát biểu chỉ đạo của Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh', kind: 'directive', presenter: CHAIRMAN, plannedMinutes: 20 },
-  { id: 'awards', title: 'Trao Cờ thi đua năm 2022 của UBND tỉnh cho các tập thể có thành tích xuất sắc tiêu biểu', kind: 'awards', presenter: 'Đồng chí Trần Quốc Nam, Chủ tịch UBND tỉnh và đồng chí Nguyễn Long Biên, Phó Chủ tịch UBND tỉnh', plannedMinutes: 15 },
-  { id: 'signing', title: 'Ký kết giao ước thi đua năm 2023 của các Khối thi đua cấp tỉnh', kind: 'signing', presenter: 'Trưởng các Khối thi đua cấp tỉnh năm 2023; chứng kiến: đồng chí Trần Quốc Nam, Chủ tịch UBND tỉnh', plannedMinutes: 10 },
-  { id: 'closing', title: 'Bế mạc hội nghị', kind: 'closing', presenter: 'Ban Tổ chức', plannedMinutes: 3 },
+  { id: 'opening', title: 'Khai mạc, tuyên bố lý do, giới thiệu đại biểu', kind: 'opening', presenter: 'Ban Tổ chức', unit: 'Văn phòng UBND tỉnh', plannedMinutes: 5 },
+  { id: 'report', title: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2022 và phương hướng, nhiệm vụ năm 2023', kind: 'report', presenter: 'Lãnh đạo Ban Thi đua - Khen thưởng', unit: 'Ban Thi đua - Khen thưởng, Sở Nội vụ', plannedMinutes: 20 },
+  ...SPEECHES.map(([unit, topic], i): AgendaItem => ({ id: `speech-${i + 1}`, title: `Tham luận: ${topic}`, kind: 'speech', presenter: `Đại diện lãnh đạo ${unit}`, unit, plannedMinutes: 7 })),
+  { id: 'directive', title: 'Phát biểu chỉ đạo của Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh', kind: 'directive', presenter: CHAIRMAN, unit: 'UBND tỉnh Ninh Thuận', plannedMinutes: 20 },
+  { id: 'awards', title: 'Trao Cờ thi đua năm 2022 của UBND tỉnh cho các tập thể có thành tích xuất sắc tiêu biểu', kind: 'awards', presenter: 'Đồng chí Trần Quốc Nam, Chủ tịch UBND tỉnh và đồng chí Nguyễn Long Biên, Phó Chủ tịch UBND tỉnh', unit: 'UBND tỉnh Ninh Thuận', plannedMinutes: 15 },
+  { id: 'signing', title: 'Ký kết giao ước thi đua năm 2023 của các Khối thi đua cấp tỉnh', kind: 'signing', presenter: 'Trưởng các Khối thi đua cấp tỉnh năm 2023; chứng kiến: đồng chí Trần Quốc Nam, Chủ tịch UBND tỉnh', unit: 'Các Khối thi đua cấp tỉnh', plannedMinutes: 10 },
+  { id: 'closing', title: 'Bế mạc hội nghị', kind: 'closing', presenter: 'Ban Tổ chức', unit: 'Văn phòng UBND tỉnh', plannedMinutes: 3 },
 ]
 
 // ---------------------------------------------------------------- blocs and pledges
