@@ -60,6 +60,8 @@ export function useConferenceSync(): ConferenceSync {
   let parked: ConferenceEvent[] = []
   const clock = new ClockEstimator()
   let clockTimer: ReturnType<typeof setInterval> | undefined
+  let goneOffline: (() => void) | undefined
+  let cameOnline: (() => void) | undefined
   const settleTimers: ReturnType<typeof setTimeout>[] = []
 
   function receive(events: ConferenceEvent[]): void {
@@ -99,9 +101,10 @@ export function useConferenceSync(): ConferenceSync {
       const t0 = Date.now()
       const p0 = performance.now()
       try {
-        // Our last round trip rides along: the host sees it per site in `presence`.
+        // Our last round trip and offset ride along: the host sees them per site in `presence`.
         const last = clock.lastRtt
-        const answer = await socket.timeout(3000).emitWithAck('clock', last !== undefined ? { t0, rttMs: Math.round(last) } : { t0 })
+        const req = last !== undefined ? { t0, rttMs: Math.round(last), offsetMs: Math.round(clock.offset) } : { t0 }
+        const answer = await socket.timeout(3000).emitWithAck('clock', req)
         // The round trip by the monotonic clock; the receipt instant on the wall clock the offset corrects.
         const t1 = Date.now()
         clock.add(t1 - (performance.now() - p0), answer.serverTime, t1)
@@ -157,11 +160,24 @@ export function useConferenceSync(): ConferenceSync {
       store.setConnection('reconnecting')
       if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1500)
     })
+    // The device says its network is gone: say so at once rather than after the heartbeat, and
+    // drop the dead link so that the reconnection starts (and succeeds as soon as it is back).
+    goneOffline = () => {
+      if (store.connection === 'refused') return
+      store.setConnection('reconnecting')
+      if (s.connected) s.io.engine?.close()
+    }
+    cameOnline = () => {
+      if (!s.connected && s.active) s.connect()
+    }
+    window.addEventListener('offline', goneOffline)
+    window.addEventListener('online', cameOnline)
     clockTimer = setInterval(() => void measureClock(1), CLOCK_EVERY_MS)
   }
 
   const send: Send = async (type, data) => {
-    if (!socket) return { ok: false, local: 'offline' }
+    // Not connected: say so now. Socket.IO would buffer the command and the page would wait for nothing.
+    if (!socket?.connected) return { ok: false, local: 'offline' }
     const envelope = { id: newCommandId(), type, data }
     // Retried once with the same id: the server answers a repeat with the first answer.
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -178,6 +194,8 @@ export function useConferenceSync(): ConferenceSync {
   onBeforeUnmount(() => {
     clearInterval(clockTimer)
     settleTimers.forEach(clearTimeout)
+    if (goneOffline) window.removeEventListener('offline', goneOffline)
+    if (cameOnline) window.removeEventListener('online', cameOnline)
     socket?.disconnect()
     socket = null
   })

@@ -1,19 +1,21 @@
-/** Messages shown to the person at the screen: command refusals, confirmations. */
+/** Messages shown to the person at the screen: command refusals, confirmations, alerts. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 export interface Notice {
   id: number
-  kind: 'error' | 'success' | 'info'
+  kind: 'error' | 'warning' | 'success' | 'info'
   text: string
 }
 
+const TTL: Record<Notice['kind'], number> = { error: 9000, warning: 12_000, success: 4000, info: 4000 }
+
 export const useNoticesStore = defineStore('notices', () => {
-  /** Newest last; each one leaves by itself after a while. */
+  /** Newest last; each one leaves by itself after a while, or when clicked. */
   const items = ref<Notice[]>([])
   let next = 1
 
-  function push(kind: Notice['kind'], text: string, ttlMs = kind === 'error' ? 9000 : 3500): void {
+  function push(kind: Notice['kind'], text: string, ttlMs = TTL[kind]): void {
     const id = next++
     items.value = [...items.value.slice(-4), { id, kind, text }]
     setTimeout(() => dismiss(id), ttlMs)
