@@ -47,6 +47,8 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService;
   const send = (req: Request, res: Response, code: ErrorCode, message: string) => refuse(req, res, { code, message })
 
   api.get('/health', (_req, res) => {
+    // Serving is not enough: a server whose appends fail (disk full, read-only) cannot take commands.
+    if (!deps.store.health().ok) return void res.status(503).json({ ok: false, reason: 'the server cannot save commands right now' })
     res.json({ ok: true })
   })
 
