@@ -119,8 +119,14 @@ describe('fuzz', { timeout: 180_000 }, () => {
     for (let batch = 0; batch < 30; batch++) {
       const hostAcks = Array.from({ length: 50 }, () => emit(host, invalidCommand(r)))
       const viewerAcks = Array.from({ length: 50 }, () => emit(viewer, anyCommand(r)))
-      for (const a of await Promise.all(hostAcks)) (expectCodedError(a, 'host socket'), counts.socket++)
-      for (const a of await Promise.all(viewerAcks)) (expectCodedError(a, 'viewer socket'), counts.viewer++)
+      for (const a of await Promise.all(hostAcks)) {
+        expectCodedError(a, 'host socket')
+        counts.socket++
+      }
+      for (const a of await Promise.all(viewerAcks)) {
+        expectCodedError(a, 'viewer socket')
+        counts.viewer++
+      }
     }
 
     // Over HTTP: broken commands as JSON, and bodies that are not JSON at all.
