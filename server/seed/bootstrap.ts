@@ -4,7 +4,8 @@
  */
 import type { ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
-import { issueLinks, readLinks, rebase, writeLinks, type AccessLinks } from '../access/links.js'
+import { renameSync } from 'node:fs'
+import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, writeLinks, type AccessLinks } from '../access/links.js'
 import { importCommandId } from '../awards/catalog.js'
 import { DEMO_CONFERENCE_ID, demoSetup, readDemoAwards } from './demo.js'
 
@@ -12,7 +13,7 @@ export async function ensureDemo(store: EventStore, service: ConferenceService, 
   const conferenceId = DEMO_CONFERENCE_ID
   await seedDemo(service)
   const room = await service.room(conferenceId)
-  const existing = readLinks(dataDir)
+  const existing = readLinksOrSetAside(dataDir)
   if (existing && existing.conferenceId === conferenceId) {
     const links = rebase(existing, publicUrl)
     writeLinks(dataDir, links)
@@ -39,4 +40,23 @@ export async function seedDemo(service: ConferenceService): Promise<void> {
   const ack = await service.handle(host, { id: importCommandId(bytes), type: 'award.import', data: { awards } })
   if (!ack.ok) throw new Error(`the demo's award list was refused: ${ack.error.code}: ${ack.error.message}`)
   console.log(`Seeded the demo conference "${room.state.title}" with ${room.state.awards.length} awards.`)
+}
+
+/**
+ * The links file, or null when there is none or it is damaged: a damaged one is renamed aside
+ * (never printed, it may hold parts of secrets) and a fresh set is issued in its place.
+ */
+function readLinksOrSetAside(dataDir: string): AccessLinks | null {
+  try {
+    return readLinks(dataDir)
+  } catch (err) {
+    if (!(err instanceof UnreadableLinksError)) throw err
+    const aside = `${linksFile(dataDir)}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    renameSync(linksFile(dataDir), aside)
+    console.error(
+      `${err.message} Đã đổi tên thành ${aside} và cấp bộ liên kết mới; các liên kết cũ vẫn dùng được cho đến khi bị thu hồi trong bảng điều khiển (Tài liệu → Liên kết truy cập). / ` +
+        'It was renamed aside and a new set of links issued; the old links keep working until revoked from the host console (Documents → Access links).',
+    )
+    return null
+  }
 }
