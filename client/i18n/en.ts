@@ -1,9 +1,11 @@
 import type vi from './vi.js'
+import agendaUi from './agenda.en.js'
 import refusal from './refusal.en.js'
 
 /** English: the second language; same keys as Vietnamese. */
 const en: typeof vi = {
   refusal,
+  agendaUi,
   app: { name: 'Điểm Cầu', language: 'Language' },
   home: {
     title: 'Điểm Cầu online conference system',

@@ -1,8 +1,10 @@
 /** Vietnamese: the default language of every screen. */
+import agendaUi from './agenda.vi.js'
 import refusal from './refusal.vi.js'
 
 export default {
   refusal,
+  agendaUi,
   app: { name: 'Điểm Cầu', language: 'Ngôn ngữ' },
   home: {
     title: 'Hệ thống hội nghị trực tuyến Điểm Cầu',
