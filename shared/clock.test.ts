@@ -49,4 +49,56 @@ describe('ClockEstimator', () => {
     expect(est.size).toBe(4)
     expect(est.lastRtt).toBe(2)
   })
+
+  /**
+   * A device whose wall clock is stepped while the page runs. `wall` is the device's clock, the
+   * server's runs at true time. A reveal shows when wall + offset reaches revealAt; how late it
+   * is in true time is (true offset − estimated offset).
+   */
+  function steppedDevice(stepMs: number) {
+    const est = new ClockEstimator()
+    let trueNow = 10_000_000
+    let skew = 2_500 // the device's wall clock is 2.5 s ahead of the server
+    const sample = (up: number, down: number) => {
+      const t0 = trueNow + skew
+      const serverTime = trueNow + up
+      trueNow += up + down
+      est.add(t0, serverTime, trueNow + skew)
+      trueNow += 1000
+    }
+    // Settled: 16 quick samples (6 ms round trips) before the step.
+    for (let i = 0; i < 16; i++) sample(3, 3)
+    const lateBefore = -skew - est.offset
+    skew += stepMs
+    // After the step the network is busier: round trips of 40 to 120 ms, worse than the kept ones.
+    sample(20, 20)
+    const lateAfterOne = -skew - est.offset
+    for (const [up, down] of [[60, 30], [20, 100], [35, 35]] as const) sample(up, down)
+    return { est, lateBefore, lateAfterOne, lateAfterFour: -skew - est.offset }
+  }
+
+  it('drops its samples when the wall clock steps 60 s forward: the next reveal is on time, not a minute off', () => {
+    const { est, lateBefore, lateAfterOne, lateAfterFour } = steppedDevice(60_000)
+    expect(Math.abs(lateBefore)).toBeLessThan(5)
+    expect(est.steps).toBe(1)
+    // Within half the round trip of the one sample taken since the step.
+    expect(Math.abs(lateAfterOne)).toBeLessThan(25)
+    expect(Math.abs(lateAfterFour)).toBeLessThan(25)
+    expect(est.offset).toBeCloseTo(-62_500, -2)
+  })
+
+  it('drops its samples when the wall clock steps 30 s back', () => {
+    const { est, lateAfterOne, lateAfterFour } = steppedDevice(-30_000)
+    expect(est.steps).toBe(1)
+    expect(Math.abs(lateAfterOne)).toBeLessThan(25)
+    expect(Math.abs(lateAfterFour)).toBeLessThan(25)
+    expect(est.offset).toBeCloseTo(27_500, -2)
+  })
+
+  it('does not take network jitter for a step', () => {
+    const est = new ClockEstimator()
+    let now = 0
+    for (let i = 0; i < 40; i++) now = roundTrip(est, now + 1000, 1_234, 5 + ((i * 37) % 300), 5 + ((i * 53) % 250))
+    expect(est.steps).toBe(0)
+  })
 })
