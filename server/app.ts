@@ -14,7 +14,7 @@ import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } 
 import { originPolicy, parseOrigins } from './http/origin.js'
 import { MAX_IMPORT_BYTES } from './awards/parse.js'
 import { log } from './log.js'
-import { Budgets, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
+import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
 import { documentsRouter } from './http/documents.js'
 import { linksRouter } from './http/links.js'
 import { openLinkSigner } from './documents/links.js'
@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): App {
   const trustProxy = deps.trustProxy ?? process.env['TRUST_PROXY'] === '1'
   if (trustProxy) app.set('trust proxy', true)
   const origins = originPolicy({ allowed: deps.allowedOrigins ?? parseOrigins(process.env['ALLOWED_ORIGINS']), publicUrl: deps.publicUrl ?? process.env['PUBLIC_URL'], trustProxy })
-  const gate = new Gate({ store: deps.store, budgets: new Budgets(deps.budgets, { now: deps.budgetClock }), origins, trustProxy, now })
+  const gate = new Gate({ store: deps.store, budgets: new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock }), origins, trustProxy, now })
   const httpServer = createServer(app)
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
