@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { initialState, STATE_VERSION } from '../../shared/domain.js'
+import type { NewEvent } from '../../shared/events.js'
 import { ConferenceService } from '../conference/service.js'
 import { smallConference } from '../test/harness.js'
 import type { EventStore } from './event-store.js'
@@ -30,7 +31,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const checkIn = (attendees: number) => ({ type: 'site.checkedIn', data: { siteId: 'd1', attendees } })
+const checkIn = (attendees: number): NewEvent => ({ type: 'site.checkedIn', data: { siteId: 'd1', attendees } })
 
 describe('event times', () => {
   it('never go back: an append stamped earlier than the head gets the head’s time', async () => {
