@@ -14,6 +14,7 @@ import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } 
 import { originPolicy, parseOrigins } from './http/origin.js'
 import { MAX_IMPORT_BYTES } from './awards/parse.js'
 import { log } from './log.js'
+import { ErrorReason } from '../shared/errors.js'
 import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
 import { documentsRouter } from './http/documents.js'
 import { linksRouter } from './http/links.js'
@@ -100,7 +101,7 @@ export function createApp(deps: AppDeps): App {
     }
     const declared = Number(req.get('content-length') ?? 0)
     const limit = /^Bearer\s/i.test(req.get('authorization') ?? '') ? Math.max(MAX_IMPORT_BYTES, COMMAND_BODY_LIMIT) : UNAUTHENTICATED_BODY_LIMIT
-    if (declared > limit) return refuse(req, res, { code: 'invalid', message: `the request body is larger than ${Math.round(limit / 1024)} KB` }, 413)
+    if (declared > limit) return refuse(req, res, { code: 'invalid', message: `the request body is larger than ${Math.round(limit / 1024)} KB`, reason: ErrorReason.requestTooLarge, params: { maxKb: Math.round(limit / 1024) } }, 413)
     next()
   })
 

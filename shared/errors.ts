@@ -92,6 +92,9 @@ export const ErrorReason = {
   siteIdTaken: 'site.idTaken',
   // transport
   rateLimited: 'rate.limited',
+  requestOrigin: 'request.origin',
+  requestTooLarge: 'request.tooLarge',
+  requestMalformed: 'request.malformed',
   internal: 'server.internal',
 } as const
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason]

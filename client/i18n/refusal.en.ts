@@ -85,6 +85,11 @@ export default {
       idTaken: 'This site id is already in use. Choose another.',
     },
     rate: { limited: 'Too fast. Wait a moment and try again.' },
+    request: {
+      origin: 'This page may not drive the conference. Open the conference from the address the organisers sent.',
+      tooLarge: 'What was sent is too large. Send less at a time.',
+      malformed: 'The request could not be read. Reload the page and try again.',
+    },
     server: { internal: 'The server hit an error and did not carry this out. Try again; if it persists, tell the technical team.' },
   },
   generic: {

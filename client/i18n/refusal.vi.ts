@@ -88,6 +88,11 @@ export default {
       idTaken: 'Mã điểm cầu này đã được dùng. Xin chọn mã khác.',
     },
     rate: { limited: 'Thao tác quá nhanh. Xin đợi giây lát rồi thử lại.' },
+    request: {
+      origin: 'Trang này không được phép điều khiển hội nghị. Xin mở hội nghị từ đúng địa chỉ Ban tổ chức đã gửi.',
+      tooLarge: 'Nội dung gửi đi quá lớn. Xin gửi ít hơn trong mỗi lần.',
+      malformed: 'Yêu cầu gửi đến không đọc được. Xin tải lại trang rồi thử lại.',
+    },
     server: { internal: 'Máy chủ gặp lỗi nên chưa thực hiện thao tác. Xin thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.' },
   },
   /** When a refusal carries no reason: by its code. */

@@ -8,7 +8,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Actor } from '../../shared/domain.js'
-import { fail, type Ack, type ErrorCode } from '../../shared/errors.js'
+import { ErrorReason, fail, type Ack, type ErrorCode } from '../../shared/errors.js'
 import { audienceOf, eventFor } from '../../shared/audience.js'
 import { readEvent } from '../../shared/events.js'
 import type { ConferenceService } from '../conference/service.js'
@@ -36,7 +36,8 @@ const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || 
 export function refuse(req: Request, res: Response, r: Refusal, status = STATUS[r.code]): void {
   if (r.retryAfterMs !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds(r.retryAfterMs)))
   if (hasBody(req) && !req.readableEnded && req.body === undefined) res.setHeader('Connection', 'close')
-  res.status(status).json({ ok: false, error: capError({ code: r.code, message: r.message }), ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) })
+  const error = capError({ code: r.code, message: r.message, ...(r.reason ? { reason: r.reason } : {}), ...(r.params ? { params: r.params } : {}) })
+  res.status(status).json({ ok: false, error, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) })
 }
 
 const commandBody = express.json({ limit: COMMAND_BODY_LIMIT })
@@ -88,7 +89,7 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService;
     if (over) return refuse(req, res, over)
     const key = who.actor.role === 'viewer' ? `${who.linkId}@${who.address}` : who.linkId
     const n = reading.get(key) ?? 0
-    if (n >= MAX_CONCURRENT_READS) return refuse(req, res, { code: 'rate_limited', message: 'this access link is already reading the conference; wait for that answer', retryAfterMs: 1000 })
+    if (n >= MAX_CONCURRENT_READS) return refuse(req, res, { code: 'rate_limited', message: 'this access link is already reading the conference; wait for that answer', reason: ErrorReason.rateLimited, params: { seconds: 1 }, retryAfterMs: 1000 })
     reading.set(key, n + 1)
     res.once('close', () => {
       const left = (reading.get(key) ?? 1) - 1
@@ -129,7 +130,7 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService;
     next()
   }, commandBody, async (req: Authed, res) => {
     const shape = shapeProblem(req.body)
-    if (shape) return send(req, res, 'invalid', shape)
+    if (shape) return refuse(req, res, { code: 'invalid', message: shape, reason: ErrorReason.requestMalformed })
     const ack: Ack = await deps.service.handle(req.actor!, req.body)
     if (!ack.ok) log.info({ via: 'http', role: req.actor!.role, conferenceId: req.actor!.conferenceId, refused: ack.error.code }, 'command refused')
     res.status(ack.ok ? 200 : STATUS[ack.error.code]).json(ack.ok ? ack : { ...ack, error: capError(ack.error) })
@@ -170,15 +171,14 @@ function stateBody(s: EncodedSnapshot): Buffer {
 }
 
 /** What a body parser's refusal means, for the client that sent it; none is the server's fault. */
-const PARSE_ERRORS: Record<string, { status: number; message: string }> = {
+const PARSE_ERRORS: Record<string, { status: number; message: string; reason?: ErrorReason }> = {
   'entity.parse.failed': { status: 400, message: 'the request body is not valid JSON' },
-  'entity.too.large': { status: 413, message: 'the request body is too large for this route' },
+  'entity.too.large': { status: 413, message: 'the request body is too large for this route', reason: ErrorReason.requestTooLarge },
   'entity.verify.failed': { status: 400, message: 'the request body could not be verified' },
   'charset.unsupported': { status: 415, message: 'the request body must be UTF-8 (Content-Type: application/json; charset=utf-8)' },
   'encoding.unsupported': { status: 415, message: 'the request body encoding is not supported: send it uncompressed, or gzip or deflate' },
   'request.aborted': { status: 400, message: 'the request body ended before its declared length' },
   'request.size.invalid': { status: 400, message: 'the request body is not as long as its Content-Length says' },
-  'stream.encoding.set': { status: 500, message: 'the server could not read this request' },
 }
 
 /** Turns body-parser and unexpected errors into the error envelope, never a stack; a client's mistake is a 4xx. */
@@ -193,7 +193,7 @@ export function apiErrors(err: unknown, req: Request, res: Response, _next: Next
   if (status >= 400 && status < 500) {
     log.info({ via: 'http', method: req.method, route: req.route?.path ?? req.path.slice(0, 100), status, refused: e.type ?? 'bad_request' }, 'malformed request refused')
     res.setHeader('Connection', 'close')
-    res.status(status).json(fail('invalid', known?.message ?? 'the request could not be read'))
+    res.status(status).json(fail('invalid', known?.message ?? 'the request could not be read', { reason: known?.reason ?? ErrorReason.requestMalformed }))
     return
   }
   log.error({ err, method: req.method, path: req.path.slice(0, 100) }, 'HTTP request failed')

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Actor } from '../../shared/domain.js'
-import type { ErrorCode } from '../../shared/errors.js'
+import { ErrorReason, type ErrorCode, type ErrorParams } from '../../shared/errors.js'
 import { resolveToken } from '../access/tokens.js'
 import type { EventStore } from '../store/event-store.js'
 import { log } from '../log.js'
@@ -16,6 +16,8 @@ import { remoteAddress, type OriginPolicy } from './origin.js'
 export interface Refusal {
   code: ErrorCode
   message: string
+  reason?: ErrorReason
+  params?: ErrorParams
   /** For `rate_limited`: how long to wait. */
   retryAfterMs?: number
 }
@@ -51,7 +53,7 @@ export class Gate {
   /** A foreign page's request, or null. */
   origin(req: IncomingMessage): Refusal | null {
     const problem = this.deps.origins.problem(req)
-    return problem ? { code: 'forbidden', message: problem } : null
+    return problem ? { code: 'forbidden', message: problem, reason: ErrorReason.requestOrigin } : null
   }
 
   /**
@@ -66,7 +68,8 @@ export class Gate {
     if (!check.ok) {
       await this.deps.budgets.take('guess', address)
       log.info({ via, address, refused: 'unauthorized' }, 'access link refused')
-      return { ok: false, code: 'unauthorized', message: check.reason }
+      const missing = typeof token !== 'string' || token.length === 0
+      return { ok: false, code: 'unauthorized', message: check.reason, reason: missing ? ErrorReason.tokenMissing : ErrorReason.tokenUnknown }
     }
     return { ok: true, actor: check.actor, linkId: check.linkId, address }
   }
@@ -100,5 +103,6 @@ const WHAT: Record<BudgetName, string> = {
 }
 
 function tooMany(what: string, retryAfterMs: number): Refusal {
-  return { code: 'rate_limited', message: `${what}; wait ${retryAfterSeconds(retryAfterMs)} s and retry`, retryAfterMs }
+  const seconds = retryAfterSeconds(retryAfterMs)
+  return { code: 'rate_limited', message: `${what}; wait ${seconds} s and retry`, reason: ErrorReason.rateLimited, params: { seconds }, retryAfterMs }
 }

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import type { Server, Socket } from 'socket.io'
 import { audienceOf, eventFor, sameForAll, type Audience } from '../../shared/audience.js'
 import type { Actor } from '../../shared/domain.js'
-import { fail, type ErrorBody } from '../../shared/errors.js'
+import { ErrorReason, fail, type ErrorBody } from '../../shared/errors.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, SyncAnswer } from '../../shared/protocol.js'
 import { PROTOCOL_VERSION } from '../../shared/protocol.js'
@@ -65,7 +65,7 @@ function handshakeToken(req: IncomingMessage): string | undefined {
 /** A refusal as a handshake error: the page reads `message`, and `data.code` (and `data.retryAfterMs`). */
 function handshakeError(r: Refusal): Error {
   const err = new Error(r.message) as Error & { data?: unknown }
-  err.data = { code: r.code, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) }
+  err.data = { code: r.code, ...(r.reason ? { reason: r.reason } : {}), ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) }
   return err
 }
 
@@ -163,7 +163,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       if (mark.refusal) return refuse(mark.refusal)
       let admitted = mark.admitted
       if (admitted) {
-        if (auth?.token !== undefined && auth.token !== mark.token) return refuse({ code: 'unauthorized', message: 'the handshake carries two different access links' })
+        if (auth?.token !== undefined && auth.token !== mark.token) return refuse({ code: 'unauthorized', message: 'the handshake carries two different access links', reason: ErrorReason.tokenUnknown })
       } else {
         const check = await gate.admit(auth?.token, socket.request, 'socket')
         if (!check.ok) return refuse(check)
@@ -228,7 +228,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       const over = await gate.spend('command', link)
       if (over) return ack(refusal(over))
       const shape = shapeProblem(envelope)
-      if (shape) return ack(fail('invalid', shape))
+      if (shape) return ack(fail('invalid', shape, { reason: ErrorReason.requestMalformed }))
       const answer = await deps.service.handle(actor, envelope)
       if (!answer.ok) log.info({ ...who, refused: answer.error.code }, 'command refused')
       ack(capAnswer(answer))
@@ -238,7 +238,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     socket.on('sync', async (req, ack) => {
       if (typeof ack !== 'function') return
       if (syncing || bufferedBytes(socket) > SNAPSHOT_IN_FLIGHT_BYTES) {
-        return ack(refusal({ code: 'rate_limited', message: 'the previous answer has not reached this page yet; wait for it', retryAfterMs: 1000 }))
+        return ack(refusal({ code: 'rate_limited', message: 'the previous answer has not reached this page yet; wait for it', reason: ErrorReason.rateLimited, params: { seconds: 1 }, retryAfterMs: 1000 }))
       }
       const since = (req as { since?: unknown } | null)?.since
       if (typeof since !== 'number' || !Number.isInteger(since) || since < 0) {
@@ -314,7 +314,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
 
 /** A refusal as an ack: the coded error, and how long to wait when it is a budget. */
 function refusal(r: Refusal): { ok: false; error: ErrorBody; retryAfterMs?: number } {
-  return { ...fail(r.code, r.message), ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) }
+  return { ...fail(r.code, r.message, { ...(r.reason ? { reason: r.reason } : {}), ...(r.params ? { params: r.params } : {}) }), ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) }
 }
 
 function snapshotMessage(catchUp: Extract<CatchUp, { snapshot: unknown }>, deflate: boolean, now: () => number): AnySnapshot {
