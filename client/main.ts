@@ -1,3 +1,5 @@
+// First: puts a reloaded tab's token back before the router reads the address (client/lib/token.ts).
+import { hideTokenAfterNavigation } from './lib/token.js'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import '@fontsource/be-vietnam-pro/400.css'
@@ -8,4 +10,5 @@ import App from './App.vue'
 import { router } from './router.js'
 import { i18n } from './i18n/index.js'
 
+hideTokenAfterNavigation(router)
 createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
