@@ -25,12 +25,25 @@ export function renderMinutes(m: MinutesModel): Promise<Buffer> {
   signing(doc, m)
   heading(doc, 'VII. XÁC THỰC NHẬT KÝ HỘI NGHỊ')
   chainCheck(doc, m)
+  acknowledgedCheck(doc, m)
   annex(doc, m)
   return finish(doc, {
     header: `${m.title}${m.venue ? ` · ${m.venue}` : ''}`,
-    footer: `Biên bản hội nghị${m.draft ? ' (dự thảo)' : ''} · tạo lúc ${dateTime(m.generatedAt)} · nhật ký seq ${m.head.seq}`,
+    // The head's hash on every page: a log cut short or re-chained later ends with another one.
+    footer: `Biên bản hội nghị${m.draft ? ' (dự thảo)' : ''} · tạo lúc ${dateTime(m.generatedAt)} · nhật ký seq ${m.head.seq} · mã đầu ${m.head.hash.slice(0, 16)}`,
     draft: m.draft,
   })
+}
+
+/** When the log is shorter than, or differs from, the head the server acknowledged (diemcau.head.json). */
+function acknowledgedCheck(doc: Doc, m: MinutesModel): void {
+  const a = m.verify.acknowledged
+  if (!a) return
+  doc.moveDown(0.3).font(FONT.bold).fontSize(10).fillColor(RED)
+    .text(a.problem === 'shorter'
+      ? `Nhật ký ngắn hơn phần máy chủ đã xác nhận: máy chủ đã xác nhận đến seq ${n(a.seq)}, nhật ký chỉ còn ${n(m.verify.events)} sự kiện. Các lệnh sau đó đã bị mất.`
+      : `Nhật ký khác với nhật ký máy chủ đã xác nhận tại seq ${n(a.seq)}: nhật ký đã bị thay hoặc viết lại.`)
+  doc.fillColor(INK)
 }
 
 function titleBlock(doc: Doc, m: MinutesModel): void {
