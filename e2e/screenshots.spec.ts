@@ -10,6 +10,7 @@ import type { ConferenceState } from '../shared/domain.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, PHONE, readPledge, SIGNATURE, signOnPage, TABLET } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
+import { startPrivateServer } from './private-server.js'
 
 const OUT = '.tmp/screenshots'
 const WALL = { width: 1920, height: 1080 }
@@ -300,3 +301,85 @@ function frames(page: Page, until: 'rest' | 'turn', ms: number): Promise<string>
     requestAnimationFrame(step)
   })`) as Promise<string>
 }
+
+/**
+ * A hall's screen through the day, on a server of its own (the lobby needs a conference not
+ * yet started, the closing screen one that has ended): the lobby with its countdown, the
+ * opening, a speech with the speaker's lower third (at 1920×1080 and 1366×768), an award
+ * during a speech, the operator's hidden mode, the closing screen, and the viewer on a phone.
+ */
+test('screenshots of a hall\'s screen through every phase', async ({ browser, request }) => {
+  test.setTimeout(180_000)
+  mkdirSync(OUT, { recursive: true })
+  const server = await startPrivateServer()
+  try {
+    const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+    const other = server.links.sites.filter((s) => s.siteId !== 'hub')[1]!
+    const open = (url: string, viewport: { width: number; height: number }) => openPage(browser, url, viewport)
+    const hall = await open(server.url('/site', site.token), WALL)
+    const small = await open(server.url('/site', other.token), { width: 1366, height: 768 })
+    const phone = await open(server.url('/view', server.links.viewer.token), { width: 390, height: 844 })
+    // A few halls have checked in before the start.
+    for (const [s, n] of [[site, 152], [other, 87]] as const) {
+      const res = await request.post(`${server.base}/api/conferences/${server.links.conferenceId}/commands`, {
+        headers: { authorization: `Bearer ${s.token}` }, data: { id: randomUUID(), type: 'site.checkIn', data: { attendees: n } },
+      })
+      expect(await res.json()).toMatchObject({ ok: true })
+    }
+    await expect(hall.getByTestId('lobby-countdown')).toBeVisible()
+    await hall.waitForTimeout(500)
+    await shot(hall, 'lobby')
+    await shot(small, 'lobby-1366')
+    await shot(phone, 'viewer-phone-lobby')
+
+    const state = await server.state(request)
+    await server.command(request, 'conference.start', {})
+    await expect(hall.getByTestId('item-timer')).toBeVisible()
+    await hall.waitForTimeout(2200)
+    await shot(hall, 'opening')
+
+    // A speech, some minutes in (the hall shows the same screen whatever the minute).
+    const speech = state.agenda.items.find((i) => i.kind === 'speech')!
+    await server.command(request, 'agenda.goto', { itemId: speech.id })
+    await expect(hall.getByTestId('lower-third')).toBeVisible()
+    await hall.waitForTimeout(1500)
+    await shot(hall, 'speech')
+    await small.waitForTimeout(300)
+    await shot(small, 'speech-1366')
+
+    // An award of this hall's own announced during the speech, then the operator's mode.
+    const own = state.awards.find((a) => a.siteId === site.siteId && a.recipientKind === 'collective')!
+    await server.command(request, 'award.announce', { awardIds: [own.id], revealInMs: 300 })
+    await expect(hall.locator(`[data-award-id="${own.id}"]`)).toBeVisible()
+    await hall.waitForTimeout(1500)
+    await shot(hall, 'speech-award')
+    await hall.keyboard.press('o')
+    await expect(hall.getByTestId('operator-panel')).toBeVisible()
+    await hall.getByTestId('checkin-attendees').fill('-3')
+    await hall.getByTestId('checkin-submit').click()
+    await shot(hall, 'operator-mode')
+    await hall.keyboard.press('Escape')
+
+    // A batch during the awards item, for the phone; then the directive speech, then the end.
+    const batch = state.awards.filter((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'collective' && a.id !== own.id).slice(0, 60)
+    await server.command(request, 'agenda.goto', { itemId: state.agenda.items.find((i) => i.kind === 'awards')!.id })
+    await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 300 })
+    await expect(phone.locator('[data-mode="list"] [data-award-id]').first()).toBeVisible()
+    await phone.waitForTimeout(500)
+    await shot(phone, 'viewer-phone')
+    await shot(phone, 'viewer-phone-full', true)
+    await server.command(request, 'agenda.goto', { itemId: state.agenda.items.find((i) => i.kind === 'directive')!.id })
+    await expect(hall.getByTestId('lower-third')).toBeVisible()
+    await hall.waitForTimeout(1500)
+    await shot(hall, 'directive')
+
+    await server.command(request, 'conference.end', {})
+    await expect(hall.getByTestId('closing-screen')).toBeVisible()
+    await hall.waitForTimeout(500)
+    await shot(hall, 'closing')
+    await shot(small, 'closing-1366')
+    await shot(phone, 'viewer-phone-closing')
+  } finally {
+    await server.stop()
+  }
+})

@@ -133,6 +133,11 @@ const en: typeof vi = {
     remaining: 'Remaining',
     overrun: 'Overrun',
     planned: 'Planned {n} min',
+    moreAbove: '{n} earlier items',
+    moreBelow: 'and {n} more items',
+    sitesTitle: 'Sites (delegates)',
+    moreAwards: 'and {n} more in this announcement',
+    hub: 'Province hub',
     noProgramme: 'The programme will be published here',
   },
   host: {

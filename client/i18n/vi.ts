@@ -132,6 +132,11 @@ export default {
     remaining: 'Còn lại',
     overrun: 'Quá giờ',
     planned: 'Dự kiến {n} phút',
+    moreAbove: '{n} mục trước',
+    moreBelow: 'và {n} mục nữa',
+    sitesTitle: 'Các điểm cầu (số đại biểu)',
+    moreAwards: 'và {n} khen thưởng khác trong đợt này',
+    hub: 'Điểm cầu tỉnh',
     noProgramme: 'Chương trình sẽ được cập nhật',
   },
   host: {
