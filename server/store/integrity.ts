@@ -10,7 +10,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { initialState, STATE_VERSION, type ConferenceState } from '../../shared/domain.js'
-import { readEvent } from '../../shared/events.js'
+import { EVENT_VERSION, readEvent, type ConferenceEvent, type EventType } from '../../shared/events.js'
 import { evolve } from '../../shared/evolve.js'
 import type { EventStore } from './event-store.js'
 import { headFile, readHeadFile } from './head-file.js'
@@ -118,7 +118,13 @@ export function snapshotMismatch(raw: Database.Database, conferenceId: string): 
   const events = raw.prepare<[string, number], { seq: number; type: string; at: string; data: string; v: number }>(
     'SELECT seq, type, at, data, v FROM events WHERE conference_id = ? AND seq <= ? ORDER BY seq',
   )
-  for (const e of events.iterate(conferenceId, row.seq)) state = evolve(state, readEvent({ ...e, data: JSON.parse(e.data) as unknown }, state))
+  for (const e of events.iterate(conferenceId, row.seq)) {
+    const data = JSON.parse(e.data) as unknown
+    // Current-shape events were parsed when written and the chain (checked first) vouches they are unchanged:
+    // only older shapes go through the parse and upcast, which costs ~0.1 ms an event.
+    const event = e.v === EVENT_VERSION[e.type as EventType] ? ({ seq: e.seq, type: e.type, at: e.at, data } as ConferenceEvent) : readEvent({ ...e, data }, state)
+    state = evolve(state, event)
+  }
   let saved: unknown
   try {
     saved = JSON.parse(row.state)
