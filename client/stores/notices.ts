@@ -17,7 +17,8 @@ export const useNoticesStore = defineStore('notices', () => {
 
   function push(kind: Notice['kind'], text: string, ttlMs = TTL[kind]): void {
     const id = next++
-    items.value = [...items.value.slice(-4), { id, kind, text }]
+    // The same words again (a site that flaps, a double click) replace the earlier notice rather than stack.
+    items.value = [...items.value.filter((n) => n.text !== text).slice(-4), { id, kind, text }]
     setTimeout(() => dismiss(id), ttlMs)
   }
 
