@@ -33,18 +33,23 @@ async function open(browser: Browser, url: string, viewport: { width: number; he
 /** Records each text the element shows, with the true instant (ms) it appeared: the browser's monotonic clock, not the skewed Date. */
 async function recordFlips(page: Page, testid: string): Promise<void> {
   await page.evaluate((id) => {
-    const el = document.querySelector(`[data-testid="${id}"]`)
-    if (!el) throw new Error(`no ${id}`)
     const log: { v: string; t: number }[] = []
-    ;(window as unknown as { flips: typeof log }).flips = log
+    const g = globalThis as unknown as {
+      flips: typeof log
+      document: { querySelector: (s: string) => { textContent: string | null } | null }
+      MutationObserver: new (cb: () => void) => { observe: (el: unknown, opts: object) => void }
+    }
+    const el = g.document.querySelector(`[data-testid="${id}"]`)
+    if (!el) throw new Error(`no ${id}`)
+    g.flips = log
     const read = () => (el.textContent ?? '').match(/\d{2}:\d{2}(:\d{2})?/)?.[0] ?? ''
-    new MutationObserver(() => {
+    new g.MutationObserver(() => {
       const v = read()
       if (v !== log.at(-1)?.v) log.push({ v, t: performance.timeOrigin + performance.now() })
     }).observe(el, { characterData: true, childList: true, subtree: true })
   }, testid)
 }
-const flips = (page: Page) => page.evaluate(() => (window as unknown as { flips: { v: string; t: number }[] }).flips)
+const flips = (page: Page) => page.evaluate(() => (globalThis as unknown as { flips: { v: string; t: number }[] }).flips)
 
 test('screens hours apart and in other zones agree on the timer and flip their seconds together', async ({ browser, request }) => {
   const { links } = server
