@@ -87,6 +87,25 @@ test('the operator panel is hidden from the hall and checks the count on the pag
   await expect(error).toHaveCount(0)
   await expect(screen.getByTestId('checkin-last')).toContainText('137')
   await expect(screen.getByTestId('delegate-count')).toHaveAttribute('data-count', '137')
+
+  // A problem the organisers resolve is said to the operator, in operator mode only.
+  await screen.getByTestId('issue-message').fill('Mất tiếng từ điểm cầu tỉnh')
+  await screen.getByTestId('issue-report').click()
+  await expect(screen.getByTestId('issue-open')).toContainText('Mất tiếng từ điểm cầu tỉnh')
+  expect(await server.command(request, 'site.resolveIssue', { siteId: site.siteId })).toMatchObject({ ok: true })
+  await expect(screen.getByTestId('toast').filter({ hasText: 'Ban tổ chức đã xác nhận sự cố “Mất tiếng từ điểm cầu tỉnh” đã được khắc phục.' })).toBeVisible()
+  await expect(screen.getByTestId('issue-last-resolved')).toContainText('Mất tiếng từ điểm cầu tỉnh')
+  await screen.getByTestId('operator-close').click()
+  await expect(screen.getByTestId('toast')).toHaveCount(0)
+
+  // Offline, the hall's figures are marked stale (not shown as live); back online, the operator is told.
+  await screen.context().setOffline(true)
+  await expect(screen.getByTestId('online-count')).toHaveAttribute('data-stale', 'true', { timeout: 15_000 })
+  await screen.keyboard.press('o')
+  await expect(screen.getByTestId('operator-offline')).toBeVisible()
+  await screen.context().setOffline(false)
+  await expect(screen.getByTestId('toast').filter({ hasText: 'Đã kết nối lại với máy chủ.' })).toBeVisible({ timeout: 15_000 })
+  await expect(screen.getByTestId('online-count')).toHaveAttribute('data-stale', 'false')
   await screen.context().close()
 })
 
@@ -139,6 +158,9 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
   expect(await server.command(request, 'agenda.goto', { itemId: items[awardsIndex]!.id })).toMatchObject({ ok: true })
   await expect(screen.getByTestId('agenda-position')).toHaveText(`${awardsIndex + 1}/${total}`)
   await expect(screen.getByTestId('award-stats')).toBeVisible()
+  // Nothing pushes the picture wider than the screen: the clock in the corner is still on it.
+  const clock = (await screen.getByTestId('hall-clock').boundingBox())!
+  expect(clock.x + clock.width).toBeLessThanOrEqual(WALL.width)
   await expect(screen.getByTestId('lower-third')).toHaveCount(0)
 
   // A larger announcement during the awards item, for the phone below.

@@ -5,15 +5,9 @@
 import type { ConferenceState } from '../../shared/domain.js'
 import type { Presence } from '../../shared/protocol.js'
 
-/** `presence` as it may arrive: newer servers split the audience from the organisers' devices. */
-type AnyPresence = Presence & { watching?: number; screens?: number; organisers?: number }
-
 /** Screens and viewers watching now; the host's tabs and signers' tablets are not an audience. */
 export function watchingCount(p: Presence): number {
-  const q = p as AnyPresence
-  if (typeof q.watching === 'number') return q.watching
-  const screens = typeof q.screens === 'number' ? q.screens : Object.values(p.sites).reduce((n, s) => n + s.connections, 0)
-  return screens + p.viewers
+  return p.watching
 }
 
 /** Delegates present by the latest roll call of every site. */
