@@ -1,3 +1,5 @@
+// Before anything that builds a schema: no `new Function` under the CSP (client/lib/csp.ts).
+import './lib/csp.js'
 // First: puts a reloaded tab's token back before the router reads the address (client/lib/token.ts).
 import { hideTokenAfterNavigation } from './lib/token.js'
 import { createApp } from 'vue'

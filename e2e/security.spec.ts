@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test'
+import { openPage, readLinks } from './helpers.js'
+
+const LAPTOP = { width: 1280, height: 800 }
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) seen.push(m.text())
+  })
+  // A string, run in the page before its scripts (the spec itself is type-checked without the DOM).
+  await page.addInitScript(`
+    window.__csp = []
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber))
+  `)
+  return seen
+}
+
+test('every page loads and works under the Content-Security-Policy with no violation', async ({ browser }) => {
+  const links = readLinks()
+  const site = links.sites.find((s) => s.siteId !== 'hub') ?? links.sites[0]!
+  const pages = [
+    { name: 'host', url: links.host.url },
+    { name: 'site', url: site.url },
+    { name: 'view', url: links.viewer.url },
+    { name: 'sign', url: links.signers[0]!.url },
+  ]
+  for (const p of pages) {
+    const context = await browser.newContext({ viewport: LAPTOP, locale: 'vi-VN' })
+    const page = await context.newPage()
+    const consoleViolations = await watchViolations(page)
+    const response = await page.goto(p.url)
+    const csp = response?.headers()['content-security-policy'] ?? ''
+    expect(csp, p.name).toContain("script-src 'self'")
+    expect(csp, p.name).toContain("frame-ancestors 'none'")
+    await expect(page.getByTestId('connection').first(), p.name).toHaveAttribute('data-state', 'live')
+    // Fonts, styles, the live socket and the first snapshot have all had their chance to be blocked.
+    await page.waitForLoadState('networkidle').catch(() => undefined)
+    await page.waitForTimeout(500)
+    const reported = await page.evaluate('window.__csp')
+    expect(reported, `${p.name}: securitypolicyviolation`).toEqual([])
+    expect(consoleViolations, `${p.name}: console`).toEqual([])
+    expect(await page.evaluate(`document.fonts.check('16px "Be Vietnam Pro"')`), `${p.name}: font`).toBe(true)
+    await context.close()
+  }
+})
+
+test('the host console refuses to be framed by another page', async ({ browser }) => {
+  const links = readLinks()
+  const context = await browser.newContext({ viewport: LAPTOP })
+  const page = await context.newPage()
+  const refused: string[] = []
+  page.on('console', (m) => refused.push(m.text()))
+  await page.goto('about:blank')
+  await page.setContent(`<iframe id="f" src="${links.host.url}" width="1200" height="700"></iframe>`)
+  await page.waitForTimeout(2500)
+  const frames = page.frames().filter((f) => f !== page.mainFrame())
+  expect(frames.length).toBe(1)
+  // Blocked by frame-ancestors: an error document, none of the console's buttons.
+  expect(await frames[0]!.locator('button').count()).toBe(0)
+  expect(await frames[0]!.getByTestId('conference-start').count()).toBe(0)
+  await context.close()
+})
+
+test('a page served elsewhere cannot drive the server: its socket and its commands are refused', async ({ browser, request }) => {
+  const links = readLinks()
+  const res = await request.post(`/api/conferences/${links.conferenceId}/commands`, {
+    headers: { authorization: `Bearer ${links.host.token}`, origin: 'https://evil.example' },
+    data: { id: crypto.randomUUID(), type: 'conference.start', data: {} },
+  })
+  expect(res.status()).toBe(403)
+  expect(await res.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  // The same page at its own address connects (the allowlist is not in the way of the real thing).
+  const page = await openPage(browser, links.viewer.url, LAPTOP)
+  await page.context().close()
+})
