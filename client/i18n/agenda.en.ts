@@ -1,6 +1,7 @@
 /** English: the host's agenda editor and the agenda timer (see agenda.vi.ts, which leads). */
 export default {
   editor: {
+    dialogTitle: 'Edit the conference agenda',
     lead: 'Add, edit, reorder or remove items; every screen follows at once.',
     keys: 'Keyboard: select an item, then Alt+↑ / Alt+↓ to move it, Enter to edit, Delete to remove.',
     ended: 'The conference has ended; its agenda is final and can no longer change.',

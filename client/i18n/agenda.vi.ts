@@ -1,6 +1,7 @@
 /** Vietnamese: the host's agenda editor and the agenda timer. */
 export default {
   editor: {
+    dialogTitle: 'Sửa chương trình hội nghị',
     lead: 'Thêm, sửa, sắp xếp hoặc xoá mục; mọi màn hình cập nhật ngay.',
     keys: 'Bàn phím: chọn một mục rồi Alt+↑ / Alt+↓ để di chuyển, Enter để sửa, Delete để xoá.',
     ended: 'Hội nghị đã bế mạc; chương trình đã chốt và không sửa được nữa.',
