@@ -137,7 +137,7 @@ test('a problem reaches the host with its time; resolved by the host it is annou
   await host.context().close()
 })
 
-test('the host adds a commune under a district; the board shows it in its place', async ({ browser }) => {
+test('the host adds a commune under a district; the board shows it in its place and its link is issued there', async ({ browser }) => {
   const links = readLinks()
   const district = links.sites.find((s) => s.siteId !== 'hub')!
   const host = await openPage(browser, links.host.url, CONSOLE)
@@ -150,10 +150,24 @@ test('the host adds a commune under a district; the board shows it in its place'
   await dialog.getByTestId('add-site-submit').click()
   await expect(dialog).toBeHidden()
   const row = host.getByTestId('site-row-xa-thu-nghiem')
-  await expect(row).toBeVisible()
+  await expect(row).toBeAttached()
   await expect(row).toHaveAttribute('data-live', 'offline')
   const rows = await host.locator('[data-testid^="site-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
   expect(rows.indexOf('site-row-xa-thu-nghiem')).toBe(rows.indexOf(`site-row-${district.siteId}`) + 1)
+
+  // The links panel opens on the new site: its link is issued there, and opening it puts the commune online.
+  const panel = host.locator('[data-testid="links-dialog"][open]')
+  await expect(panel).toBeVisible()
+  const issue = panel.locator('.missing').filter({ hasText: 'Xã Thử Nghiệm' }).getByTestId('links-issue-missing')
+  await issue.click()
+  const url = await panel.getByTestId('links-issued-url').inputValue()
+  expect(url).toContain('token=')
+  await host.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  const commune = await openPage(browser, url, SCREEN)
+  await expect(row).toHaveAttribute('data-live', 'online')
+  await commune.context().close()
+  await expect(row).toHaveAttribute('data-live', 'offline', { timeout: OFFLINE_WITHIN_MS + MARGIN_MS })
   // The same name again under the same district is refused on the page, before anything is sent.
   await host.getByTestId('site-add').click()
   await dialog.getByTestId('add-site-parent').selectOption(district.siteId)
