@@ -1,5 +1,6 @@
 /** English: the host's agenda editor and the agenda timer (see agenda.vi.ts, which leads). */
 export default {
+  kinds: { opening: 'Opening', report: 'Report', speech: 'Speech', directive: 'Directive speech', awards: 'Awards', signing: 'Pledge signing', closing: 'Closing', other: 'Other' },
   editor: {
     dialogTitle: 'Edit the conference agenda',
     lead: 'Add, edit, reorder or remove items; every screen follows at once.',
@@ -23,6 +24,7 @@ export default {
     confirmRemoveYes: 'Remove this item',
     keep: 'Keep it',
     addTitle: 'Add an item',
+    addOpen: 'Add an item…',
     editTitle: 'Edit “{title}”',
     title: 'Title',
     titlePlaceholder: 'e.g. Speech by the Ninh Hải district',

@@ -1,5 +1,6 @@
 /** Vietnamese: the host's agenda editor and the agenda timer. */
 export default {
+  kinds: { opening: 'Khai mạc', report: 'Báo cáo', speech: 'Tham luận', directive: 'Phát biểu chỉ đạo', awards: 'Khen thưởng', signing: 'Ký kết giao ước', closing: 'Bế mạc', other: 'Khác' },
   editor: {
     dialogTitle: 'Sửa chương trình hội nghị',
     lead: 'Thêm, sửa, sắp xếp hoặc xoá mục; mọi màn hình cập nhật ngay.',
@@ -23,6 +24,7 @@ export default {
     confirmRemoveYes: 'Xoá mục này',
     keep: 'Giữ lại',
     addTitle: 'Thêm mục mới',
+    addOpen: 'Thêm mục mới…',
     editTitle: 'Sửa mục “{title}”',
     title: 'Tên mục',
     titlePlaceholder: 'VD: Tham luận của UBND huyện Ninh Hải',
