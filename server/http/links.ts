@@ -227,12 +227,8 @@ function startExpirySweep(deps: LinksDeps, now: () => number): void {
     running = true
     const at = now()
     void (async () => {
-      for (const conferenceId of await deps.store.listConferences()) {
-        for (const l of await deps.store.listLinks(conferenceId)) {
-          const exp = l.expiresAt ? Date.parse(l.expiresAt) : NaN
-          if (!l.revokedAt && exp > last - EXPIRY_SWEEP_MS && exp <= at) deps.sockets.in(linkRoom(l.id)).disconnectSockets(true)
-        }
-      }
+      const ids = await deps.store.expiringLinks(new Date(last - EXPIRY_SWEEP_MS).toISOString(), new Date(at).toISOString())
+      for (const id of ids) deps.sockets.in(linkRoom(id)).disconnectSockets(true)
       last = at
     })()
       .catch(() => undefined)

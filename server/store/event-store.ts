@@ -97,6 +97,8 @@ export interface EventStore {
    * link's record, or null when no such live link.
    */
   reissueLink(conferenceId: string, linkId: string, newTokenHash: string, at: string): Promise<LinkRecord | null>
+  /** Ids of live links whose expiry falls in (from, to], any conference: their sockets are closed. */
+  expiringLinks(from: string, to: string): Promise<string[]>
   /** Notes that a link was used at `at` (kept coarse by the caller). */
   touchLink(linkId: string, at: string): Promise<void>
 

@@ -23,7 +23,7 @@ interface TokenRow {
 const COLUMNS = 'token_hash, conference_id, role, site_id, bloc_id, label, created_at, expires_at, revoked_at, last_used_at'
 export const linkIdOf = (tokenHash: string) => tokenHash.slice(0, 16)
 
-type LinkMethods = Pick<EventStore, 'saveToken' | 'findToken' | 'findLink' | 'listLinks' | 'revokeLink' | 'setLinkExpiry' | 'reissueLink' | 'touchLink'>
+type LinkMethods = Pick<EventStore, 'saveToken' | 'findToken' | 'findLink' | 'listLinks' | 'revokeLink' | 'setLinkExpiry' | 'reissueLink' | 'expiringLinks' | 'touchLink'>
 
 export function linkStore(db: Database.Database): LinkMethods {
   const stmts = {
@@ -41,6 +41,9 @@ export function linkStore(db: Database.Database): LinkMethods {
     ),
     expiry: db.prepare<[string | null, string, string], void>(
       'UPDATE tokens SET expires_at = ? WHERE substr(token_hash, 1, 16) = ? AND conference_id = ? AND revoked_at IS NULL',
+    ),
+    expiring: db.prepare<[string, string], { token_hash: string }>(
+      'SELECT token_hash FROM tokens WHERE revoked_at IS NULL AND expires_at > ? AND expires_at <= ?',
     ),
     touch: db.prepare<[string, string], void>('UPDATE tokens SET last_used_at = ? WHERE substr(token_hash, 1, 16) = ?'),
   }
@@ -76,6 +79,9 @@ export function linkStore(db: Database.Database): LinkMethods {
     },
     async reissueLink(conferenceId, linkId, newTokenHash, at) {
       return reissue.immediate(conferenceId, linkId, newTokenHash, at)
+    },
+    async expiringLinks(from, to) {
+      return stmts.expiring.all(from, to).map((r) => linkIdOf(r.token_hash))
     },
     async touchLink(linkId, at) {
       stmts.touch.run(at, linkId)
