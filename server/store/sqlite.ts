@@ -3,7 +3,7 @@
  * Calls are synchronous underneath; the async interface leaves room for the Redis store.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ConferenceState } from '../../shared/domain.js'
@@ -88,8 +88,11 @@ export const stateHash = (json: string) => createHash('sha256').update(json, 'ut
  */
 export function openSqliteStore(dataDir: string): EventStore {
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, SQLITE_FILE))
+  const file = join(dataDir, SQLITE_FILE)
+  const db = new Database(file)
   try {
+    // Every recipient and the links' hashes: for the server's user only (SQLite gives -wal and -shm the same mode).
+    chmodSync(file, 0o600)
     configure(db)
     migrate(db)
   } catch (err) {
