@@ -4,7 +4,7 @@
  * this file (a lost `-wal`, a restored older copy) or with another hash at that seq (a re-chained
  * log) is noticed at start and by `verify`, where a truncated chain alone would still look valid.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const HEAD_FILE = 'diemcau.head.json'
@@ -40,4 +40,33 @@ export function writeHeadFile(dataDir: string, heads: HeadRecord): void {
   const file = headFile(dataDir)
   writeFileSync(`${file}.tmp`, JSON.stringify({ version: 1, conferences: heads }) + '\n', { mode: 0o600 })
   renameSync(`${file}.tmp`, file)
+}
+
+/**
+ * A writer that rewrites the file in place through one open descriptor, padded with spaces to the
+ * longest text written so far: no rename and no truncation, which on ext4 each force a flush
+ * (about 3 ms an append). The page cache survives a killed process; after a power cut the file may
+ * lag behind the database, which only weakens the check, never raises a false alarm.
+ */
+export function openHeadWriter(dataDir: string): { write(heads: HeadRecord): void; close(): void } {
+  const file = headFile(dataDir)
+  let fd: number | null = null
+  let longest = 0
+  return {
+    write(heads) {
+      if (fd === null) {
+        fd = openSync(file, existsSync(file) ? 'r+' : 'w', 0o600)
+        longest = existsSync(file) ? readFileSync(file).length : 0
+      }
+      const text = Buffer.from(JSON.stringify({ version: 1, conferences: heads }) + '\n', 'utf8')
+      const padded = Buffer.alloc(Math.max(longest, text.length), 0x20)
+      text.copy(padded)
+      longest = padded.length
+      writeSync(fd, padded, 0, padded.length, 0)
+    },
+    close() {
+      if (fd !== null) closeSync(fd)
+      fd = null
+    },
+  }
 }

@@ -10,7 +10,7 @@ import type { ConferenceState } from '../../shared/domain.js'
 import { EVENT_VERSION, type NewEvent } from '../../shared/events.js'
 import type { AppendResult, EventStore, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
-import { readHeadFile, writeHeadFile, type HeadRecord } from './head-file.js'
+import { openHeadWriter, readHeadFile, type HeadRecord } from './head-file.js'
 import { linkStore } from './sqlite-links.js'
 
 /** File name of the database inside the data directory. */
@@ -193,6 +193,7 @@ function createStore(db: Db, dataDir: string): EventStore {
   )
   /** The heads acknowledged so far, as the head file had them at open and every append since. */
   const acked: HeadRecord = readHeadFile(dataDir).heads
+  const headWriter = openHeadWriter(dataDir)
   let failure: string | null = db.readonly ? 'the database is open read-only' : null
 
   return {
@@ -210,7 +211,7 @@ function createStore(db: Db, dataDir: string): EventStore {
       if (last) {
         acked[conferenceId] = { seq: last.seq, hash: last.hash }
         try {
-          writeHeadFile(dataDir, acked)
+          headWriter.write(acked)
         } catch (err) {
           failure = `the head file beside the database cannot be written (${(err as { code?: string }).code ?? 'error'})`
           console.error('writing the acknowledged head failed:', err)
@@ -258,6 +259,7 @@ function createStore(db: Db, dataDir: string): EventStore {
       return failure === null ? { ok: true } : { ok: false, reason: failure }
     },
     async close() {
+      headWriter.close()
       if (db.open) db.close()
     },
   }
