@@ -130,6 +130,10 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
   const hcm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startsAt)
   await expect(screen.getByTestId('lobby-starts')).toContainText(`Khai mạc lúc ${hcm}`)
   await expect(screen.getByTestId('programme').locator('li[data-item-id]')).toHaveCount(total)
+  // Every item fits the programme's box: the last one is not cut off.
+  const programme = (await screen.getByTestId('programme').boundingBox())!
+  const lastRow = (await screen.getByTestId('programme').locator('li[data-item-id]').last().boundingBox())!
+  expect(lastRow.y + lastRow.height).toBeLessThanOrEqual(programme.y + programme.height)
 
   // The host opens: the first item, "1/total", the second named as next.
   expect(await server.command(request, 'conference.start', {})).toMatchObject({ ok: true })
