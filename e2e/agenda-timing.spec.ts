@@ -85,10 +85,12 @@ test('screens hours apart and in other zones agree on the timer and flip their s
   console.log(`mean lag behind the earliest screen, ms: ${lag.map((x) => x.toFixed(1)).join(', ')}`)
   spreads.sort((a, b) => a - b)
   console.log(`timer flips compared across ${logs.length} screens (clocks +3 h, −5 h 30, 0, +17 min; 4 time zones): ${spreads.length} seconds, spread median ${spreads[Math.floor(spreads.length / 2)]?.toFixed(1)} ms, max ${spreads.at(-1)?.toFixed(1)} ms`)
-  // The same seconds, on every screen: a page on its own clock would be hours off; one ticking
-  // on its own second boundaries would flip up to a second apart.
+  // The same seconds, on every screen: a page on its own clock would be hours off (no common
+  // value); pages ticking on their own second boundaries would flip up to 870 ms apart (the
+  // skews above differ by 417, 129, 0 and 733 ms within the second).
+  // The median only: a loaded machine delays single frames, the figure above says by how much.
   expect(spreads.length).toBeGreaterThanOrEqual(5)
-  expect(spreads.at(-1)!).toBeLessThan(500)
+  expect(spreads[Math.floor(spreads.length / 2)]!).toBeLessThan(400)
   const texts = await Promise.all(screens.map((p) => p.getByTestId('timer-elapsed').textContent()))
   expect(new Set(texts.map((t) => t?.slice(0, 4))).size).toBe(1)
 
