@@ -79,6 +79,7 @@ async function soak(): Promise<void> {
   })
 
   const stats = { joined: 0, left: 0, events: 0, gaps: 0, refusedJoins: 0, dropped: 0, commands: 0, commandsRefused: 0, rateLimited: 0 }
+  const dropReasons: Record<string, number> = {}
   interface Sim { socket: Socket; seq: number; stopReading: boolean }
   const clients = new Set<Sim>()
 
@@ -104,8 +105,9 @@ async function soak(): Promise<void> {
       }
     })
     socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect' || reason === 'transport close') {
-        if (clients.has(sim) && !(sim as { leaving?: boolean }).leaving) stats.dropped++
+      if (clients.has(sim) && !(sim as { leaving?: boolean }).leaving) {
+        stats.dropped++
+        dropReasons[reason] = (dropReasons[reason] ?? 0) + 1
       }
       clients.delete(sim)
     })
@@ -183,7 +185,7 @@ async function soak(): Promise<void> {
   for (const s of sites) s.disconnect()
   await new Promise((r) => setTimeout(r, 3000))
   const last = await memory()
-  console.log(`\nseq gaps: ${stats.gaps} (target 0); joins ${stats.joined} (${stats.refusedJoins} refused), slow clients dropped ${stats.dropped}; host commands ${stats.commands}, rate-limited ${stats.rateLimited}`)
+  console.log(`\nseq gaps: ${stats.gaps} (target 0); joins ${stats.joined} (${stats.refusedJoins} refused), clients dropped ${stats.dropped} ${JSON.stringify(dropReasons)}; host commands ${stats.commands}, rate-limited ${stats.rateLimited}`)
   console.log(`server heap: ${mb(warm.heapUsed)} after warm-up → ${mb(last.heapUsed)} at the end (growth ${mb(last.heapUsed - warm.heapUsed)}); rss ${mb(warm.rss)} → ${mb(last.rss)}`)
   child.send({ stop: true })
   await new Promise((r) => child.once('exit', r))
