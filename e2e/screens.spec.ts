@@ -109,6 +109,40 @@ test('the operator panel is hidden from the hall and checks the count on the pag
   await screen.context().close()
 })
 
+test('the host moves the start on the conference clock and the lobby counts down to it', async ({ browser, request }) => {
+  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const screen = await open(browser, server.url('/site', site.token), WALL)
+  // The host's laptop is set to UTC: the date and time typed are read in Asia/Ho_Chi_Minh.
+  const host = await open(browser, server.url('/host', server.links.host.token), { width: 1366, height: 768 })
+  const FIVE_MIN = 5 * 60_000
+  const target = Math.floor((Date.now() + 30 * 60_000) / FIVE_MIN) * FIVE_MIN
+  const hcm = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', hourCycle: 'h23', ...opts }).format(target)
+  const date = hcm({ year: 'numeric', month: '2-digit', day: '2-digit' })
+  const time = hcm({ hour: '2-digit', minute: '2-digit' })
+
+  await host.getByTestId('schedule-open').click()
+  const dialog = host.getByTestId('schedule-dialog')
+  // A time already past is refused on the page, in Vietnamese, and nothing is sent.
+  await dialog.getByTestId('schedule-date').fill('2020-01-01')
+  await dialog.getByTestId('schedule-save').click()
+  await expect(dialog.getByTestId('schedule-error')).toHaveText(/đã qua/)
+  expect((await server.state(request)).startsAt).not.toBe(new Date(target).toISOString())
+
+  await dialog.getByTestId('schedule-date').fill(date)
+  await dialog.getByTestId('schedule-time').fill(time)
+  await dialog.getByTestId('schedule-save').click()
+  await expect(dialog).not.toBeVisible()
+  await expect(host.getByTestId('run-starts-at')).toContainText(time)
+  expect((await server.state(request)).startsAt).toBe(new Date(target).toISOString())
+
+  // Every lobby follows: the new time in the conference's zone, and the countdown to it.
+  await expect(screen.getByTestId('lobby-starts')).toContainText(`Khai mạc lúc ${time}`)
+  const left = Number(await screen.getByTestId('lobby-countdown').getAttribute('data-seconds'))
+  expect(Math.abs(left - (target - Date.now()) / 1000)).toBeLessThan(5)
+  await host.context().close()
+  await screen.context().close()
+})
+
 test('a site screen shows the lobby, then the item under way with "x/y" and what is next, a speaker\'s lower third, and the ceremonies', async ({ browser, request }) => {
   test.setTimeout(120_000)
   const site = server.links.sites.find((s) => s.siteId !== 'hub')!

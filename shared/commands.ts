@@ -12,6 +12,7 @@ import { siteCommands } from './conference/sites.js'
 
 export { AddAgendaItem, GotoAgendaItem, MoveAgendaItem, RemoveAgendaItem, UpdateAgendaItem } from './conference/agenda.js'
 export { AnnounceAwards, ImportAwards, RetractAward } from './conference/awards.js'
+export { ScheduleConference } from './conference/conference.js'
 export { AddSite, CheckIn, ReportIssue, ResolveIssue } from './conference/sites.js'
 export { OpenSigning, SignPledge, VoidSignature, WitnessSigning } from './conference/signing.js'
 
@@ -26,6 +27,7 @@ const c = { ...conferenceCommands, ...agendaCommands, ...siteCommands, ...awardC
 export const Command = z.discriminatedUnion('type', [
   cmd('conference.start', c['conference.start']),
   cmd('conference.end', c['conference.end']),
+  cmd('conference.schedule', c['conference.schedule']),
   cmd('agenda.goto', c['agenda.goto']),
   cmd('agenda.next', c['agenda.next']),
   cmd('agenda.previous', c['agenda.previous']),

@@ -43,6 +43,9 @@ export const ErrorReason = {
   conferenceEnded: 'conference.ended',
   conferenceNotLive: 'conference.notLive',
   conferenceAlreadyStarted: 'conference.alreadyStarted',
+  conferenceScheduleStarted: 'conference.scheduleStarted',
+  conferenceStartsInPast: 'conference.startsInPast',
+  conferenceStartsTooFar: 'conference.startsTooFar',
   conferenceBusy: 'conference.busy',
   // the agenda
   agendaNoItem: 'agenda.noItem',

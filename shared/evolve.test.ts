@@ -252,6 +252,7 @@ const HASH = sha256(PLEDGE_A)
 const EXAMPLES: Record<string, unknown> = {
   'conference.start': {},
   'conference.end': {},
+  'conference.schedule': { startsAt: '2030-01-15T08:00:00+07:00' },
   'agenda.goto': { itemId: 'open' },
   'agenda.next': {},
   'agenda.previous': {},

@@ -32,6 +32,9 @@ export default {
       ended: 'The conference has ended; its minutes are final and nothing more can change.',
       notLive: 'The conference is {status}; this can be done only while it is live.',
       alreadyStarted: 'The conference is already {status}; it need not be opened again.',
+      scheduleStarted: 'The conference has already opened; its start time can no longer change.',
+      startsInPast: 'The chosen start time has passed; choose a time after now.',
+      startsTooFar: 'The start time is more than a year away; check the year you entered.',
       busy: 'Many changes arrived at once and this one was not recorded. Press again.',
     },
     agenda: {

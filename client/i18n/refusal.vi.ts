@@ -35,6 +35,9 @@ export default {
       ended: 'Hội nghị đã bế mạc; biên bản đã chốt nên không thể thay đổi gì thêm.',
       notLive: 'Hội nghị {status}; việc này chỉ làm được khi hội nghị đang diễn ra.',
       alreadyStarted: 'Hội nghị {status} rồi; không cần khai mạc lại.',
+      scheduleStarted: 'Hội nghị đã khai mạc; giờ khai mạc không đổi được nữa.',
+      startsInPast: 'Giờ khai mạc đã chọn đã qua; hãy chọn một thời điểm sau bây giờ.',
+      startsTooFar: 'Giờ khai mạc cách bây giờ hơn một năm; hãy kiểm tra lại năm đã nhập.',
       busy: 'Hội nghị đang có nhiều thay đổi cùng lúc nên thao tác chưa được ghi nhận. Xin bấm lại.',
     },
     agenda: {

@@ -23,3 +23,8 @@ export function sitesOnline(p: Presence, state: ConferenceState): number {
 export function sitesTakingPart(state: ConferenceState): number {
   return state.sites.filter((s) => s.checkIn).length
 }
+
+/** The conference's day: when it opened, else when it is scheduled to, else the date it was set up with. */
+export function conferenceDay(state: ConferenceState): string | undefined {
+  return state.startedAt ?? state.startsAt ?? state.date
+}

@@ -95,3 +95,29 @@ export function formatDuration(ms: number, opts: DurationOptions = {}): string {
   if (!opts.sign || total === 0) return body
   return `${ms < 0 ? '−' : '+'}${body}`
 }
+
+/** The conference-zone wall clock of an instant as `{ date: 'yyyy-MM-dd', time: 'HH:mm' }` (for date and time inputs). */
+export function zonedParts(at: string | number, timeZone = conferenceTimeZone()): { date: string; time: string } {
+  const p = parts(toMs(at) ?? 0, timeZone)
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
+}
+
+/**
+ * The instant at which the conference's clock reads `date` `time` (yyyy-MM-dd, HH:mm), whatever
+ * the device's own zone; null for a date or time that does not parse.
+ */
+export function zonedInstant(date: string, time: string, timeZone = conferenceTimeZone()): number | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const t = /^(\d{2}):(\d{2})$/.exec(time)
+  if (!d || !t) return null
+  const wall = Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!, +t[1]!, +t[2]!)
+  if (Number.isNaN(wall)) return null
+  // The zone's offset at a guess, then at the answer (a daylight-saving change between them).
+  const offsetAt = (ms: number) => {
+    const p = parts(ms, timeZone)
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(ms / 1000) * 1000
+  }
+  let at = wall - offsetAt(wall)
+  at = wall - offsetAt(at)
+  return at
+}

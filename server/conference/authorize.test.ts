@@ -11,6 +11,7 @@ const STROKES = [[[0.1, 0.1, 0]]] as [number, number, number][][]
 const EXAMPLES: Record<CommandType, Command['data']> = {
   'conference.start': {},
   'conference.end': {},
+  'conference.schedule': { startsAt: '2030-01-15T08:00:00+07:00' },
   'agenda.goto': { itemId: 'item-1' },
   'agenda.next': {},
   'agenda.previous': {},
@@ -36,6 +37,7 @@ const EXAMPLES: Record<CommandType, Command['data']> = {
 const ALLOWED: Record<CommandType, Role[]> = {
   'conference.start': ['host'],
   'conference.end': ['host'],
+  'conference.schedule': ['host'],
   'agenda.goto': ['host'],
   'agenda.next': ['host'],
   'agenda.previous': ['host'],
@@ -76,7 +78,7 @@ describe('the tables', () => {
   it('name every command type', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...COMMAND_TYPES].sort())
     expect(Object.keys(ALLOWED).sort()).toEqual([...COMMAND_TYPES].sort())
-    expect(COMMAND_TYPES).toHaveLength(21)
+    expect(COMMAND_TYPES).toHaveLength(22)
   })
 })
 

@@ -56,6 +56,11 @@ export const EXAMPLES: Example[] = [
   { name: 'a started conference cannot start again', given: started, actor: host, when: c('conference.start', {}), then: { refused: 'conflict' } },
   { name: 'a site may not start the conference', given: [], actor: site('d1'), when: c('conference.start', {}), then: { refused: 'forbidden' } },
   { name: 'the host ends a live conference', given: started, actor: host, when: c('conference.end', {}), then: [{ type: 'conference.ended', data: {} }], shows: { status: 'ended' } },
+  { name: 'the host moves the scheduled start; the lobby counts down to it', given: [], actor: host, when: c('conference.schedule', { startsAt: '2023-11-15T08:00:00+07:00' }), then: [{ type: 'conference.scheduled', data: { startsAt: '2023-11-15T01:00:00.000Z' } }], shows: { startsAt: '2023-11-15T01:00:00.000Z' } },
+  { name: 'a start already past is refused', given: [], actor: host, when: c('conference.schedule', { startsAt: new Date(EXAMPLE_NOW - 3_600_000).toISOString() }), then: { refused: 'invalid', reason: 'conference.startsInPast' } },
+  { name: 'a start more than a year away is refused (a mistyped year)', given: [], actor: host, when: c('conference.schedule', { startsAt: new Date(EXAMPLE_NOW + 400 * 86_400_000).toISOString() }), then: { refused: 'invalid', reason: 'conference.startsTooFar' } },
+  { name: 'a started conference keeps its start', given: started, actor: host, when: c('conference.schedule', { startsAt: new Date(EXAMPLE_NOW + 3_600_000).toISOString() }), then: { refused: 'conflict', reason: 'conference.scheduleStarted' } },
+  { name: 'a site may not move the start', given: [], actor: site('d1'), when: c('conference.schedule', { startsAt: new Date(EXAMPLE_NOW + 3_600_000).toISOString() }), then: { refused: 'forbidden' } },
   { name: 'an ended conference refuses every command', given: [...started, { type: 'conference.ended', data: {} }], actor: host, when: c('agenda.next', {}), then: { refused: 'conflict' } },
   // agenda
   { name: 'next makes the following item current', given: started, actor: host, when: c('agenda.next', {}), then: [{ type: 'agenda.itemStarted', data: { itemId: 'awards' } }], shows: { agenda: { currentItemId: 'awards' } } },
