@@ -22,9 +22,12 @@ import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
+import type { LogFeed } from './store/feed.js'
 
 export interface AppDeps {
   store: EventStore
+  /** The logs as this process follows them, when other processes append too (Redis); else the store's own appends. */
+  feed?: LogFeed
   /** The data directory: where the documents' link secret is kept (in memory without it). */
   dataDir?: string
   /** Built client to serve (dist/client); omitted in API-only tests. */
@@ -78,6 +81,7 @@ export function createApp(deps: AppDeps): App {
   })
   const service = new ConferenceService({
     store: deps.store,
+    feed: deps.feed,
     now,
     snapshotEvery: deps.snapshotEvery,
     onAppended: (conferenceId, events) => {
@@ -128,6 +132,7 @@ export function createApp(deps: AppDeps): App {
       realtime.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
+      service.stop()
     },
   }
 }

@@ -270,8 +270,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       const inkBucket = new TokenBucket(120, 60)
       socket.on('ink', (raw) => {
         if (!inkBucket.take()) return
-        void deps.service.room(actor.conferenceId).then((room) => {
-          const batch = acceptInk(actor, room.state, raw)
+        void deps.service.state(actor.conferenceId).then(({ state }) => {
+          const batch = acceptInk(actor, state, raw)
           if (batch) socket.to([conferenceRoom(actor.conferenceId, 'host'), conferenceRoom(actor.conferenceId, 'public')]).volatile.emit('ink', { ...batch, serverTime: deps.now() })
         })
       })
@@ -283,14 +283,14 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       if (joined) presence.leave(actor)
     })
 
-    void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.room(actor.conferenceId)]).then(
-      ([catchUp, room]) => {
+    void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.state(actor.conferenceId)]).then(
+      ([catchUp, { state }]) => {
         if (!socket.connected) return
         // Synchronous from here: no event can be published between the catch-up and the join.
         socket.emit('welcome', { protocol: PROTOCOL_VERSION, actor })
         sendCatchUp(socket, catchUp, deflate, deps.now)
         socket.join(conferenceRoom(actor.conferenceId, audience))
-        presence.setSites(actor.conferenceId, room.state.sites.map((s) => s.id))
+        presence.setSites(actor.conferenceId, state.sites.map((s) => s.id))
         presence.join(actor)
         joined = true
         socket.emit('presence', presence.current(actor.conferenceId))
