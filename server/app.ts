@@ -53,6 +53,8 @@ export interface App {
   io: AppServer
   httpServer: HttpServer
   service: ConferenceService
+  /** Live figures beside the log, shared with the other processes of a cluster (server/realtime/cluster.ts). */
+  trackers: Pick<ReturnType<typeof attachRealtime>, 'presence' | 'reveals'>
   /** Stops accepting, snapshots every loaded conference, closes sockets; the store stays open. */
   close(): Promise<void>
 }
@@ -126,6 +128,7 @@ export function createApp(deps: AppDeps): App {
     io,
     httpServer,
     service,
+    trackers: { presence, reveals },
     async close() {
       presence.stop()
       reveals.stop()

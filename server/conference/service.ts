@@ -111,6 +111,11 @@ export class ConferenceService {
       const room = await this.room(actor.conferenceId)
       return await this.serialize(room, () => this.run(room, actor, cmd))
     } catch (err) {
+      if ((err as { code?: unknown }).code === 'store_unavailable') {
+        // Said at once, never queued: a retry with the same id is answered once, whether or not a timed-out write went through.
+        console.error(`command ${cmd.type} (${cmd.id}) failed: ${(err as Error).message}`)
+        return fail('internal', 'the conference log cannot be reached right now; send the command again with the same id', { reason: ErrorReason.storeUnavailable })
+      }
       console.error(`command ${cmd.type} (${cmd.id}) failed:`, err)
       return fail('internal', 'the server could not process the command; it was not applied', { reason: ErrorReason.internal })
     }
