@@ -260,6 +260,19 @@ describe.each([sqliteBackend(), redisBackend()])('EventStore contract: $name', (
       expect(await store.reissueLink('c1', 'b'.repeat(16), 'e'.repeat(64), '2025-04-02T00:00:00.000Z')).toBeNull()
       expect((await store.listLinks('c1')).map((l) => l.id)).toEqual(['a'.repeat(16), 'b'.repeat(16), 'f'.repeat(16)])
     })
+
+    it('finds the live links whose expiry falls in a window, in any conference', async () => {
+      const h = (c: string) => c.repeat(64)
+      await store.saveToken(h('1'), { conferenceId: 'c1', role: 'viewer' }, { expiresAt: '2025-06-01T10:00:00.000Z' })
+      await store.saveToken(h('2'), { conferenceId: 'c2', role: 'viewer' }, { expiresAt: '2025-06-01T10:00:05.000Z' })
+      await store.saveToken(h('3'), { conferenceId: 'c1', role: 'viewer' }, { expiresAt: '2025-06-01T11:00:00.000Z' })
+      await store.saveToken(h('4'), { conferenceId: 'c1', role: 'viewer' }, { expiresAt: '2025-06-01T10:00:02.000Z' })
+      await store.revokeLink('c1', '4'.repeat(16), '2025-06-01T09:00:00.000Z')
+      await store.setLinkExpiry('c1', '3'.repeat(16), '2025-06-01T10:00:03.000Z')
+      const ids = await store.expiringLinks('2025-06-01T10:00:00.000Z', '2025-06-01T10:00:05.000Z')
+      expect(ids.sort()).toEqual(['2'.repeat(16), '3'.repeat(16)])
+      expect(await store.expiringLinks('2025-06-01T09:00:00.000Z', '2025-06-01T10:00:00.000Z')).toEqual(['1'.repeat(16)])
+    })
   })
 
   describe('reopening', () => {

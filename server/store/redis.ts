@@ -54,6 +54,8 @@ export const redisKeys = (prefix: string) => ({
   conferences: `${prefix}conferences`,
   tokenPrefix: `${prefix}token:`,
   linkIds: `${prefix}link-ids`,
+  /** Every expiry ever set, as `<expiresAt>|<tokenHash>` members ordered by their text (ISO times order as text). */
+  expiries: `${prefix}link-expiries`,
   lock: (name: string) => `${prefix}lock:${name}`,
 })
 
@@ -103,6 +105,8 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     const entries = await client.xRange(keys.log(conferenceId), `${from}-0`, '+', { COUNT: limit })
     return (entries ?? []).map((e) => toEntry(e.id, e.message as Fields))
   }
+
+  const noteExpiry = (tokenHash: string, expiresAt: string) => noted(client.zAdd(keys.expiries, { score: 0, value: `${expiresAt}|${tokenHash}` }))
 
   const store: RedisEventStore = {
     url: opts.url,
@@ -156,6 +160,7 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
       if (grant.label !== undefined) fields['label'] = grant.label
       if (o.expiresAt !== undefined) fields['expiresAt'] = o.expiresAt
       await noted(scripts.run(SAVE_TOKEN, [keys.tokenPrefix + tokenHash, keys.links(grant.conferenceId), keys.linkIds], [tokenHash, ...Object.entries(fields).flat()]))
+      if (o.expiresAt !== undefined) await noteExpiry(tokenHash, o.expiresAt)
     },
     async findToken(tokenHash) {
       const link = await store.findLink(tokenHash)
@@ -182,11 +187,28 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
       return (await noted(scripts.run(REVOKE_LINK, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, at]))) === 1
     },
     async setLinkExpiry(conferenceId, linkId, expiresAt) {
-      return (await noted(scripts.run(SET_LINK_EXPIRY, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, expiresAt ?? '']))) === 1
+      const done = (await noted(scripts.run(SET_LINK_EXPIRY, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, expiresAt ?? '']))) === 1
+      const tokenHash = done && expiresAt !== null ? await noted(client.hGet(keys.linkIds, linkId)) : null
+      if (tokenHash) await noteExpiry(tokenHash, expiresAt!)
+      return done
     },
     async reissueLink(conferenceId, linkId, newTokenHash, at) {
       const done = await noted(scripts.run(REISSUE_LINK, [keys.linkIds, keys.links(conferenceId)], [keys.tokenPrefix, linkId, conferenceId, at, newTokenHash]))
-      return done === 1 ? store.findLink(newTokenHash) : null
+      const link = done === 1 ? await store.findLink(newTokenHash) : null
+      if (link?.expiresAt) await noteExpiry(newTokenHash, link.expiresAt)
+      return link
+    },
+    async expiringLinks(from, to) {
+      const members = await noted(client.zRangeByLex(keys.expiries, `(${from}|~`, `[${to}|~`))
+      const ids: string[] = []
+      for (const m of members) {
+        const [expiresAt, tokenHash] = m.split('|') as [string, string]
+        const link = await store.findLink(tokenHash)
+        // An expiry since changed, or a link since revoked, is not this one's any more.
+        if (link && !link.revokedAt && link.expiresAt === expiresAt) ids.push(link.id)
+        else await noted(client.zRem(keys.expiries, m))
+      }
+      return ids
     },
     async touchLink(linkId, at) {
       await noted(scripts.run(TOUCH_LINK, [keys.linkIds], [keys.tokenPrefix, linkId, at]))
