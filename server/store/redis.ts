@@ -16,6 +16,8 @@ import { APPEND, REISSUE_LINK, REVOKE_LINK, SAVE_SNAPSHOT, SAVE_TOKEN, SET_LINK_
 import { followStreams } from './redis-feed.js'
 
 const DEFAULT_READ_LIMIT = 10_000
+/** Extra time an append gets per MB of event data before it counts as unanswered. */
+const LARGE_APPEND_MS_PER_MB = 4000
 
 export interface RedisStoreOptions {
   url: string
@@ -86,10 +88,10 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
 
   // The client's own per-command timeout (an AbortSignal.timeout) did not fire against a frozen
   // redis-server in our tests; a plain timer does.
-  const noted = async <T>(work: Promise<T>): Promise<T> => {
+  const noted = async <T>(work: Promise<T>, limitMs = timeout): Promise<T> => {
     let timer: NodeJS.Timeout | undefined
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${timeout} ms`)), timeout)
+      timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${limitMs} ms`)), limitMs)
     })
     try {
       return await Promise.race([work, late])
@@ -112,7 +114,9 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     url: opts.url,
     feed: streams.feed,
     async append(conferenceId, expectedSeq, events, appendOpts = {}) {
-      return noted(appendOnce(client, scripts, keys, conferenceId, expectedSeq, events, appendOpts))
+      // A large batch (an award list of thousands) takes Redis longer to write and fsync: more time per MB.
+      const bytes = events.reduce((n, e) => n + JSON.stringify(e.data).length, 0)
+      return noted(appendOnce(client, scripts, keys, conferenceId, expectedSeq, events, appendOpts), timeout + Math.ceil((bytes / 1_000_000) * LARGE_APPEND_MS_PER_MB))
     },
     async read(conferenceId, since, limit = DEFAULT_READ_LIMIT) {
       const n = Math.max(0, Math.min(limit, DEFAULT_READ_LIMIT))
