@@ -22,9 +22,12 @@ import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
+import type { LogFeed } from './store/feed.js'
 
 export interface AppDeps {
   store: EventStore
+  /** The logs as this process follows them, when other processes append too (Redis); else the store's own appends. */
+  feed?: LogFeed
   /** The data directory: where the documents' link secret is kept (in memory without it). */
   dataDir?: string
   /** Built client to serve (dist/client); omitted in API-only tests. */
@@ -50,6 +53,8 @@ export interface App {
   io: AppServer
   httpServer: HttpServer
   service: ConferenceService
+  /** Live figures beside the log, shared with the other processes of a cluster (server/realtime/cluster.ts). */
+  trackers: Pick<ReturnType<typeof attachRealtime>, 'presence' | 'reveals'>
   /** Stops accepting, snapshots every loaded conference, closes sockets; the store stays open. */
   close(): Promise<void>
 }
@@ -78,6 +83,7 @@ export function createApp(deps: AppDeps): App {
   })
   const service = new ConferenceService({
     store: deps.store,
+    feed: deps.feed,
     now,
     snapshotEvery: deps.snapshotEvery,
     onAppended: (conferenceId, events) => {
@@ -122,12 +128,14 @@ export function createApp(deps: AppDeps): App {
     io,
     httpServer,
     service,
+    trackers: { presence, reveals },
     async close() {
       presence.stop()
       reveals.stop()
       realtime.stop()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
+      service.stop()
     },
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Starts one server: env, data directory (lock and integrity check), store, demo seed on first
- * start, access links, listen, graceful stop. Anything that stops the start is said in one plain
+ * start, access links, listen, graceful stop. With REDIS_URL: one of several processes on one
+ * Redis (README, "Running a cluster"), without the data directory's lock and SQLite checks. Anything that stops the start is said in one plain
  * sentence (Vietnamese, then English) with what to do, and the exit code is not 0.
  */
 import path from 'node:path'
@@ -9,6 +10,9 @@ import { createApp } from './app.js'
 import { openSqliteStore, SQLITE_FILE } from './store/sqlite.js'
 import { lockDataDir } from './store/lock.js'
 import { checkBeforeOpen, checkIntegrity, prepareDataDir } from './store/integrity.js'
+import { openRedisStore } from './store/redis.js'
+import { joinCluster, type AdapterKind } from './realtime/cluster.js'
+import type { EventStore } from './store/event-store.js'
 import { ensureDemo } from './seed/bootstrap.js'
 import { formatLinks, linksFile } from './access/links.js'
 
@@ -25,15 +29,26 @@ function refuse(sentence: string): never {
 }
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) refuse(`PORT must be a port number, not "${process.env.PORT}"`)
-if (process.env.REDIS_URL) refuse('REDIS_URL is set, but this build serves a conference from one process with SQLite only; unset it.')
+const redisUrl = process.env.REDIS_URL
+const adapterKind = (process.env.SOCKET_ADAPTER ?? 'pubsub') as AdapterKind
+if (adapterKind !== 'pubsub' && adapterKind !== 'streams') refuse(`SOCKET_ADAPTER must be "pubsub" or "streams", not "${adapterKind}"`)
 
 const dirProblem = prepareDataDir(dataDir)
 if (dirProblem) refuse(dirProblem)
-let lock: ReturnType<typeof lockDataDir>
-try {
-  lock = lockDataDir(dataDir)
-} catch (err) {
-  refuse(`Không khoá được thư mục dữ liệu ${dataDir} (${(err as { code?: string }).code ?? 'error'}): hãy đặt DATA_DIR là một thư mục ghi được trên ổ đĩa của máy này. / The data directory cannot be locked: set DATA_DIR to a writable local directory.`)
+const redis = redisUrl
+  ? await openRedisStore({ url: redisUrl }).catch((err: unknown) =>
+      refuse(`Không kết nối được Redis tại REDIS_URL (${(err as Error).message}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
+    )
+  : null
+const { store, lock } = redis ? { store: redis as EventStore, lock: null } : await openSqlite()
+
+/** The default: one server per data directory, locked, checked before it serves. */
+async function openSqlite(): Promise<{ store: EventStore; lock: ReturnType<typeof lockDataDir> }> {
+  let lock: ReturnType<typeof lockDataDir>
+  try {
+    lock = lockDataDir(dataDir)
+  } catch (err) {
+    refuse(`Không khoá được thư mục dữ liệu ${dataDir} (${(err as { code?: string }).code ?? 'error'}): hãy đặt DATA_DIR là một thư mục ghi được trên ổ đĩa của máy này. / The data directory cannot be locked: set DATA_DIR to a writable local directory.`)
 }
 if (!lock.ok) {
   refuse(
@@ -62,16 +77,22 @@ if (integrity.problem) {
 }
 for (const w of integrity.warnings) console.error(w)
 console.log(`Data directory checked in ${integrity.ms} ms (quick_check, hash chains, acknowledged heads, snapshots).`)
+return { store, lock }
+}
 
-const server = createApp({ store, dataDir, clientDir: path.join(root, 'dist', 'client') })
+const server = createApp({ store, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
+const cluster = redis ? await joinCluster(server.io, server.trackers, { url: redis.url, adapter: adapterKind }) : null
 
-const links = await ensureDemo(store, server.service, dataDir, publicUrl)
+// Several processes may start together: one seeds the demo and issues its links, the others wait and reuse them.
+const links = redis
+  ? await redis.exclusive('seed-demo', () => ensureDemo(store, server.service, dataDir, publicUrl))
+  : await ensureDemo(store, server.service, dataDir, publicUrl)
 server.httpServer.once('error', (err: NodeJS.ErrnoException) => {
   console.error(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: stop the other server or set PORT to a free port.` : `Cannot listen on ${host}:${port}: ${err.message}`)
   process.exit(1)
 })
 server.httpServer.listen(port, host, () => {
-  console.log(`Điểm Cầu is serving on ${publicUrl} (data in ${dataDir})`)
+  console.log(`Điểm Cầu is serving on ${publicUrl} (${redis ? `log in Redis, process ${cluster?.processId}, Socket.IO adapter ${adapterKind}` : `data in ${dataDir}`})`)
   // In production the secrets stay in the links file (mode 0600), out of logs and terminals' scrollback.
   if (!production) console.log(formatLinks(links))
   console.log(`${production ? 'The access links are' : 'The links are also'} in ${linksFile(dataDir)}`)
@@ -85,8 +106,9 @@ async function stop(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000)
   force.unref()
   await server.close()
+  await cluster?.stop()
   await store.close()
-  if (lock.ok) lock.release()
+  if (lock?.ok) lock.release()
   process.exit(0)
 }
 process.on('SIGINT', () => void stop('SIGINT'))

@@ -99,6 +99,8 @@ export const ErrorReason = {
   requestTooLarge: 'request.tooLarge',
   requestMalformed: 'request.malformed',
   internal: 'server.internal',
+  /** The event store (Redis) cannot be reached or did not answer in time: retry with the same id. */
+  storeUnavailable: 'server.storeUnavailable',
 } as const
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason]
 

@@ -93,7 +93,10 @@ export default {
       tooLarge: 'What was sent is too large. Send less at a time.',
       malformed: 'The request could not be read. Reload the page and try again.',
     },
-    server: { internal: 'The server hit an error and did not carry this out. Try again; if it persists, tell the technical team.' },
+    server: {
+      internal: 'The server hit an error and did not carry this out. Try again; if it persists, tell the technical team.',
+      storeUnavailable: 'The server cannot write to the conference log right now, so this was not confirmed. Wait a few seconds and press again; it will not be recorded twice.',
+    },
   },
   generic: {
     invalid: 'What was sent is not valid. Check it and send again.',

@@ -96,7 +96,10 @@ export default {
       tooLarge: 'Nội dung gửi đi quá lớn. Xin gửi ít hơn trong mỗi lần.',
       malformed: 'Yêu cầu gửi đến không đọc được. Xin tải lại trang rồi thử lại.',
     },
-    server: { internal: 'Máy chủ gặp lỗi nên chưa thực hiện thao tác. Xin thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.' },
+    server: {
+      internal: 'Máy chủ gặp lỗi nên chưa thực hiện thao tác. Xin thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.',
+      storeUnavailable: 'Máy chủ tạm thời không ghi được nhật ký hội nghị nên thao tác chưa được xác nhận. Xin đợi vài giây rồi bấm lại; thao tác sẽ không bị ghi hai lần.',
+    },
   },
   /** When a refusal carries no reason: by its code. */
   generic: {

@@ -1,6 +1,10 @@
 /**
- * The conference service: validate, authorize, decide, append, publish.
- * Knows nothing of Socket.IO or Express; the transports call `handle` and listen to `onAppended`.
+ * The conference service: validate, authorize, decide, append; and, apart from that, follow
+ * each conference's log and publish what it reads. What this process appends reaches its
+ * screens the same way as what another process appends: through the log's feed
+ * (server/store/feed.ts), folded into the cached state and only then published.
+ * Knows nothing of Socket.IO or Express; the transports call `handle`, ask `state` and
+ * `catchUp`, and listen to `onAppended`.
  */
 import { Command, describeZodError } from '../../shared/commands.js'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
@@ -10,6 +14,7 @@ import { readEvent, type ConferenceEvent, type NewEvent } from '../../shared/eve
 import { evolve } from '../../shared/evolve.js'
 import { MAX_CATCH_UP_EVENTS } from '../../shared/protocol.js'
 import type { EventStore, StoredEvent } from '../store/event-store.js'
+import { inProcessFeed, type LogFeed } from '../store/feed.js'
 import { eventFor, type Audience } from '../../shared/audience.js'
 import { forbidden } from './authorize.js'
 import { SnapshotCache, type EncodedSnapshot } from './snapshots.js'
@@ -25,6 +30,10 @@ export interface Room {
   /** Commands of one conference run one at a time: one writer per conference. */
   queue: Promise<unknown>
   eventsSinceSnapshot: number
+  /** A read of the log from the store is under way (a gap in the feed): later batches wait for it. */
+  filling: Promise<void> | null
+  /** Commands waiting for the feed to bring their events back. */
+  waiters: { seq: number; resolve: () => void }[]
 }
 
 export interface ServiceOptions {
@@ -33,11 +42,23 @@ export interface ServiceOptions {
   now?: () => number
   /** Save a state snapshot every this many events, so a restart does not replay the whole log. */
   snapshotEvery?: number
-  /** Called with every appended batch, in order, only after it is durable. */
+  /**
+   * The conference logs as this process follows them (Redis: the streams). Without it, the
+   * store's own appends in this process (SQLite: the only writer).
+   */
+  feed?: LogFeed
+  /** Called with every batch read from the log, in order, once it is folded into the state: whoever appended it. */
   onAppended?: (conferenceId: string, events: ConferenceEvent[]) => void
 }
 
-const MAX_CONFLICT_RETRIES = 5
+/** How long a command waits for the feed to bring back what it appended before reading the store itself. */
+const FEED_WAIT_MS = 250
+
+/**
+ * Lost races before a command is refused as `conflict`. With several processes appending to one
+ * conference a command may lose a few in a row; each retry re-reads the log and decides again.
+ */
+const MAX_CONFLICT_RETRIES = 20
 
 /** What a client needs to be current: the events it missed, or a snapshot (then any events after it). */
 export type CatchUp = { events: ConferenceEvent[] } | { snapshot: EncodedSnapshot; events: ConferenceEvent[] }
@@ -47,10 +68,25 @@ export class ConferenceService {
   private readonly now: () => number
   private readonly snapshotEvery: number
   private readonly snapshots = new SnapshotCache()
+  private readonly store: EventStore
+  private readonly feed: LogFeed
+  private readonly unfollow: (() => void)[] = []
 
   constructor(private readonly opts: ServiceOptions) {
     this.now = opts.now ?? Date.now
     this.snapshotEvery = opts.snapshotEvery ?? 500
+    if (opts.feed) {
+      this.store = opts.store
+      this.feed = opts.feed
+    } else {
+      ;({ store: this.store, feed: this.feed } = inProcessFeed(opts.store))
+    }
+  }
+
+  /** The conference's state as this process has folded it from the log, and its seq. */
+  async state(conferenceId: string): Promise<{ seq: number; state: ConferenceState }> {
+    const { seq, state } = await this.room(conferenceId)
+    return { seq, state }
   }
 
   /** The room of a conference, loaded once from the latest snapshot plus the events after it. */
@@ -75,6 +111,11 @@ export class ConferenceService {
       const room = await this.room(actor.conferenceId)
       return await this.serialize(room, () => this.run(room, actor, cmd))
     } catch (err) {
+      if ((err as { code?: unknown }).code === 'store_unavailable') {
+        // Said at once, never queued: a retry with the same id is answered once, whether or not a timed-out write went through.
+        console.error(`command ${cmd.type} (${cmd.id}) failed: ${(err as Error).message}`)
+        return fail('internal', 'the conference log cannot be reached right now; send the command again with the same id', { reason: ErrorReason.storeUnavailable })
+      }
       console.error(`command ${cmd.type} (${cmd.id}) failed:`, err)
       return fail('internal', 'the server could not process the command; it was not applied', { reason: ErrorReason.internal })
     }
@@ -87,12 +128,10 @@ export class ConferenceService {
   async appendSystem(conferenceId: string, events: NewEvent[], commandId?: string): Promise<number> {
     const room = await this.room(conferenceId)
     return this.serialize(room, async () => {
-      const result = await this.opts.store.append(conferenceId, room.seq, events, { commandId, at: new Date(this.now()).toISOString() })
+      const result = await this.store.append(conferenceId, room.seq, events, { commandId, at: new Date(this.now()).toISOString() })
       if (!result.ok) throw new Error(`append to ${conferenceId} conflicted at seq ${result.currentSeq}`)
       if ('duplicate' in result) return result.seq
-      const wire = result.events.map(fresh)
-      this.apply(room, wire)
-      this.opts.onAppended?.(conferenceId, wire)
+      await this.reach(room, result.events.at(-1)!.seq)
       await this.snapshot(room)
       return room.seq
     })
@@ -104,7 +143,7 @@ export class ConferenceService {
     const fromMemory = recentSince(room, since)
     if (fromMemory) return fromMemory
     if (room.seq - since > MAX_CATCH_UP_EVENTS) return null
-    return (await this.opts.store.read(room.conferenceId, since, MAX_CATCH_UP_EVENTS)).map((e) => readEvent(e, room.state))
+    return (await this.store.read(room.conferenceId, since, MAX_CATCH_UP_EVENTS)).map((e) => readEvent(e, room.state))
   }
 
   /**
@@ -143,8 +182,13 @@ export class ConferenceService {
     }
   }
 
+  /** Stops following every conference's log (on shutdown). */
+  stop(): void {
+    for (const f of this.unfollow.splice(0)) f()
+  }
+
   private async run(room: Room, actor: Actor, cmd: Command): Promise<Ack> {
-    const store = this.opts.store
+    const store = this.store
     const seen = await store.commandSeq(room.conferenceId, cmd.id)
     if (seen !== null) return { ok: true, seq: seen, duplicate: true }
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
@@ -157,19 +201,21 @@ export class ConferenceService {
       })
       if (result.ok) {
         if ('duplicate' in result) return { ok: true, seq: result.seq, duplicate: true }
-        const events = result.events.map(fresh)
-        this.apply(room, events)
-        this.opts.onAppended?.(room.conferenceId, events)
+        // Acknowledged once durable, and once this process's screens have it (from the feed).
+        const seq = result.events.at(-1)!.seq
+        await this.reach(room, seq)
         if (room.eventsSinceSnapshot >= this.snapshotEvery) await this.snapshot(room)
-        return { ok: true, seq: room.seq }
+        return { ok: true, seq }
       }
-      await this.readAhead(room)
+      // After a few lost races in a row, a short random pause breaks the lockstep with the other writer.
+      if (attempt >= 3) await new Promise((r) => setTimeout(r, Math.random() * 10))
+      await this.fill(room)
     }
     return fail('conflict', 'the conference changed too often while the command was decided; send it again', { reason: ErrorReason.conferenceBusy })
   }
 
   private async load(conferenceId: string): Promise<Room> {
-    const saved = await this.opts.store.loadSnapshot(conferenceId)
+    const saved = await this.store.loadSnapshot(conferenceId)
     // A snapshot of another state shape is not trusted: the log rebuilds the state.
     const snap = saved?.stateVersion === STATE_VERSION ? saved : null
     const room: Room = {
@@ -179,24 +225,76 @@ export class ConferenceService {
       recent: [],
       queue: Promise.resolve(),
       eventsSinceSnapshot: 0,
+      filling: null,
+      waiters: [],
     }
     if (room.seq > 0) {
       // Keep the events just before the snapshot too, so returning clients still get only what they missed.
-      const before = await this.opts.store.read(conferenceId, Math.max(0, room.seq - MAX_CATCH_UP_EVENTS), MAX_CATCH_UP_EVENTS)
+      const before = await this.store.read(conferenceId, Math.max(0, room.seq - MAX_CATCH_UP_EVENTS), MAX_CATCH_UP_EVENTS)
       room.recent = before.filter((e) => e.seq <= room.seq).map((e) => readEvent(e, room.state))
     }
-    await this.readAhead(room)
+    // Nobody watches this room yet: what the log holds is folded without publishing.
+    await this.readAhead(room, false)
+    // From here on, the log's feed drives the room, whoever appends.
+    this.unfollow.push(this.feed.follow(conferenceId, room.seq, (batch) => this.received(room, batch)))
     if (room.eventsSinceSnapshot >= this.snapshotEvery) await this.snapshot(room)
     return room
   }
 
-  /** Applies whatever the log holds beyond the room's seq (another writer, or a load). */
-  private async readAhead(room: Room): Promise<void> {
-    for (;;) {
-      const batch = await this.opts.store.read(room.conferenceId, room.seq, 5000)
-      if (batch.length === 0) return
-      for (const raw of batch) this.apply(room, [readEvent(raw, room.state)])
+  /** A batch from the feed: folded when it continues the room's seq; a gap is read from the store first. */
+  private received(room: Room, batch: StoredEvent[]): void {
+    if (room.filling) {
+      void room.filling.then(() => this.received(room, batch))
+      return
     }
+    const next = batch.filter((e) => e.seq > room.seq)
+    if (next.length === 0) return
+    if (next[0]!.seq !== room.seq + 1) {
+      void this.fill(room).catch((err: unknown) => console.error(`reading the log of ${room.conferenceId} failed:`, err))
+      return
+    }
+    this.fold(room, next, true)
+  }
+
+  /** Reads and folds (and publishes) whatever the log holds beyond the room's seq; one read at a time. */
+  private fill(room: Room): Promise<void> {
+    room.filling ??= this.readAhead(room, true).finally(() => (room.filling = null))
+    return room.filling
+  }
+
+  private async readAhead(room: Room, publish: boolean): Promise<void> {
+    for (;;) {
+      const batch = await this.store.read(room.conferenceId, room.seq, 5000)
+      if (batch.length === 0) return
+      this.fold(room, batch, publish)
+    }
+  }
+
+  /** Applies stored events in seq order (skipping what the room has), then publishes them. */
+  private fold(room: Room, batch: StoredEvent[], publish: boolean): void {
+    const events: ConferenceEvent[] = []
+    for (const raw of batch) {
+      if (raw.seq <= room.seq) continue
+      const e = readEvent(raw, room.state)
+      this.apply(room, [e])
+      events.push(e)
+    }
+    if (events.length === 0) return
+    if (publish) this.opts.onAppended?.(room.conferenceId, events)
+    for (const w of room.waiters.filter((x) => x.seq <= room.seq)) w.resolve()
+    room.waiters = room.waiters.filter((x) => x.seq > room.seq)
+  }
+
+  /** Resolves once the room has folded up to `seq`: from the feed, or from the store if the feed is slow. */
+  private async reach(room: Room, seq: number): Promise<void> {
+    if (room.seq >= seq) return
+    const fed = new Promise<void>((resolve) => room.waiters.push({ seq, resolve }))
+    let timer: NodeJS.Timeout | undefined
+    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), FEED_WAIT_MS)))
+    const first = await Promise.race([fed, slow])
+    clearTimeout(timer)
+    if (first === 'slow') await this.fill(room)
+    if (room.seq < seq) throw new Error(`the log of ${room.conferenceId} does not reach seq ${seq} after appending it`)
   }
 
   private apply(room: Room, events: ConferenceEvent[]): void {
@@ -211,7 +309,7 @@ export class ConferenceService {
   }
 
   private async snapshot(room: Room): Promise<void> {
-    await this.opts.store.saveSnapshot(room.conferenceId, room.seq, room.state, STATE_VERSION)
+    await this.store.saveSnapshot(room.conferenceId, room.seq, room.state, STATE_VERSION)
     room.eventsSinceSnapshot = 0
   }
 
@@ -229,9 +327,4 @@ export function recentSince(room: Room, since: number): ConferenceEvent[] | null
   const first = room.recent[0]
   if (!first || first.seq > since + 1) return null
   return room.recent.slice(since + 1 - first.seq)
-}
-
-/** The wire form of an event this process just appended (current shape): the hash chain stays on the server. */
-function fresh(e: StoredEvent): ConferenceEvent {
-  return { seq: e.seq, type: e.type, at: e.at, data: e.data } as ConferenceEvent
 }

@@ -14,6 +14,15 @@ interface ConferenceLive {
   siteIds: string[]
 }
 
+/**
+ * One process's share of a conference's presence, as it tells the other processes of a cluster
+ * (server/realtime/cluster.ts): its connections per site and per role.
+ */
+export interface PresencePart {
+  sites: Record<string, SiteLive>
+  roles: Record<Actor['role'], number>
+}
+
 /** A round trip or offset that moved less than this is not news. */
 const NOTEWORTHY_MS = 5
 
@@ -21,6 +30,10 @@ export class PresenceTracker {
   private readonly conferences = new Map<string, ConferenceLive>()
   private readonly dirty = new Set<string>()
   private timer: NodeJS.Timeout | null = null
+  /** Other processes' parts, by conference then process, each until it expires (its process stopped telling). */
+  private readonly remote = new Map<string, Map<string, { part: PresencePart; untilMs: number }>>()
+  /** Told when this process's own figures of a conference changed (the cluster shares them). */
+  onLocalChange: ((conferenceId: string) => void) | null = null
 
   constructor(
     private readonly broadcast: (conferenceId: string, p: Presence) => void,
@@ -83,11 +96,59 @@ export class PresenceTracker {
     if (news) this.markDirty(actor.conferenceId)
   }
 
+  /** This process's own figures of a conference. */
+  part(conferenceId: string): PresencePart {
+    const c = this.conf(conferenceId)
+    return { sites: Object.fromEntries(c.sites), roles: { ...c.roles } }
+  }
+
+  /** Conferences this process has figures for. */
+  conferenceIds(): string[] {
+    return [...this.conferences.keys()]
+  }
+
+  /** Another process's figures of a conference, valid for `ttlMs` unless told again. */
+  setRemote(processId: string, conferenceId: string, part: PresencePart, ttlMs: number): void {
+    let parts = this.remote.get(conferenceId)
+    if (!parts) this.remote.set(conferenceId, (parts = new Map()))
+    parts.set(processId, { part, untilMs: this.now() + ttlMs })
+    this.markDirty(conferenceId, false)
+  }
+
+  /** Drops the parts of processes that stopped telling; their connections are gone with them. */
+  expireRemote(): void {
+    const t = this.now()
+    for (const [conferenceId, parts] of this.remote) {
+      for (const [pid, p] of parts) {
+        if (p.untilMs > t) continue
+        parts.delete(pid)
+        this.markDirty(conferenceId, false)
+      }
+    }
+  }
+
+  /** The figures of the whole cluster: this process's and the other processes' parts, summed. */
   current(conferenceId: string): Presence {
     const c = this.conf(conferenceId)
+    const t = this.now()
+    const parts = [this.part(conferenceId), ...[...(this.remote.get(conferenceId)?.values() ?? [])].filter((p) => p.untilMs > t).map((p) => p.part)]
+    const merged = new Map<string, SiteLive>()
+    const roles = { host: 0, site: 0, signer: 0, viewer: 0 }
+    for (const part of parts) {
+      for (const r of Object.keys(roles) as Actor['role'][]) roles[r] += part.roles[r] ?? 0
+      for (const [id, s] of Object.entries(part.sites)) {
+        const m = merged.get(id) ?? { connections: 0 }
+        m.connections += s.connections
+        // The first part that has a live sample gives it: this process's own comes first.
+        if (m.rttMs === undefined && s.connections > 0 && s.rttMs !== undefined) m.rttMs = s.rttMs
+        if (m.clockOffsetMs === undefined && s.connections > 0 && s.clockOffsetMs !== undefined) m.clockOffsetMs = s.clockOffsetMs
+        if (s.lastSeenMs !== undefined) m.lastSeenMs = Math.max(m.lastSeenMs ?? 0, s.lastSeenMs)
+        merged.set(id, m)
+      }
+    }
     const sites: Presence['sites'] = {}
-    for (const id of new Set([...c.siteIds, ...c.sites.keys()])) {
-      const s = c.sites.get(id)
+    for (const id of new Set([...c.siteIds, ...merged.keys()])) {
+      const s = merged.get(id)
       const connections = s?.connections ?? 0
       const p: SitePresence = { online: connections > 0, connections }
       if (connections > 0 && s?.rttMs !== undefined) p.rttMs = s.rttMs
@@ -95,7 +156,7 @@ export class PresenceTracker {
       if (s?.lastSeenMs !== undefined) p.lastSeenAt = new Date(s.lastSeenMs).toISOString()
       sites[id] = p
     }
-    const { host, site, signer, viewer } = c.roles
+    const { host, site, signer, viewer } = roles
     return { sites, viewers: viewer, watching: site + viewer, organisers: host + signer, online: host + site + signer + viewer, serverTime: this.now() }
   }
 
@@ -123,12 +184,17 @@ export class PresenceTracker {
     return c
   }
 
-  private markDirty(conferenceId: string): void {
+  private readonly dirtyLocal = new Set<string>()
+
+  private markDirty(conferenceId: string, local = true): void {
     this.dirty.add(conferenceId)
+    if (local) this.dirtyLocal.add(conferenceId)
     this.timer ??= setTimeout(() => {
       this.timer = null
       for (const id of this.dirty) this.broadcast(id, this.current(id))
+      for (const id of this.dirtyLocal) this.onLocalChange?.(id)
       this.dirty.clear()
+      this.dirtyLocal.clear()
     }, this.intervalMs)
   }
 }

@@ -30,16 +30,19 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 /** The broadcast room of one audience of a conference. */
 export const conferenceRoom = (conferenceId: string, audience: Audience) => `conference:${conferenceId}:${audience}`
 
-/** Sends appended events to both audiences: one encoding when they read the same. */
+/**
+ * Sends events read from the log to both audiences: one encoding when they read the same. To
+ * this process's sockets only: every process of a cluster follows the log and sends it to its own.
+ */
 export function broadcast(io: AppServer, conferenceId: string, events: ConferenceEvent[]): void {
   const host = conferenceRoom(conferenceId, 'host')
   const pub = conferenceRoom(conferenceId, 'public')
   if (events.every(sameForAll)) {
-    io.to([host, pub]).emit('events', { events })
+    io.local.to([host, pub]).emit('events', { events })
     return
   }
-  io.to(host).emit('events', { events })
-  io.to(pub).emit('events', { events: events.map((e) => eventFor(e, 'public')) })
+  io.local.to(host).emit('events', { events })
+  io.local.to(pub).emit('events', { events: events.map((e) => eventFor(e, 'public')) })
 }
 
 /** What the handshake check (before the upgrade) left on the request for the namespace's middleware. */
@@ -138,8 +141,9 @@ export interface SlowClientBounds {
 export function attachRealtime(io: AppServer, deps: { store: EventStore; service: ConferenceService; now: () => number; gate: Gate; slowClients?: Partial<SlowClientBounds> }) {
   const { gate } = deps
   const bounds: SlowClientBounds = { maxBacklogBytes: MAX_BACKLOG_BYTES, stallBytes: STALL_BYTES, stallMs: STALL_MS, ...deps.slowClients }
-  const presence = new PresenceTracker((id, p) => io.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
-  const reveals = new RevealTracker((id, announcements) => io.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
+  // Each process sends the cluster's figures (server/realtime/cluster.ts) to its own sockets.
+  const presence = new PresenceTracker((id, p) => io.local.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
+  const reveals = new RevealTracker((id, announcements) => io.local.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
 
   // A connection that has not authenticated a socket within 2 s of its handshake is closed: frames
   // from a stranger are not read for long.
@@ -270,8 +274,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       const inkBucket = new TokenBucket(120, 60)
       socket.on('ink', (raw) => {
         if (!inkBucket.take()) return
-        void deps.service.room(actor.conferenceId).then((room) => {
-          const batch = acceptInk(actor, room.state, raw)
+        void deps.service.state(actor.conferenceId).then(({ state }) => {
+          const batch = acceptInk(actor, state, raw)
           if (batch) socket.to([conferenceRoom(actor.conferenceId, 'host'), conferenceRoom(actor.conferenceId, 'public')]).volatile.emit('ink', { ...batch, serverTime: deps.now() })
         })
       })
@@ -283,14 +287,14 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       if (joined) presence.leave(actor)
     })
 
-    void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.room(actor.conferenceId)]).then(
-      ([catchUp, room]) => {
+    void Promise.all([deps.service.catchUp(actor.conferenceId, lastSeq, audience), deps.service.state(actor.conferenceId)]).then(
+      ([catchUp, { state }]) => {
         if (!socket.connected) return
         // Synchronous from here: no event can be published between the catch-up and the join.
         socket.emit('welcome', { protocol: PROTOCOL_VERSION, actor })
         sendCatchUp(socket, catchUp, deflate, deps.now)
         socket.join(conferenceRoom(actor.conferenceId, audience))
-        presence.setSites(actor.conferenceId, room.state.sites.map((s) => s.id))
+        presence.setSites(actor.conferenceId, state.sites.map((s) => s.id))
         presence.join(actor)
         joined = true
         socket.emit('presence', presence.current(actor.conferenceId))

@@ -1,0 +1,84 @@
+/**
+ * The Redis log feed: one dedicated connection per process reads every followed conference's
+ * stream with XREAD BLOCK, so what any process appends reaches this one's screens in the order
+ * of the log. A new follower interrupts the blocked read (CLIENT UNBLOCK) so its stream joins at
+ * once; a lost connection resumes from the last seq read, so nothing is skipped.
+ */
+import type { createClient } from 'redis'
+import type { StoredEvent } from './event-store.js'
+import type { LogFeed } from './feed.js'
+import { toStoredEvent } from './redis.js'
+
+type Client = ReturnType<typeof createClient>
+type Listener = (events: StoredEvent[]) => void
+
+export function followStreams(base: Client, logKey: (conferenceId: string) => string): { feed: LogFeed; stop(): Promise<void> } {
+  const subs = new Map<string, { lastSeq: number; listeners: Set<Listener> }>()
+  let reader: Client | null = null
+  let readerId: number | null = null
+  let running: Promise<void> | null = null
+  let stopped = false
+  let wake: (() => void) | null = null
+
+  const interrupt = () => {
+    wake?.()
+    if (readerId !== null && base.isReady) void base.clientUnblock(readerId).catch(() => undefined)
+  }
+
+  async function loop(r: Client): Promise<void> {
+    while (!stopped) {
+      if (subs.size === 0) {
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = null
+        continue
+      }
+      try {
+        if (!r.isOpen) await r.connect()
+        readerId ??= await r.clientId()
+        const streams = [...subs].map(([c, s]) => ({ key: logKey(c), id: `${s.lastSeq}-0` }))
+        const answer = (await r.xRead(streams, { BLOCK: 5000, COUNT: 1000 })) as { name: string; messages: { id: string; message: Record<string, string> }[] }[] | null
+        for (const stream of answer ?? []) {
+          const conferenceId = [...subs.keys()].find((c) => logKey(c) === stream.name)
+          const sub = conferenceId === undefined ? undefined : subs.get(conferenceId)
+          if (!sub || stream.messages.length === 0) continue
+          const events = stream.messages.map((m) => toStoredEvent(m.id, m.message))
+          sub.lastSeq = Math.max(sub.lastSeq, events.at(-1)!.seq)
+          for (const listener of sub.listeners) listener(events)
+        }
+      } catch {
+        if (stopped) break
+        readerId = null
+        // Redis unreachable: try again shortly; the read resumes from each stream's last seq.
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+    }
+  }
+
+  return {
+    feed: {
+      follow(conferenceId, afterSeq, onEvents) {
+        let sub = subs.get(conferenceId)
+        if (!sub) subs.set(conferenceId, (sub = { lastSeq: afterSeq, listeners: new Set() }))
+        else sub.lastSeq = Math.min(sub.lastSeq, afterSeq)
+        sub.listeners.add(onEvents)
+        if (!reader) {
+          reader = base.duplicate()
+          reader.on('error', () => undefined)
+          reader.on('ready', () => (readerId = null))
+          running = loop(reader)
+        }
+        interrupt()
+        return () => {
+          sub.listeners.delete(onEvents)
+          if (sub.listeners.size === 0) subs.delete(conferenceId)
+        }
+      },
+    },
+    async stop() {
+      stopped = true
+      interrupt()
+      if (reader?.isOpen) reader.destroy()
+      await running
+    },
+  }
+}

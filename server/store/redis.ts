@@ -1,0 +1,369 @@
+/**
+ * The event store on Redis, for several server processes serving one conference. One stream
+ * per conference holds its log (entry id `<seq>-0`), appended only by the APPEND script, which
+ * checks the command id, the expected seq and the head's hash in one atomic step. Beside it: the
+ * head, the command ids, the snapshot; access links by token hash. Durability is Redis's own:
+ * run it with `appendonly yes` and `appendfsync always` (README, "Redis durability").
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { createClient } from 'redis'
+import type { ConferenceState, Role } from '../../shared/domain.js'
+import { EVENT_VERSION } from '../../shared/events.js'
+import type { AccessGrant, AppendResult, EventStore, LinkRecord, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
+import type { LogFeed } from './feed.js'
+import { eventHash, GENESIS_HASH } from './hash-chain.js'
+import { APPEND, REISSUE_LINK, REVOKE_LINK, SAVE_SNAPSHOT, SAVE_TOKEN, SET_LINK_EXPIRY, TOUCH_LINK, UNLOCK } from './redis-scripts.js'
+import { followStreams } from './redis-feed.js'
+
+const DEFAULT_READ_LIMIT = 10_000
+/** Extra time an append gets per MB of event data before it counts as unanswered. */
+const LARGE_APPEND_MS_PER_MB = 4000
+
+export interface RedisStoreOptions {
+  url: string
+  /** Key prefix, so that several deployments (or tests) can share one Redis. */
+  prefix?: string
+  /** A Redis command that has not answered within this fails (the caller's command then fails, never hangs). */
+  commandTimeoutMs?: number
+}
+
+export interface RedisEventStore extends EventStore {
+  /** The conference logs as this process reads them back from Redis. */
+  feed: LogFeed
+  /**
+   * Runs `task` while holding the named lock across every process (SET NX with an expiry that
+   * `task` must not outlive); another process waits for it. Used to seed the demo once.
+   */
+  exclusive<T>(name: string, task: () => Promise<T>, opts?: { ttlMs?: number; waitMs?: number }): Promise<T>
+  /** The connection URL, for the Socket.IO adapter's own connections. */
+  url: string
+}
+
+type Client = ReturnType<typeof createClient>
+
+/** Redis could not be reached or did not answer in time: the operation was not (or not surely) done. */
+export class RedisUnavailableError extends Error {
+  readonly code = 'store_unavailable'
+}
+type Fields = Record<string, string>
+
+export const redisKeys = (prefix: string) => ({
+  log: (c: string) => `${prefix}c:${c}:log`,
+  head: (c: string) => `${prefix}c:${c}:head`,
+  commands: (c: string) => `${prefix}c:${c}:commands`,
+  snapshot: (c: string) => `${prefix}c:${c}:snapshot`,
+  links: (c: string) => `${prefix}c:${c}:links`,
+  conferences: `${prefix}conferences`,
+  tokenPrefix: `${prefix}token:`,
+  linkIds: `${prefix}link-ids`,
+  /** Every expiry ever set, as `<expiresAt>|<tokenHash>` members ordered by their text (ISO times order as text). */
+  expiries: `${prefix}link-expiries`,
+  lock: (name: string) => `${prefix}lock:${name}`,
+})
+
+/** Connects (failing within the timeout when Redis cannot be reached) and returns the store. */
+export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEventStore> {
+  const timeout = opts.commandTimeoutMs ?? 800
+  const keys = redisKeys(opts.prefix ?? 'diemcau:')
+  let failure: string | null = null
+  const base: Client = createClient({
+    url: opts.url,
+    // Commands sent while Redis is unreachable fail at once instead of waiting in memory.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: timeout, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
+  })
+  base.on('error', (err: Error) => {
+    const reason = `Redis cannot be reached (${err.message || err.name})`
+    if (failure !== reason) console.error(`${reason}; retrying`)
+    failure = reason
+  })
+  base.on('ready', () => {
+    if (failure) console.error('Redis is reachable again')
+    failure = null
+  })
+  await base.connect()
+  const client = base
+  const scripts = scriptRunner(client)
+  const streams = followStreams(base, keys.log)
+
+  // The client's own per-command timeout (an AbortSignal.timeout) did not fire against a frozen
+  // redis-server in our tests; a plain timer does.
+  const noted = async <T>(work: Promise<T>, limitMs = timeout): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${limitMs} ms`)), limitMs)
+    })
+    try {
+      return await Promise.race([work, late])
+    } catch (err) {
+      failure = `Redis did not answer (${(err as Error).message || (err as Error).name})`
+      throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(failure, { cause: err })
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  const readRange = async (conferenceId: string, from: number, limit: number): Promise<Entry[]> => {
+    const entries = await client.xRange(keys.log(conferenceId), `${from}-0`, '+', { COUNT: limit })
+    return (entries ?? []).map((e) => toEntry(e.id, e.message as Fields))
+  }
+
+  const noteExpiry = (tokenHash: string, expiresAt: string) => noted(client.zAdd(keys.expiries, { score: 0, value: `${expiresAt}|${tokenHash}` }))
+
+  const store: RedisEventStore = {
+    url: opts.url,
+    feed: streams.feed,
+    async append(conferenceId, expectedSeq, events, appendOpts = {}) {
+      // A large batch (an award list of thousands) takes Redis longer to write and fsync: more time per MB.
+      const bytes = events.reduce((n, e) => n + JSON.stringify(e.data).length, 0)
+      return noted(appendOnce(client, scripts, keys, conferenceId, expectedSeq, events, appendOpts), timeout + Math.ceil((bytes / 1_000_000) * LARGE_APPEND_MS_PER_MB))
+    },
+    async read(conferenceId, since, limit = DEFAULT_READ_LIMIT) {
+      const n = Math.max(0, Math.min(limit, DEFAULT_READ_LIMIT))
+      if (n === 0) return []
+      return (await noted(readRange(conferenceId, since + 1, n))).map((e) => e.event)
+    },
+    async head(conferenceId) {
+      const h = await noted(client.hmGet(keys.head(conferenceId), ['seq', 'hash']))
+      return { seq: Number(h[0] ?? 0), hash: h[1] ?? GENESIS_HASH }
+    },
+    async commandSeq(conferenceId, commandId) {
+      const seq = await noted(client.hGet(keys.commands(conferenceId), commandId))
+      return seq === null || seq === undefined ? null : Number(seq)
+    },
+    async saveSnapshot(conferenceId, seq, state, stateVersion) {
+      const json = JSON.stringify(state)
+      await noted(scripts.run(SAVE_SNAPSHOT, [keys.snapshot(conferenceId), keys.log(conferenceId)], [String(seq), json, String(stateVersion), sha256(json)]))
+    },
+    async loadSnapshot(conferenceId) {
+      const row = (await noted(client.hGetAll(keys.snapshot(conferenceId)))) as Fields
+      if (row['seq'] === undefined || row['state'] === undefined) return null
+      const seq = Number(row['seq'])
+      const [at] = (await noted(client.xRange(keys.log(conferenceId), `${seq}-0`, `${seq}-0`))) ?? []
+      const problem =
+        row['sh'] !== sha256(row['state']) ? 'its text was changed after it was saved'
+        : row['hh'] !== undefined && row['hh'] !== (at?.message as Fields | undefined)?.['h'] ? `it was built at seq ${seq}, and the log holds another event there (or none)`
+        : null
+      if (problem) {
+        console.error(`The saved snapshot of conference ${conferenceId} is not used: ${problem}. The state is rebuilt from the log.`)
+        return null
+      }
+      return { seq, state: JSON.parse(row['state']) as ConferenceState, stateVersion: Number(row['sv'] ?? 1) }
+    },
+    async listConferences() {
+      return (await noted(client.sMembers(keys.conferences))).sort()
+    },
+    async verify(conferenceId) {
+      return noted(verifyLog((from) => readRange(conferenceId, from, 2000)))
+    },
+
+    async saveToken(tokenHash, grant, o = {}) {
+      const fields: Fields = { conferenceId: grant.conferenceId, role: grant.role, createdAt: o.createdAt ?? new Date().toISOString() }
+      if (grant.siteId !== undefined) fields['siteId'] = grant.siteId
+      if (grant.blocId !== undefined) fields['blocId'] = grant.blocId
+      if (grant.label !== undefined) fields['label'] = grant.label
+      if (o.expiresAt !== undefined) fields['expiresAt'] = o.expiresAt
+      await noted(scripts.run(SAVE_TOKEN, [keys.tokenPrefix + tokenHash, keys.links(grant.conferenceId), keys.linkIds], [tokenHash, ...Object.entries(fields).flat()]))
+      if (o.expiresAt !== undefined) await noteExpiry(tokenHash, o.expiresAt)
+    },
+    async findToken(tokenHash) {
+      const link = await store.findLink(tokenHash)
+      return link ? toGrant(link) : null
+    },
+    async findLink(tokenHash) {
+      const row = (await noted(client.hGetAll(keys.tokenPrefix + tokenHash))) as Fields
+      return row['conferenceId'] === undefined ? null : toLink(tokenHash, row)
+    },
+    async listLinks(conferenceId) {
+      const hashes = await noted(client.lRange(keys.links(conferenceId), 0, -1))
+      const rows = await noted(Promise.all(hashes.map((h) => client.hGetAll(keys.tokenPrefix + h))))
+      const links = hashes.flatMap((h, i) => {
+        const row = rows[i] as Fields
+        return row['conferenceId'] === conferenceId ? [toLink(h, row)] : []
+      })
+      // As the SQLite store lists them: undated first, then by creation, ties in insertion order.
+      return links
+        .map((l, i) => ({ l, i }))
+        .sort((a, b) => (a.l.createdAt ?? '') < (b.l.createdAt ?? '') ? -1 : (a.l.createdAt ?? '') > (b.l.createdAt ?? '') ? 1 : a.i - b.i)
+        .map((x) => x.l)
+    },
+    async revokeLink(conferenceId, linkId, at) {
+      return (await noted(scripts.run(REVOKE_LINK, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, at]))) === 1
+    },
+    async setLinkExpiry(conferenceId, linkId, expiresAt) {
+      const done = (await noted(scripts.run(SET_LINK_EXPIRY, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, expiresAt ?? '']))) === 1
+      const tokenHash = done && expiresAt !== null ? await noted(client.hGet(keys.linkIds, linkId)) : null
+      if (tokenHash) await noteExpiry(tokenHash, expiresAt!)
+      return done
+    },
+    async reissueLink(conferenceId, linkId, newTokenHash, at) {
+      const done = await noted(scripts.run(REISSUE_LINK, [keys.linkIds, keys.links(conferenceId)], [keys.tokenPrefix, linkId, conferenceId, at, newTokenHash]))
+      const link = done === 1 ? await store.findLink(newTokenHash) : null
+      if (link?.expiresAt) await noteExpiry(newTokenHash, link.expiresAt)
+      return link
+    },
+    async expiringLinks(from, to) {
+      const members = await noted(client.zRangeByLex(keys.expiries, `(${from}|~`, `[${to}|~`))
+      const ids: string[] = []
+      for (const m of members) {
+        const [expiresAt, tokenHash] = m.split('|') as [string, string]
+        const link = await store.findLink(tokenHash)
+        // An expiry since changed, or a link since revoked, is not this one's any more.
+        if (link && !link.revokedAt && link.expiresAt === expiresAt) ids.push(link.id)
+        else await noted(client.zRem(keys.expiries, m))
+      }
+      return ids
+    },
+    async touchLink(linkId, at) {
+      await noted(scripts.run(TOUCH_LINK, [keys.linkIds], [keys.tokenPrefix, linkId, at]))
+    },
+
+    async exclusive(name, task, o = {}) {
+      const ttlMs = o.ttlMs ?? 120_000
+      const deadline = Date.now() + (o.waitMs ?? ttlMs)
+      const owner = randomUUID()
+      const key = keys.lock(name)
+      while ((await noted(client.set(key, owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }))) !== 'OK') {
+        if (Date.now() > deadline) throw new Error(`another server process has held the lock "${name}" for too long`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      try {
+        return await task()
+      } finally {
+        await scripts.run(UNLOCK, [key], [owner]).catch(() => undefined)
+      }
+    },
+    health(): StoreHealth {
+      if (!base.isReady) return { ok: false, reason: failure ?? 'Redis is not connected' }
+      return failure === null ? { ok: true } : { ok: false, reason: failure }
+    },
+    async close() {
+      await streams.stop()
+      if (base.isOpen) await base.close()
+    },
+  }
+  // A command that succeeds clears an earlier failure (the 'ready' event covers reconnections).
+  const clearOnSuccess = <T>(p: Promise<T>) => p.then((v) => ((failure = null), v))
+  for (const name of ['append', 'read', 'head'] as const) {
+    const f = store[name] as (...a: unknown[]) => Promise<unknown>
+    ;(store as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => clearOnSuccess(f(...a))
+  }
+  return store
+}
+
+async function appendOnce(
+  client: Client,
+  scripts: ReturnType<typeof scriptRunner>,
+  keys: ReturnType<typeof redisKeys>,
+  conferenceId: string,
+  expectedSeq: number,
+  events: Parameters<EventStore['append']>[2],
+  opts: { commandId?: string; at?: string },
+): Promise<AppendResult> {
+  const commandId = opts.commandId ?? ''
+  const [seen, [headSeq, headHash, headAt]] = await Promise.all([
+    commandId ? client.hGet(keys.commands(conferenceId), commandId) : Promise.resolve(null),
+    client.hmGet(keys.head(conferenceId), ['seq', 'hash', 'at']),
+  ])
+  if (seen !== null && seen !== undefined) return { ok: true, duplicate: true, seq: Number(seen), events: [] }
+  if (events.length === 0) return { ok: true, events: [] }
+  const seq0 = Number(headSeq ?? 0)
+  if (seq0 !== expectedSeq) return { ok: false, conflict: true, currentSeq: seq0 }
+  // Never earlier than the event before it: a clock stepped back (or another host's) does not reorder the log's times.
+  const wanted = opts.at ?? new Date().toISOString()
+  const at = headAt && headAt > wanted ? headAt : wanted
+  let prevHash = headHash ?? GENESIS_HASH
+  const args = [conferenceId, String(expectedSeq), prevHash, commandId, String(events.length), at]
+  const stored = events.map((event, i) => {
+    const seq = expectedSeq + 1 + i
+    const dataJson = JSON.stringify(event.data)
+    const hash = eventHash(prevHash, seq, event.type, at, dataJson)
+    const v = EVENT_VERSION[event.type]
+    args.push(event.type, dataJson, String(v), hash)
+    const e: StoredEvent = { seq, type: event.type, at, data: event.data, v, prevHash, hash }
+    prevHash = hash
+    return e
+  })
+  const reply = (await scripts.run(APPEND, [keys.head(conferenceId), keys.commands(conferenceId), keys.log(conferenceId), keys.conferences], args)) as [string, string]
+  if (reply[0] === 'duplicate') return { ok: true, duplicate: true, seq: Number(reply[1]), events: [] }
+  if (reply[0] === 'conflict') return { ok: false, conflict: true, currentSeq: Number(reply[1]) }
+  return { ok: true, events: stored }
+}
+
+/** EVALSHA with the script loaded on first use, and again after Redis lost its script cache (a restart). */
+function scriptRunner(client: Client) {
+  const shas = new Map<string, string>()
+  return {
+    async run(script: string, keys: string[], args: string[]): Promise<unknown> {
+      let sha = shas.get(script)
+      if (!sha) {
+        sha = createHash('sha1').update(script).digest('hex')
+        shas.set(script, sha)
+      }
+      try {
+        return await client.evalSha(sha, { keys, arguments: args })
+      } catch (err) {
+        if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err
+        return client.eval(script, { keys, arguments: args })
+      }
+    },
+  }
+}
+
+/** A stream entry read back: the event, and its data's exact text (what was hashed). */
+interface Entry { event: StoredEvent; dataJson: string }
+
+function toEntry(id: string, f: Fields): Entry {
+  const dataJson = f['d'] ?? 'null'
+  return { event: toStoredEvent(id, f), dataJson }
+}
+
+export function toStoredEvent(id: string, f: Fields): StoredEvent {
+  return {
+    seq: Number(id.slice(0, id.indexOf('-'))),
+    type: f['t'] ?? '',
+    at: f['at'] ?? '',
+    data: JSON.parse(f['d'] ?? 'null') as unknown,
+    v: Number(f['v'] ?? 1),
+    prevHash: f['ph'] ?? '',
+    hash: f['h'] ?? '',
+  }
+}
+
+/** Walks the whole log page by page, re-hashing each event from its stored data text. */
+async function verifyLog(page: (fromSeq: number) => Promise<Entry[]>): Promise<VerifyResult> {
+  let count = 0
+  let prevHash = GENESIS_HASH
+  let firstBrokenSeq: number | undefined
+  let from = 1
+  for (;;) {
+    const batch = await page(from)
+    if (batch.length === 0) break
+    for (const { event: e, dataJson: text } of batch) {
+      count++
+      const holds = e.seq === count && e.prevHash === prevHash && e.hash === eventHash(e.prevHash, e.seq, e.type, e.at, text)
+      if (firstBrokenSeq === undefined && !holds) firstBrokenSeq = Math.min(e.seq, count)
+      prevHash = e.hash
+    }
+    from = batch.at(-1)!.event.seq + 1
+  }
+  return firstBrokenSeq === undefined ? { ok: true, events: count } : { ok: false, events: count, firstBrokenSeq }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+function toGrant(link: LinkRecord): AccessGrant {
+  const grant: AccessGrant = { conferenceId: link.conferenceId, role: link.role }
+  if (link.siteId !== undefined) grant.siteId = link.siteId
+  if (link.blocId !== undefined) grant.blocId = link.blocId
+  if (link.label !== undefined) grant.label = link.label
+  return grant
+}
+
+function toLink(tokenHash: string, row: Fields): LinkRecord {
+  const link: LinkRecord = { id: tokenHash.slice(0, 16), conferenceId: row['conferenceId']!, role: row['role'] as Role }
+  for (const f of ['siteId', 'blocId', 'label', 'createdAt', 'expiresAt', 'revokedAt', 'lastUsedAt'] as const) {
+    if (row[f] !== undefined) link[f] = row[f]
+  }
+  return link
+}
