@@ -4,7 +4,7 @@
  * an edit that another console overtook refused in Vietnamese, never lost silently and never
  * in English. On a server of its own (e2e/lobby-server.ts).
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 const CONSOLE = { width: 1366, height: 768 }

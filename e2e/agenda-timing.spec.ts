@@ -4,7 +4,7 @@
  * conference clock reads in the conference's zone. Prints the measured flip spread. On a server
  * of its own (e2e/lobby-server.ts), since it starts the conference.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 const WALL = { width: 1920, height: 1080 }

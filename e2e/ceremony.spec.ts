@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 
 const CONSOLE = { width: 1366, height: 768 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { openPage, readLinks, selectFirstAward, startIfScheduled } from './helpers.js'
 import { signOnPage } from './signing-helpers.js'
 

@@ -2,7 +2,7 @@
  * The day's documents from the pages: the host's Documents menu gives plain links (short-lived,
  * signed, no access token in them) that download real PDFs; a viewer's page cannot get the minutes.
  */
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 import { hostApi, loopStrokes } from './signing-helpers.js'
 

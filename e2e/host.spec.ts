@@ -4,7 +4,7 @@
  * with their history, an offline console says so and refuses at once, and ending says what it
  * leaves behind. One real server, separate browser contexts per role.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 
 const CONSOLE = { width: 1366, height: 768 }

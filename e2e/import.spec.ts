@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures.js'
 import { openPage, readLinks } from './helpers.js'
 
 const CONSOLE = { width: 1366, height: 768 }

@@ -4,7 +4,7 @@
  * the page that uses it; a reissued link's new address is shown once and opens the page. Only
  * links this spec issues are revoked, so the other specs' links stay valid.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext } from './fixtures.js'
 import { openPage, readLinks } from './helpers.js'
 
 async function issueViewer(request: APIRequestContext): Promise<{ id: string; url: string }> {

@@ -3,7 +3,7 @@
  * role's page, and the site operator's checks. On a server of its own (e2e/lobby-server.ts):
  * the lobby needs a conference not yet started, and the closing screen one that has ended.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 const WALL = { width: 1920, height: 1080 }

@@ -4,7 +4,7 @@
  * history, the end confirmation, offline), so that people can look at what we built.
  */
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 
 const OUT = '.tmp/screenshots'

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import ExcelJS from 'exceljs'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures.js'
 import type { ConferenceState } from '../shared/domain.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, PHONE, readPledge, SIGNATURE, signOnPage, TABLET } from './signing-helpers.js'

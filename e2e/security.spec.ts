@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures.js'
 import { openPage, readLinks } from './helpers.js'
 
 const LAPTOP = { width: 1280, height: 800 }

@@ -3,7 +3,7 @@
  * order by the host; two halls watch the ink move and the signatures land; a signature is
  * voided with a reason and signed again; the same link on a second device is told plainly.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
 import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, readPledge, SIGNATURE, TABLET, PHONE, drawWithMouse } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
