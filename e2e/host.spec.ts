@@ -2,10 +2,11 @@
  * The host console for the day: a clicker steps the agenda on every site, the controls stay in
  * view at 1366×768, a closed site is offline on the board within 5 s, problems travel both ways
  * with their history, an offline console says so and refuses at once, and ending says what it
- * leaves behind. One real server, separate browser contexts per role.
+ * leaves behind (on a server of its own). Real servers, separate browser contexts per role.
  */
-import { expect, test, type Page } from './fixtures.js'
+import { expect, test, type Browser, type Page } from './fixtures.js'
 import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const SCREEN = { width: 1280, height: 720 }
@@ -211,9 +212,19 @@ test('offline, the console says so at once, locks its controls, claims nothing a
   await dash.context().close()
 })
 
+// Ending is for good: on a server of its own, so that the shared conference stays live for the specs after this one.
 test('ending says what it leaves behind; afterwards nothing is tagged as running', async ({ browser }) => {
-  const links = readLinks()
-  const host = await openPage(browser, links.host.url, CONSOLE)
+  test.setTimeout(150_000)
+  const server = await startPrivateServer(3199)
+  try {
+    await endOn(browser, server)
+  } finally {
+    await server.stop()
+  }
+})
+
+async function endOn(browser: Browser, server: PrivateServer): Promise<void> {
+  const host = await openPage(browser, server.url('/host', server.links.host.token), CONSOLE)
   await startIfScheduled(host)
   await expect(host.getByTestId('agenda-current-tag')).toHaveCount(1)
   await host.getByTestId('conference-end').click()
@@ -234,5 +245,5 @@ test('ending says what it leaves behind; afterwards nothing is tagged as running
   for (const where of [host.locator('.a-agenda'), host.getByTestId('run-current')]) await expect(where.getByText(/đang diễn ra/i)).toHaveCount(0)
   await expect(host.getByTestId('run-bar')).toContainText('Đã bế mạc lúc')
   await host.context().close()
-})
+}
 
