@@ -5,7 +5,7 @@
  * catch up on the other; with Redis down a command answers a coded error within a second, and
  * all recovers when Redis returns.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -15,7 +15,8 @@ import type { ConferenceEvent } from '../shared/events.js'
 import type { Presence } from '../shared/protocol.js'
 import type { AccessLinks } from './access/links.js'
 import { firstSync, send, until, type Client } from './test/harness.js'
-import { freePort, startRedis, type TestRedis } from './test/redis-server.js'
+import { startServerProcess, freePort } from './test/process.js'
+import { startRedis, type TestRedis } from './test/redis-server.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-cluster-'))
 const children: ChildProcess[] = []
@@ -32,24 +33,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  const deadline = Date.now() + 90_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
-    if (up) return child
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
+const startProcess = (port: number): Promise<ChildProcess> =>
+  startServerProcess(port, { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url }, children, 90_000)
 
 /** A client that records every event it applies, checking continuity as a page does. */
 function watcher(port: number, token: string, lastSeq?: number) {

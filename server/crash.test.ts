@@ -2,15 +2,15 @@
  * Durability: kill -9 the real server process after acknowledged commands, restart it on the
  * same DATA_DIR, and find every acknowledged event still there.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ConferenceState } from '../shared/domain.js'
 import type { AccessLinks } from './access/links.js'
 import { firstSync, send, type Client } from './test/harness.js'
+import { freePort, startServerProcess } from './test/process.js'
 import { io } from 'socket.io-client'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-crash-'))
@@ -20,32 +20,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const { port } = srv.address() as AddressInfo
-  await new Promise((r) => srv.close(r))
-  return port
-}
-
-async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
-    if (up) return child
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
+const startProcess = (port: number): Promise<ChildProcess> =>
+  startServerProcess(port, { DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` }, children)
 
 describe('crash safety', () => {
   it('keeps every acknowledged event across kill -9 and a restart', async () => {

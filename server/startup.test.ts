@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConferenceState } from '../shared/domain.js'
 import type { AccessLinks } from './access/links.js'
 import { SQLITE_FILE, stateHash } from './store/sqlite.js'
+import { freePort } from './test/process.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-startup-'))
 const seeded = path.join(root, 'seeded')
@@ -22,14 +22,6 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
   rmSync(root, { recursive: true, force: true })
 })
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const { port } = srv.address() as AddressInfo
-  await new Promise((r) => srv.close(r))
-  return port
-}
 
 interface Proc { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }
 

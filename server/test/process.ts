@@ -1,0 +1,42 @@
+/**
+ * Real server processes for the tests that need one (`kill -9`, start-up checks, a cluster):
+ * `server/main.ts` in its own Node process, waited for until `/api/health` answers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts `server/main.ts` on `port` with `env` added to this process's environment, remembers it
+ * in `children` (for the suite's cleanup), and resolves once it serves; rejects with its output
+ * if it exits or does not serve within `timeoutMs`.
+ */
+export async function startServerProcess(port: number, env: Record<string, string>, children: ChildProcess[], timeoutMs = 60_000): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
+    if (up) return child
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
