@@ -18,6 +18,7 @@ import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
 import { TokenBucket } from './rate-limit.js'
 import { RevealTracker } from './reveals.js'
+import { watchStoreStatus } from './store-status.js'
 import { acceptInk } from './ink.js'
 import type { Admitted, Gate, Refusal } from '../http/gate.js'
 import { capAnswer, shapeProblem } from '../http/limits.js'
@@ -144,6 +145,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
   // Each process sends the cluster's figures (server/realtime/cluster.ts) to its own sockets.
   const presence = new PresenceTracker((id, p) => io.local.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
   const reveals = new RevealTracker((id, announcements) => io.local.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
+  // Whether the log can be written: every page of this process is told when that changes (never through Redis).
+  const storeStatus = watchStoreStatus(deps.store, deps.now, (status) => io.local.emit('status', status))
 
   // A connection that has not authenticated a socket within 2 s of its handshake is closed: frames
   // from a stranger are not read for long.
@@ -226,6 +229,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     const lastSeq = typeof rawLastSeq === 'number' && Number.isInteger(rawLastSeq) && rawLastSeq >= 0 ? rawLastSeq : undefined
     const who = { role: actor.role, conferenceId: actor.conferenceId, transport: socket.conn.transport.name }
     log.info(who, 'connected')
+    // First, so that a page connecting while the log cannot be written says so even if its catch-up fails.
+    socket.emit('status', storeStatus.current())
     // Handlers first, so that nothing a client sends right after connecting is dropped.
     socket.on('command', async (envelope, ack) => {
       if (typeof ack !== 'function') return
@@ -312,6 +317,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     reveals,
     stop() {
       clearInterval(sweep)
+      storeStatus.stop()
     },
   }
 }
