@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
+import { pageOptions } from './client.js'
 import { startRedis } from '../server/test/redis-server.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
@@ -36,7 +37,7 @@ const url = (port: number) => `http://127.0.0.1:${port}`
 /** Connects n clients round-robin over the ports, 100 at a time (the fan-out is measured, not a connection storm). */
 async function connectMany(ports: number[], auth: object, n: number): Promise<Socket[]> {
   const one = (i: number, tries = 3): Promise<Socket> => new Promise<Socket>((resolve, reject) => {
-    const s = io(url(ports[i % ports.length]!), { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+    const s = io(url(ports[i % ports.length]!), pageOptions(auth))
     s.once('connect', () => resolve(s))
     // A loaded server may close a handshake it could not finish in time: try again.
     const retry = (err: unknown) => {
@@ -107,20 +108,28 @@ async function fanOut(ports: number[], clientAuth: object, hostAuth: object, awa
 /** Every client at once, no lastSeq: until each has its (deflated) snapshot. */
 async function join(ports: number[], token: string) {
   const times: number[] = []
+  const why_: Record<string, number> = {}
   const t0 = performance.now()
   const sockets = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Socket>((resolve) => {
-    const s = io(url(ports[i % ports.length]!), { auth: { token, snapshotEncoding: 'deflate' }, transports: ['websocket'], reconnection: false, forceNew: true })
+    const s = io(url(ports[i % ports.length]!), pageOptions({ token, snapshotEncoding: 'deflate' }))
+    let settled = false
     s.once('snapshot', () => {
-      times.push(performance.now() - t0)
+      if (!settled) times.push(performance.now() - t0)
+      settled = true
       resolve(s)
     })
-    // Dropped by the server (a slow reader, a handshake it could not finish in time) or refused: counted, not waited for.
-    s.once('disconnect', () => resolve(s))
-    s.io.once('close', () => resolve(s))
-    s.once('connect_error', () => resolve(s))
+    // Dropped by the server (a slow reader, a handshake it could not finish in time) or refused: counted by why, not waited for.
+    const lost = (why: string) => {
+      if (!settled) why_[why] = (why_[why] ?? 0) + 1
+      settled = true
+      resolve(s)
+    }
+    s.once('disconnect', (reason) => lost(`disconnect: ${reason}`))
+    s.io.once('close', (reason) => lost(`closed: ${reason}`))
+    s.once('connect_error', (err) => lost(`refused: ${err.message}`))
   })))
   for (const s of sockets) s.disconnect()
-  if (times.length < CLIENTS) console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused)`)
+  if (times.length < CLIENTS) console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused): ${JSON.stringify(why_)}`)
   return { p50: pct(times, 50), p99: pct(times, 99) }
 }
 
