@@ -66,6 +66,17 @@ function handshakeToken(req: IncomingMessage): string | undefined {
   return typeof q === 'string' && q ? q : undefined
 }
 
+/** The store (Redis) could not be reached or did not answer in time (server/store/redis.ts). */
+const unavailable = (err: unknown) => (err as { code?: unknown } | null)?.code === 'store_unavailable'
+
+/** A handshake the links could not be checked for: the page waits and connects again by itself. */
+const STORE_UNAVAILABLE: Refusal = {
+  code: 'internal',
+  message: 'the conference data cannot be reached right now; the page connects again by itself',
+  reason: ErrorReason.storeUnavailable,
+  retryAfterMs: 2000,
+}
+
 /** A refusal as a handshake error: the page reads `message`, and `data.code` (and `data.retryAfterMs`). */
 function handshakeError(r: Refusal): Error {
   const err = new Error(r.message) as Error & { data?: unknown }
@@ -106,6 +117,8 @@ export function allowRequest(gate: Gate) {
       mark.token = token
       fn(null, true)
     })().catch((err: unknown) => {
+      // The links cannot be read (Redis down): the CONNECT checks again and tells the page why (storeUnavailable).
+      if (unavailable(err)) return fn(null, true)
       log.error({ err }, 'handshake check failed')
       fn('the server could not check the access link; try again', false)
     })
@@ -186,6 +199,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       socket.data.deflate = auth?.snapshotEncoding === 'deflate'
       next()
     } catch (err) {
+      // Not final: the page says the server cannot reach its data, and connects again after `retryAfterMs`.
+      if (unavailable(err)) return next(handshakeError(STORE_UNAVAILABLE))
       log.error({ err }, 'handshake failed')
       next(new Error('the server could not check the access link; try again'))
     }
