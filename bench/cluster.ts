@@ -25,7 +25,7 @@ interface Ready { appPort: number; barePort: number; hostToken: string; viewerTo
 const children: ChildProcess[] = []
 
 function node(env: Record<string, string>): Promise<Ready> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cluster-node.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cluster-node.ts'], { env: { LOG_LEVEL: 'warn', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(child)
   return new Promise<Ready>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench node exited with ${code}`)))
@@ -129,7 +129,11 @@ async function join(ports: number[], token: string) {
     s.once('connect_error', (err) => lost(`refused: ${err.message}`))
   })))
   for (const s of sockets) s.disconnect()
-  if (times.length < CLIENTS) console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused): ${JSON.stringify(why_)}`)
+  if (times.length < CLIENTS) {
+    console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused): ${JSON.stringify(why_)}`)
+    // A ping timeout seen by a client is this process too busy to read its pings (every client is here, on the same cores).
+    if (why_['disconnect: ping timeout']) console.error('  (a "ping timeout" is this bench process, which plays every client, too busy to answer the heartbeat in 4.5 s)')
+  }
   return { p50: pct(times, 50), p99: pct(times, 99) }
 }
 
