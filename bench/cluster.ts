@@ -6,7 +6,7 @@
  *   fan-out: a host award.announce to its arrival at every client (p50, p99), and gaps seen;
  *   join: every client connecting at once and receiving the demo's snapshot (p50, p99);
  *   commands per second sustained on one conference, hosts on every process sending at once.
- *   CLIENTS=3000 PROCESSES=2 SOCKET_ADAPTER=pubsub|streams ROUNDS=30 npm run bench -- --cluster
+ *   CLIENTS=3000 PROCESSES=2 SOCKET_ADAPTER=pubsub|streams ROUNDS=30 REDIS_APPENDFSYNC=always|everysec npm run bench -- --cluster
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -19,6 +19,8 @@ const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const PROCESSES = Number(process.env.PROCESSES ?? 2)
 const ROUNDS = Number(process.env.ROUNDS ?? 30)
 const WARMUP = 5
+/** redis-server's fsync policy: 'always' (an fsync per append, what the README advises) or 'everysec'. */
+const FSYNC = process.env.REDIS_APPENDFSYNC === 'everysec' ? 'everysec' : 'always'
 const ADAPTERS = (process.env.SOCKET_ADAPTER ? [process.env.SOCKET_ADAPTER] : ['pubsub', 'streams']) as ('pubsub' | 'streams')[]
 
 interface Ready { appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[] }
@@ -169,7 +171,7 @@ try {
   for (const c of children.splice(0)) c.kill('SIGKILL')
 
   for (const adapter of ADAPTERS) {
-    const redis = await startRedis()
+    const redis = await startRedis({ appendfsync: FSYNC })
     try {
       const nodes: Ready[] = []
       for (let i = 0; i < PROCESSES; i++) nodes.push(await node({ REDIS_URL: redis.url, SOCKET_ADAPTER: adapter }))
@@ -188,7 +190,7 @@ try {
     }
   }
 
-  console.log(`\n${CLIENTS} dashboard clients in this process, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync always`)
+  console.log(`\n${CLIENTS} dashboard clients in this process, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync ${FSYNC}`)
   const head = ['setup', 'fan-out p50 ms', 'p99 ms', 'gaps', 'join p50 ms', 'join p99 ms', 'commands/s']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
