@@ -69,7 +69,7 @@ test('Redis stops: the host console and a hall screen say so at once; it returns
   await redis.start()
   await expect(banner).toHaveCount(0, { timeout: 15_000 })
   await expect(strip).toHaveCount(0, { timeout: 15_000 })
-  await expect(host.getByTestId('toast').filter({ hasText: 'Đã kết nối lại' })).toBeVisible()
+  await expect(host.getByTestId('toast').filter({ hasText: /^Đã kết nối lại: máy chủ ghi được/ })).toBeVisible()
   // Without a reload, the console commands again and the hall follows.
   await host.getByTestId('conference-start').click()
   await expect(host.getByTestId('conference-status')).toHaveAttribute('data-status', 'live')
