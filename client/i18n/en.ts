@@ -315,6 +315,7 @@ const en: typeof vi = {
       notYourTurn: 'Not this bloc’s turn yet',
       read: 'Read the whole pledge (scroll to its end) to unlock the box',
       sending: 'Sending the signature…',
+      waitingStore: 'Signature kept — it is sent by itself once the server can save it',
     },
     status: {
       notOpen: 'The organisers have not opened signing yet. Please read the pledge and wait.',

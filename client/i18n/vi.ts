@@ -314,6 +314,7 @@ export default {
       notYourTurn: 'Chưa đến lượt khối này ký',
       read: 'Đọc hết nội dung giao ước (kéo xuống cuối) để mở khung ký',
       sending: 'Đang gửi chữ ký…',
+      waitingStore: 'Chữ ký đã được giữ lại — chờ máy chủ ghi được rồi tự gửi',
     },
     status: {
       notOpen: 'Ban tổ chức chưa mở ký kết. Đồng chí vui lòng đọc nội dung giao ước và chờ.',
