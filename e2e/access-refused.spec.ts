@@ -52,6 +52,7 @@ test('a site link revoked while its page is open: the page says it was revoked',
   expect(await hostPost(request, `/${linkId(token)}/revoke`, {})).toBe(200)
   await expectRefused(page, /Liên kết này đã bị Ban tổ chức thu hồi/)
   await expect(page.getByTestId('access-refused')).toHaveAttribute('data-reason', 'revoked')
+  if (process.env['SCREENSHOTS']) await page.screenshot({ path: '.tmp/screenshots/access-revoked.png' })
 })
 
 test('a reissued link: the page is told to use the new one', async ({ browser, request }) => {
@@ -59,6 +60,7 @@ test('a reissued link: the page is told to use the new one', async ({ browser, r
   expect(await hostPost(request, `/${linkId(token)}/reissue`, {})).toBe(201)
   await expectRefused(page, /đã được thay bằng liên kết mới/)
   await expect(page.getByTestId('access-refused')).toHaveAttribute('data-reason', 'reissued')
+  if (process.env['SCREENSHOTS']) await page.screenshot({ path: '.tmp/screenshots/access-reissued.png' })
 })
 
 test('a link whose expiry passes while its page is open: the page says it expired', async ({ browser, request }) => {
