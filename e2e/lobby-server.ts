@@ -9,6 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from '../server/app.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
+import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID, demoSetup } from '../server/seed/demo.js'
 
@@ -22,13 +23,15 @@ const startsAt = new Date(Math.ceil((Date.now() + Number(process.env['STARTS_IN_
 rmSync(dataDir, { recursive: true, force: true })
 mkdirSync(dataDir, { recursive: true })
 const store = openSqliteStore(dataDir)
-const server = createApp({ store, dataDir, clientDir: path.join(root, 'dist', 'client') })
+const links = openSqliteLinkStore(dataDir)
+const server = createApp({ store, links, dataDir, clientDir: path.join(root, 'dist', 'client') })
 await server.service.appendSystem(DEMO_CONFERENCE_ID, [{ type: 'conference.created', data: { ...demoSetup(), startsAt: startsAt.toISOString() } }], 'seed-demo-conference')
-await ensureDemo(store, server.service, dataDir, publicUrl)
+await ensureDemo(links, server.service, dataDir, publicUrl)
 server.httpServer.listen(port, '127.0.0.1', () => console.log(`lobby server on ${publicUrl}, starts at ${startsAt.toISOString()}`))
 
 async function stop(): Promise<void> {
   await server.close()
+  await links.close()
   await store.close()
   process.exit(0)
 }

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain.js'
-import type { EventStore } from '../store/event-store.js'
+import type { LinkStore } from '../store/link-store.js'
 
 /** 192 random bits, URL-safe. */
 export function newToken(): string {
@@ -25,7 +25,7 @@ const TOUCH_EVERY_MS = 60_000
 const touched = new Map<string, number>()
 
 /** Resolves a presented token to the actor it grants, or says why not. */
-export async function resolveToken(store: EventStore, token: unknown, now: () => number = Date.now): Promise<TokenCheck> {
+export async function resolveToken(store: LinkStore, token: unknown, now: () => number = Date.now): Promise<TokenCheck> {
   if (typeof token !== 'string' || token.length === 0) return { ok: false, reason: 'missing token: open the conference with your access link' }
   if (token.length > 200) return { ok: false, reason: 'unknown or revoked token' }
   const link = await store.findLink(hashToken(token))
