@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
+import { pageOptions } from './client.js'
 import { ClockEstimator } from '../shared/clock.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
@@ -37,7 +38,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`
 
 function connect(url: string, auth: object): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+    const s = io(url, pageOptions(auth))
     s.once('connect', () => resolve(s))
     s.once('connect_error', reject)
   })
@@ -134,7 +135,7 @@ try {
     let awards = 0
     const sockets = await Promise.all(
       Array.from({ length: CLIENTS }, () => new Promise<Socket>((resolve, reject) => {
-        const s = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+        const s = io(url, pageOptions(auth))
         s.once('connect_error', reject)
         s.once('snapshot', (snap: { packed?: Buffer; state?: { awards: unknown[] } }) => {
           // Holding the state means having it parsed, as a page does before it can show it.

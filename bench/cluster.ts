@@ -6,25 +6,28 @@
  *   fan-out: a host award.announce to its arrival at every client (p50, p99), and gaps seen;
  *   join: every client connecting at once and receiving the demo's snapshot (p50, p99);
  *   commands per second sustained on one conference, hosts on every process sending at once.
- *   CLIENTS=3000 PROCESSES=2 SOCKET_ADAPTER=pubsub|streams ROUNDS=30 npm run bench -- --cluster
+ *   CLIENTS=3000 PROCESSES=2 SOCKET_ADAPTER=pubsub|streams ROUNDS=30 REDIS_APPENDFSYNC=always|everysec npm run bench -- --cluster
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
+import { pageOptions } from './client.js'
 import { startRedis } from '../server/test/redis-server.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const PROCESSES = Number(process.env.PROCESSES ?? 2)
 const ROUNDS = Number(process.env.ROUNDS ?? 30)
 const WARMUP = 5
+/** redis-server's fsync policy: 'always' (an fsync per append, what the README advises) or 'everysec'. */
+const FSYNC = process.env.REDIS_APPENDFSYNC === 'everysec' ? 'everysec' : 'always'
 const ADAPTERS = (process.env.SOCKET_ADAPTER ? [process.env.SOCKET_ADAPTER] : ['pubsub', 'streams']) as ('pubsub' | 'streams')[]
 
 interface Ready { appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[] }
 const children: ChildProcess[] = []
 
 function node(env: Record<string, string>): Promise<Ready> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cluster-node.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cluster-node.ts'], { env: { LOG_LEVEL: 'warn', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(child)
   return new Promise<Ready>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench node exited with ${code}`)))
@@ -36,7 +39,7 @@ const url = (port: number) => `http://127.0.0.1:${port}`
 /** Connects n clients round-robin over the ports, 100 at a time (the fan-out is measured, not a connection storm). */
 async function connectMany(ports: number[], auth: object, n: number): Promise<Socket[]> {
   const one = (i: number, tries = 3): Promise<Socket> => new Promise<Socket>((resolve, reject) => {
-    const s = io(url(ports[i % ports.length]!), { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+    const s = io(url(ports[i % ports.length]!), pageOptions(auth))
     s.once('connect', () => resolve(s))
     // A loaded server may close a handshake it could not finish in time: try again.
     const retry = (err: unknown) => {
@@ -107,20 +110,32 @@ async function fanOut(ports: number[], clientAuth: object, hostAuth: object, awa
 /** Every client at once, no lastSeq: until each has its (deflated) snapshot. */
 async function join(ports: number[], token: string) {
   const times: number[] = []
+  const why_: Record<string, number> = {}
   const t0 = performance.now()
   const sockets = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Socket>((resolve) => {
-    const s = io(url(ports[i % ports.length]!), { auth: { token, snapshotEncoding: 'deflate' }, transports: ['websocket'], reconnection: false, forceNew: true })
+    const s = io(url(ports[i % ports.length]!), pageOptions({ token, snapshotEncoding: 'deflate' }))
+    let settled = false
     s.once('snapshot', () => {
-      times.push(performance.now() - t0)
+      if (!settled) times.push(performance.now() - t0)
+      settled = true
       resolve(s)
     })
-    // Dropped by the server (a slow reader, a handshake it could not finish in time) or refused: counted, not waited for.
-    s.once('disconnect', () => resolve(s))
-    s.io.once('close', () => resolve(s))
-    s.once('connect_error', () => resolve(s))
+    // Dropped by the server (a slow reader, a handshake it could not finish in time) or refused: counted by why, not waited for.
+    const lost = (why: string) => {
+      if (!settled) why_[why] = (why_[why] ?? 0) + 1
+      settled = true
+      resolve(s)
+    }
+    s.once('disconnect', (reason) => lost(`disconnect: ${reason}`))
+    s.io.once('close', (reason) => lost(`closed: ${reason}`))
+    s.once('connect_error', (err) => lost(`refused: ${err.message}`))
   })))
   for (const s of sockets) s.disconnect()
-  if (times.length < CLIENTS) console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused)`)
+  if (times.length < CLIENTS) {
+    console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused): ${JSON.stringify(why_)}`)
+    // A ping timeout seen by a client is this process too busy to read its pings (every client is here, on the same cores).
+    if (why_['disconnect: ping timeout']) console.error('  (a "ping timeout" is this bench process, which plays every client, too busy to answer the heartbeat in 4.5 s)')
+  }
   return { p50: pct(times, 50), p99: pct(times, 99) }
 }
 
@@ -156,7 +171,7 @@ try {
   for (const c of children.splice(0)) c.kill('SIGKILL')
 
   for (const adapter of ADAPTERS) {
-    const redis = await startRedis()
+    const redis = await startRedis({ appendfsync: FSYNC })
     try {
       const nodes: Ready[] = []
       for (let i = 0; i < PROCESSES; i++) nodes.push(await node({ REDIS_URL: redis.url, SOCKET_ADAPTER: adapter }))
@@ -175,7 +190,7 @@ try {
     }
   }
 
-  console.log(`\n${CLIENTS} dashboard clients in this process, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync always`)
+  console.log(`\n${CLIENTS} dashboard clients in this process, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync ${FSYNC}`)
   const head = ['setup', 'fan-out p50 ms', 'p99 ms', 'gaps', 'join p50 ms', 'join p99 ms', 'commands/s']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
+import { pageOptions } from './client.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const BATCHES = Number(process.env.BATCHES ?? 150)
@@ -23,7 +24,7 @@ const ready = await new Promise<Ready>((resolve, reject) => {
 
 const connect = (url: string, auth: object) =>
   new Promise<Socket>((resolve, reject) => {
-    const s = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
+    const s = io(url, pageOptions(auth))
     s.once('connect', () => resolve(s))
     s.once('connect_error', reject)
   })

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
+import { pageOptions } from './client.js'
 import { ClockEstimator } from '../shared/clock.js'
 import { msToNextBoundary } from '../client/composables/useServerClock.js'
 
@@ -52,7 +53,7 @@ function tick(s: Screen, until: number): void {
 try {
   const url = `http://127.0.0.1:${ready.appPort}`
   const screens: Screen[] = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Screen>((resolve, reject) => {
-    const socket = io(url, { auth: { token: ready.viewerToken, lastSeq: ready.seq }, transports: ['websocket'], reconnection: false, forceNew: true })
+    const socket = io(url, pageOptions({ token: ready.viewerToken, lastSeq: ready.seq }))
     socket.once('connect', () => resolve({ socket, skew: ((i * 7919) % 1000 / 1000 - 0.5) * 12 * HOUR, clock: new ClockEstimator(), flips: new Map() }))
     socket.once('connect_error', reject)
   })))

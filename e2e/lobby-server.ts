@@ -2,7 +2,8 @@
  * The demo conference on a server of its own, scheduled to start `STARTS_IN_MIN` minutes from
  * now (rounded up to 5): the lobby's countdown is then real. Used by the specs that walk a
  * hall's screen through every phase, up to the end, without ending the shared e2e conference.
- * Env: PORT, DATA_DIR (wiped first), STARTS_IN_MIN (default 25).
+ * Env: PORT, DATA_DIR (wiped first), STARTS_IN_MIN (default 25), SEED_SITES (the demo with that many
+ * sites, server/seed/scale.ts; default the demo's eight).
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -12,12 +13,14 @@ import { openSqliteStore } from '../server/store/sqlite.js'
 import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID, demoSetup } from '../server/seed/demo.js'
+import { scaleSetup } from '../server/seed/scale.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env['PORT'] ?? 3198)
 const dataDir = path.resolve(process.env['DATA_DIR'] ?? path.join(root, '.tmp', 'e2e-lobby'))
 const publicUrl = `http://127.0.0.1:${port}`
 const FIVE_MIN = 5 * 60_000
+const seedSites = process.env['SEED_SITES'] ? Number(process.env['SEED_SITES']) : undefined
 const startsAt = new Date(Math.ceil((Date.now() + Number(process.env['STARTS_IN_MIN'] ?? 25) * 60_000) / FIVE_MIN) * FIVE_MIN)
 
 rmSync(dataDir, { recursive: true, force: true })
@@ -25,7 +28,7 @@ mkdirSync(dataDir, { recursive: true })
 const store = openSqliteStore(dataDir)
 const links = openSqliteLinkStore(dataDir)
 const server = createApp({ store, links, dataDir, clientDir: path.join(root, 'dist', 'client') })
-await server.service.appendSystem(DEMO_CONFERENCE_ID, [{ type: 'conference.created', data: { ...demoSetup(), startsAt: startsAt.toISOString() } }], 'seed-demo-conference')
+await server.service.appendSystem(DEMO_CONFERENCE_ID, [{ type: 'conference.created', data: { ...(seedSites ? scaleSetup(seedSites) : demoSetup()), startsAt: startsAt.toISOString() } }], 'seed-demo-conference')
 await ensureDemo(links, server.service, dataDir, publicUrl)
 server.httpServer.listen(port, '127.0.0.1', () => console.log(`lobby server on ${publicUrl}, starts at ${startsAt.toISOString()}`))
 

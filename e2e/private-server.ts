@@ -19,10 +19,11 @@ export interface PrivateServer {
   stop: () => Promise<void>
 }
 
-export async function startPrivateServer(port = 3198): Promise<PrivateServer> {
+/** `sites`: seed the demo with that many sites (server/seed/scale.ts) instead of its eight. */
+export async function startPrivateServer(port = 3198, opts: { sites?: number } = {}): Promise<PrivateServer> {
   const dataDir = `.tmp/e2e-lobby-${port}`
   const child: ChildProcess = spawn('node_modules/.bin/tsx', ['e2e/lobby-server.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...(opts.sites ? { SEED_SITES: String(opts.sites) } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -120,8 +120,21 @@ export interface InkBatch {
 /** At most this many points in one ink batch. */
 export const MAX_INK_POINTS = 200
 
+/**
+ * Whether this server process can write the conference log (Redis, or the SQLite disk) right now:
+ * sent to each socket at connect and to every socket of the process when it changes. While
+ * `unavailable`, commands are refused (`server.storeUnavailable`) and nothing new is published;
+ * the page keeps its state and waits. `since`: server epoch ms when the process saw the change.
+ */
+export interface ServerStatus {
+  store: 'ok' | 'unavailable'
+  since: number
+}
+
 export interface ServerToClientEvents {
   welcome: (w: Welcome) => void
+  /** The log's health as this process sees it: at connect, then on each change (see `ServerStatus`). */
+  status: (s: ServerStatus) => void
   snapshot: (s: AnySnapshot) => void
   events: (p: { events: ConferenceEvent[] }) => void
   presence: (p: Presence) => void

@@ -5,7 +5,7 @@
 import { inject, onBeforeUnmount, provide, type InjectionKey } from 'vue'
 import { useRoute } from 'vue-router'
 import type { CommandOf, CommandType } from '../../shared/commands.js'
-import type { Ack } from '../../shared/errors.js'
+import { ErrorReason, type Ack } from '../../shared/errors.js'
 import { ClockEstimator } from '../../shared/clock.js'
 import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
 import { PROTOCOL_VERSION, type AnySnapshot, type InkBatch } from '../../shared/protocol.js'
@@ -62,6 +62,7 @@ export function useConferenceSync(): ConferenceSync {
   let clockTimer: ReturnType<typeof setInterval> | undefined
   let goneOffline: (() => void) | undefined
   let cameOnline: (() => void) | undefined
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
   const settleTimers: ReturnType<typeof setTimeout>[] = []
 
   function receive(events: ConferenceEvent[]): void {
@@ -150,11 +151,21 @@ export function useConferenceSync(): ConferenceSync {
     s.on('events', ({ events }) => receive(events))
     s.on('presence', (p) => store.setPresence(p))
     s.on('reveals', (r) => store.setReveals(r.announcements))
+    s.on('status', (st) => store.setStoreStatus(st.store, st.since))
     s.on('ink', (b) => ink.receive(b))
     s.on('connect_error', (err) => {
       // A refusal by the server's handshake check is final: socket.io does not retry it.
-      if (s.active) store.setConnection('reconnecting')
-      else store.setConnection('refused', err.message)
+      if (s.active) return store.setConnection('reconnecting')
+      // Except that the server could not read the links (its store is down): not a refusal; wait and connect again.
+      const data = (err as Error & { data?: { reason?: unknown; retryAfterMs?: unknown } }).data
+      if (data?.reason === ErrorReason.storeUnavailable) {
+        store.setStoreStatus('unavailable')
+        store.setConnection('connecting')
+        clearTimeout(retryTimer)
+        retryTimer = setTimeout(() => s.connect(), typeof data.retryAfterMs === 'number' ? data.retryAfterMs : 2000)
+        return
+      }
+      store.setConnection('refused', err.message)
     })
     s.on('disconnect', (reason) => {
       store.setConnection('reconnecting')
@@ -193,6 +204,7 @@ export function useConferenceSync(): ConferenceSync {
   connect()
   onBeforeUnmount(() => {
     clearInterval(clockTimer)
+    clearTimeout(retryTimer)
     settleTimers.forEach(clearTimeout)
     if (goneOffline) window.removeEventListener('offline', goneOffline)
     if (cameOnline) window.removeEventListener('online', cameOnline)

@@ -1,19 +1,23 @@
 /**
  * Sends a confirmed signature exactly once. The envelope (with its command id) is made once and
- * kept on this device until the server answers; while the link is down it waits, and it is sent
- * again with the SAME id when the link is back, so a retry can never sign twice. Sent through the
- * HTTP mirror of the command intake, which takes the page's own access token and any id.
+ * kept on this device until the server answers; while the link is down, or while the server
+ * cannot write the conference log (its `status`, or an answer `server.storeUnavailable`), it
+ * waits, and it is sent again with the SAME id when that is over, so a retry can never sign
+ * twice. Sent through the HTTP mirror of the command intake, which takes the page's own access
+ * token and any id.
  */
 import { onBeforeUnmount, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import { storeToRefs } from 'pinia'
 import type { z } from 'zod'
 import type { SignPledge } from '../../shared/conference/signing.js'
-import type { Ack, ErrorCode } from '../../shared/errors.js'
+import { ErrorReason, type Ack, type ErrorCode } from '../../shared/errors.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
 
 export type SubmitPhase = 'idle' | 'sending' | 'waiting' | 'done' | 'refused'
+/** What a waiting signature waits for: this page's connection, or the server's store. */
+export type WaitingFor = 'connection' | 'store'
 type SignData = z.infer<typeof SignPledge>
 interface Pending { id: string; conferenceId: string; data: SignData }
 
@@ -25,12 +29,13 @@ const TRANSIENT: ErrorCode[] = ['internal', 'rate_limited']
 
 export function useSignSubmission() {
   const store = useConferenceStore()
-  const { connection } = storeToRefs(store)
+  const { connection, storeStatus } = storeToRefs(store)
   const route = useRoute()
   const token = typeof route.query.token === 'string' ? route.query.token : ''
   const storageKey = `${KEY}.${token.slice(0, 12)}`
 
   const phase = ref<SubmitPhase>('idle')
+  const waitingFor = ref<WaitingFor>('connection')
   const refusal = ref<{ code: ErrorCode; message: string } | null>(null)
   const pending = ref<Pending | null>(load())
   /** The strokes this device sent, to tell its own signature from one made on another device. */
@@ -69,6 +74,7 @@ export function useSignSubmission() {
     clearTimeout(timer)
     if (connection.value !== 'live') {
       phase.value = 'waiting'
+      waitingFor.value = 'connection'
       return
     }
     phase.value = 'sending'
@@ -94,7 +100,10 @@ export function useSignSubmission() {
       pending.value = null
       save(null)
     } else {
+      // Still tried every few seconds while the store is down: on SQLite only a write that works says it is back.
       phase.value = 'waiting'
+      const storeDown = ack?.error.reason === ErrorReason.storeUnavailable || storeStatus.value === 'unavailable'
+      waitingFor.value = storeDown ? 'store' : 'connection'
       timer = setTimeout(() => void attempt(), RETRY_MS)
     }
   }
@@ -118,7 +127,11 @@ export function useSignSubmission() {
   watch(connection, (c) => {
     if (c === 'live' && pending.value && phase.value !== 'sending') void attempt()
   }, { immediate: true })
+  // The server says it can write again: the waiting signature goes now, not at the next retry.
+  watch(storeStatus, (s) => {
+    if (s === 'ok' && pending.value && phase.value === 'waiting') void attempt()
+  })
   onBeforeUnmount(() => clearTimeout(timer))
 
-  return { phase, refusal, pending, sentStrokes, submit, reset }
+  return { phase, waitingFor, refusal, pending, sentStrokes, submit, reset }
 }

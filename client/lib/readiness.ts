@@ -30,6 +30,11 @@ export interface SiteRowData extends SiteStatus {
   collapsed: boolean
   /** Shown only as the parent of a site that matches the filter. */
   context: boolean
+  /** An open problem: listed first, out of the tree, with its parent's name to place it. */
+  pinned: boolean
+  parentName?: string
+  /** The tree's place of a site listed first, shown (as context) for the sites below it. */
+  echo: boolean
 }
 
 export interface Summary {
@@ -106,9 +111,11 @@ export function matches(s: SiteStatus, filter: BoardFilter, search: string): boo
 }
 
 /**
- * The rows the board shows: every site that matches, with the parents that lead to it (as
- * context), in tree order; the children of a collapsed site are left out unless a filter or a
- * search is on (then what matches is what the host is looking for).
+ * The rows the board shows. First the sites with an open problem that match, oldest problem
+ * first, out of the tree (each with its parent's name): with 700 sites the host sees them without
+ * scrolling. Then every other site that matches, with the parents that lead to it (as context), in
+ * tree order; the children of a collapsed site are left out unless a filter or a search is on
+ * (then what matches is what the host is looking for).
  */
 export function boardRows(statuses: readonly SiteStatus[], opts: { filter: BoardFilter; search: string; collapsed: ReadonlySet<string> }): SiteRowData[] {
   const byId = new Map(statuses.map((s) => [s.site.id, s]))
@@ -123,10 +130,15 @@ export function boardRows(statuses: readonly SiteStatus[], opts: { filter: Board
     }
   }
   const filtering = opts.filter !== 'all' || opts.search.trim() !== ''
+  const pinned: SiteStatus[] = []
   const shown = new Set<string>()
   const context = new Set<string>()
   for (const s of statuses) {
     if (!matches(s, opts.filter, opts.search)) continue
+    if (s.problem) {
+      pinned.push(s)
+      continue
+    }
     shown.add(s.site.id)
     for (let p = parentOf(s), guard = 0; p && guard < 10; p = parentOf(p), guard++) if (!shown.has(p.site.id)) context.add(p.site.id)
   }
@@ -135,20 +147,68 @@ export function boardRows(statuses: readonly SiteStatus[], opts: { filter: Board
     for (let p = parentOf(s), guard = 0; p && guard < 10; p = parentOf(p), guard++) if (opts.collapsed.has(p.site.id)) return true
     return false
   }
-  const rows: SiteRowData[] = []
-  for (const s of statuses) {
-    const isShown = shown.has(s.site.id)
-    if (!isShown && !context.has(s.site.id)) continue
-    if (hiddenByCollapse(s)) continue
+  const row = (s: SiteStatus, extra: { context: boolean; pinned: boolean; echo: boolean }): SiteRowData => {
     const b = below.get(s.site.id)
-    rows.push({
+    return {
       ...s,
       descendants: b?.n ?? 0,
       readyBelow: (b?.ready ?? 0) + (s.ready ? 1 : 0),
       hasChildren: !!b,
       collapsed: opts.collapsed.has(s.site.id),
-      context: !isShown,
-    })
+      ...extra,
+      ...(extra.pinned && parentOf(s) ? { parentName: parentOf(s)!.site.name } : {}),
+    }
+  }
+  // Oldest problem first (it has waited longest); the sort is stable, so ties keep the tree's order.
+  const rows = pinned
+    .sort((a, b) => (a.site.issue?.at ?? '').localeCompare(b.site.issue?.at ?? ''))
+    .map((s) => row(s, { context: false, pinned: true, echo: false }))
+  const pinnedIds = new Set(pinned.map((s) => s.site.id))
+  for (const s of statuses) {
+    const isShown = shown.has(s.site.id)
+    if (!isShown && !context.has(s.site.id)) continue
+    if (hiddenByCollapse(s)) continue
+    rows.push(row(s, { context: !isShown, pinned: false, echo: pinnedIds.has(s.site.id) }))
   }
   return rows
+}
+
+/** One group of the hierarchy (a district and the communes below it) as a hall's screen sums it up. */
+export interface SiteGroup {
+  site: Site
+  /** The group's sites: itself and every site below it. */
+  total: number
+  online: number
+  attendees: number
+  /** The hall's own site is in this group. */
+  own: boolean
+}
+
+/**
+ * The sites as groups for a hall's screen when there are too many to name: the children of the
+ * one top site (the province's districts), or the top sites when there are several. The top site
+ * itself is a group of one, first.
+ */
+export function siteGroups(sites: readonly Site[], presence: Presence, ownSiteId: string | null): SiteGroup[] {
+  const tree = treeOrder(sites)
+  const roots = tree.filter((r) => r.depth === 0)
+  const level = roots.length === 1 ? 1 : 0
+  const groups: SiteGroup[] = []
+  for (const { site, depth } of tree) {
+    if (depth === 0 && level === 1) {
+      groups.push({ site, total: 0, online: 0, attendees: 0, own: false })
+      add(groups.at(-1)!, site)
+      continue
+    }
+    if (depth === level) groups.push({ site, total: 0, online: 0, attendees: 0, own: false })
+    const g = groups.at(-1)
+    if (g && depth >= level) add(g, site)
+  }
+  return groups
+  function add(g: SiteGroup, s: Site): void {
+    g.total++
+    if (presence.sites[s.id]?.online) g.online++
+    g.attendees += s.checkIn?.attendees ?? 0
+    if (s.id === ownSiteId) g.own = true
+  }
 }

@@ -7,7 +7,7 @@ import { ref, shallowRef } from 'vue'
 import { initialState, type Actor, type ConferenceState } from '../../shared/domain.js'
 import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
 import { evolve } from '../../shared/evolve.js'
-import type { Presence, RevealStat } from '../../shared/protocol.js'
+import type { Presence, RevealStat, ServerStatus } from '../../shared/protocol.js'
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'refused'
 
@@ -30,6 +30,13 @@ export const useConferenceStore = defineStore('conference', () => {
   const clockOffsetMs = ref(0)
   /** Host pages: how each recent announcement's reveal went at the sites, newest first. */
   const reveals = ref<RevealStat[]>([])
+  /**
+   * Whether the server can write the conference log (its `status`): while 'unavailable' commands
+   * are refused and nothing new arrives; the page keeps what it has and says so.
+   */
+  const storeStatus = ref<ServerStatus['store']>('ok')
+  /** Server epoch ms of the last change of `storeStatus` (0: never told). */
+  const storeSince = ref(0)
 
   function applySnapshot(s: Snapshot): void {
     state.value = s.state
@@ -78,8 +85,13 @@ export const useConferenceStore = defineStore('conference', () => {
     reveals.value = r
   }
 
+  function setStoreStatus(s: ServerStatus['store'], since: number = storeSince.value): void {
+    storeStatus.value = s
+    storeSince.value = since
+  }
+
   return {
-    seq, state, actor, presence, connection, refusedReason, clockOffsetMs, reveals,
-    applySnapshot, applyEvents, setActor, setPresence, setConnection, setClockOffset, setReveals,
+    seq, state, actor, presence, connection, refusedReason, clockOffsetMs, reveals, storeStatus, storeSince,
+    applySnapshot, applyEvents, setActor, setPresence, setConnection, setClockOffset, setReveals, setStoreStatus,
   }
 })

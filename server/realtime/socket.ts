@@ -18,6 +18,7 @@ import type { EventStore } from '../store/event-store.js'
 import { PresenceTracker } from './presence.js'
 import { TokenBucket } from './rate-limit.js'
 import { RevealTracker } from './reveals.js'
+import { watchStoreStatus } from './store-status.js'
 import { acceptInk } from './ink.js'
 import type { Admitted, Gate, Refusal } from '../http/gate.js'
 import { capAnswer, shapeProblem } from '../http/limits.js'
@@ -65,6 +66,17 @@ function handshakeToken(req: IncomingMessage): string | undefined {
   return typeof q === 'string' && q ? q : undefined
 }
 
+/** The store (Redis) could not be reached or did not answer in time (server/store/redis.ts). */
+const unavailable = (err: unknown) => (err as { code?: unknown } | null)?.code === 'store_unavailable'
+
+/** A handshake the links could not be checked for: the page waits and connects again by itself. */
+const STORE_UNAVAILABLE: Refusal = {
+  code: 'internal',
+  message: 'the conference data cannot be reached right now; the page connects again by itself',
+  reason: ErrorReason.storeUnavailable,
+  retryAfterMs: 2000,
+}
+
 /** A refusal as a handshake error: the page reads `message`, and `data.code` (and `data.retryAfterMs`). */
 function handshakeError(r: Refusal): Error {
   const err = new Error(r.message) as Error & { data?: unknown }
@@ -105,6 +117,8 @@ export function allowRequest(gate: Gate) {
       mark.token = token
       fn(null, true)
     })().catch((err: unknown) => {
+      // The links cannot be read (Redis down): the CONNECT checks again and tells the page why (storeUnavailable).
+      if (unavailable(err)) return fn(null, true)
       log.error({ err }, 'handshake check failed')
       fn('the server could not check the access link; try again', false)
     })
@@ -144,6 +158,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
   // Each process sends the cluster's figures (server/realtime/cluster.ts) to its own sockets.
   const presence = new PresenceTracker((id, p) => io.local.to([conferenceRoom(id, 'host'), conferenceRoom(id, 'public')]).emit('presence', p), 250, deps.now)
   const reveals = new RevealTracker((id, announcements) => io.local.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
+  // Whether the log can be written: every page of this process is told when that changes (never through Redis).
+  const storeStatus = watchStoreStatus(deps.store, deps.now, (status) => io.local.emit('status', status))
 
   // A connection that has not authenticated a socket within 2 s of its handshake is closed: frames
   // from a stranger are not read for long.
@@ -183,6 +199,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       socket.data.deflate = auth?.snapshotEncoding === 'deflate'
       next()
     } catch (err) {
+      // Not final: the page says the server cannot reach its data, and connects again after `retryAfterMs`.
+      if (unavailable(err)) return next(handshakeError(STORE_UNAVAILABLE))
       log.error({ err }, 'handshake failed')
       next(new Error('the server could not check the access link; try again'))
     }
@@ -226,6 +244,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     const lastSeq = typeof rawLastSeq === 'number' && Number.isInteger(rawLastSeq) && rawLastSeq >= 0 ? rawLastSeq : undefined
     const who = { role: actor.role, conferenceId: actor.conferenceId, transport: socket.conn.transport.name }
     log.info(who, 'connected')
+    // First, so that a page connecting while the log cannot be written says so even if its catch-up fails.
+    socket.emit('status', storeStatus.current())
     // Handlers first, so that nothing a client sends right after connecting is dropped.
     socket.on('command', async (envelope, ack) => {
       if (typeof ack !== 'function') return
@@ -312,6 +332,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     reveals,
     stop() {
       clearInterval(sweep)
+      storeStatus.stop()
     },
   }
 }

@@ -26,6 +26,8 @@ export interface RedisStoreOptions {
   prefix?: string
   /** A Redis command that has not answered within this fails (the caller's command then fails, never hangs). */
   commandTimeoutMs?: number
+  /** Redis is PINGed this often, so that a hung server, and its return, are noticed without a command. */
+  healthCheckMs?: number
 }
 
 export interface RedisEventStore extends EventStore {
@@ -38,6 +40,8 @@ export interface RedisEventStore extends EventStore {
   exclusive<T>(name: string, task: () => Promise<T>, opts?: { ttlMs?: number; waitMs?: number }): Promise<T>
   /** The connection URL, for the Socket.IO adapter's own connections. */
   url: string
+  /** Calls `listener` when `health()` turns from ok to failing or back (server/realtime/store-status.ts). */
+  onHealthChange(listener: (health: StoreHealth) => void): () => void
 }
 
 type Client = ReturnType<typeof createClient>
@@ -62,6 +66,20 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
   const timeout = opts.commandTimeoutMs ?? 800
   const keys = redisKeys(opts.prefix ?? 'diemcau:')
   let failure: string | null = null
+  const healthListeners = new Set<(health: StoreHealth) => void>()
+  let wasOk = true
+  const healthNow = (): StoreHealth => {
+    if (!base.isReady) return { ok: false, reason: failure ?? 'Redis is not connected' }
+    return failure === null ? { ok: true } : { ok: false, reason: failure }
+  }
+  /** Notes a failure (or, with null, that Redis answered) and tells the listeners when health flips. */
+  const fail = (reason: string | null) => {
+    failure = reason
+    const health = healthNow()
+    if (health.ok === wasOk) return
+    wasOk = health.ok
+    for (const listener of healthListeners) listener(health)
+  }
   const base: Client = createClient({
     url: opts.url,
     // Commands sent while Redis is unreachable fail at once instead of waiting in memory.
@@ -71,11 +89,11 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
   base.on('error', (err: Error) => {
     const reason = `Redis cannot be reached (${err.message || err.name})`
     if (failure !== reason) console.error(`${reason}; retrying`)
-    failure = reason
+    fail(reason)
   })
   base.on('ready', () => {
     if (failure) console.error('Redis is reachable again')
-    failure = null
+    fail(null)
   })
   await base.connect()
   const client = base
@@ -92,8 +110,9 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     try {
       return await Promise.race([work, late])
     } catch (err) {
-      failure = `Redis did not answer (${(err as Error).message || (err as Error).name})`
-      throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(failure, { cause: err })
+      const reason = `Redis did not answer (${(err as Error).message || (err as Error).name})`
+      fail(reason)
+      throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(reason, { cause: err })
     } finally {
       clearTimeout(timer)
     }
@@ -166,21 +185,29 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
         await scripts.run(UNLOCK, [key], [owner]).catch(() => undefined)
       }
     },
-    health(): StoreHealth {
-      if (!base.isReady) return { ok: false, reason: failure ?? 'Redis is not connected' }
-      return failure === null ? { ok: true } : { ok: false, reason: failure }
+    health: healthNow,
+    onHealthChange(listener) {
+      healthListeners.add(listener)
+      return () => healthListeners.delete(listener)
     },
     async close() {
+      clearInterval(heartbeat)
       await streams.stop()
       if (base.isOpen) await base.close()
     },
   }
   // A command that succeeds clears an earlier failure (the 'ready' event covers reconnections).
-  const clearOnSuccess = <T>(p: Promise<T>) => p.then((v) => ((failure = null), v))
+  const clearOnSuccess = <T>(p: Promise<T>) => p.then((v) => (fail(null), v))
   for (const name of ['append', 'read', 'head'] as const) {
     const f = store[name] as (...a: unknown[]) => Promise<unknown>
     ;(store as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => clearOnSuccess(f(...a))
   }
+  // A frozen Redis keeps its connection open: only an unanswered command tells, and only an
+  // answered one tells that it is back. The PING is that command when nobody sends any.
+  const heartbeat = setInterval(() => {
+    if (base.isReady) void clearOnSuccess(noted(client.ping())).catch(() => undefined)
+  }, opts.healthCheckMs ?? 1000)
+  heartbeat.unref()
   return store
 }
 

@@ -85,7 +85,7 @@ export const stateHash = (json: string) => createHash('sha256').update(json, 'ut
  * Opens (creating if needed) `<dataDir>/diemcau.sqlite` and returns it as an `EventStore`.
  * Each append also rewrites the acknowledged heads in `diemcau.head.json` beside it.
  */
-export function openSqliteStore(dataDir: string): EventStore {
+export function openSqliteStore(dataDir: string): SqliteEventStore {
   const db = openDatabase(dataDir)
   return createStore(db, dataDir)
 }
@@ -191,7 +191,10 @@ interface AppendOptions {
   at?: string
 }
 
-function createStore(db: Db, dataDir: string): EventStore {
+/** The SQLite store says when appends start failing and work again (server/realtime/store-status.ts). */
+export type SqliteEventStore = EventStore & { onHealthChange(listener: (health: StoreHealth) => void): () => void }
+
+function createStore(db: Db, dataDir: string): SqliteEventStore {
   const stmts = prepareStatements(db)
   const headOf = (conferenceId: string) => stmts.head.get(conferenceId) ?? { seq: 0, hash: GENESIS_HASH, at: '' }
   const appendTx = db.transaction(
@@ -202,6 +205,13 @@ function createStore(db: Db, dataDir: string): EventStore {
   const acked: HeadRecord = readHeadFile(dataDir).heads
   const headWriter = openHeadWriter(dataDir)
   let failure: string | null = db.readonly ? 'the database is open read-only' : null
+  const healthListeners = new Set<(health: StoreHealth) => void>()
+  /** Notes the latest append's outcome (null: it worked) and tells the listeners when it flips. */
+  const note = (reason: string | null) => {
+    const flipped = (failure === null) !== (reason === null)
+    failure = reason
+    if (flipped) for (const listener of healthListeners) listener(reason === null ? { ok: true } : { ok: false, reason })
+  }
 
   return {
     async append(conferenceId, expectedSeq, events, opts = {}) {
@@ -210,20 +220,21 @@ function createStore(db: Db, dataDir: string): EventStore {
         // IMMEDIATE takes the write lock before the head is read, so two processes cannot both pass the check.
         result = appendTx.immediate(conferenceId, expectedSeq, events, opts)
       } catch (err) {
-        failure = `the database refused a write (${(err as { code?: string }).code ?? 'error'})`
+        note(`the database refused a write (${(err as { code?: string }).code ?? 'error'})`)
         throw err
       }
-      failure = null
+      let problem: string | null = null
       const last = result.ok ? result.events.at(-1) : undefined
       if (last) {
         acked[conferenceId] = { seq: last.seq, hash: last.hash }
         try {
           headWriter.write(acked)
         } catch (err) {
-          failure = `the head file beside the database cannot be written (${(err as { code?: string }).code ?? 'error'})`
+          problem = `the head file beside the database cannot be written (${(err as { code?: string }).code ?? 'error'})`
           console.error('writing the acknowledged head failed:', err)
         }
       }
+      note(problem)
       return result
     },
     async read(conferenceId, since, limit = DEFAULT_READ_LIMIT) {
@@ -263,6 +274,10 @@ function createStore(db: Db, dataDir: string): EventStore {
     health(): StoreHealth {
       if (!db.open) return { ok: false, reason: 'the database is closed' }
       return failure === null ? { ok: true } : { ok: false, reason: failure }
+    },
+    onHealthChange(listener) {
+      healthListeners.add(listener)
+      return () => healthListeners.delete(listener)
     },
     async close() {
       headWriter.close()

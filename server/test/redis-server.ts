@@ -29,7 +29,8 @@ export interface TestRedis {
 export const hasRedisServer = () => spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0
 
 
-export async function startRedis(): Promise<TestRedis> {
+/** `appendfsync`: 'always' (the tests' durable setting, the default) or 'everysec' (what the cluster bench may compare). */
+export async function startRedis(opts: { appendfsync?: 'always' | 'everysec' } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'diemcau-redis-'))
   const port = await freePort()
   let child: ChildProcess | null = null
@@ -37,7 +38,7 @@ export async function startRedis(): Promise<TestRedis> {
   const start = async () => {
     child = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no', '--logfile', join(dir, 'redis.log')],
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', opts.appendfsync ?? 'always', '--save', '', '--daemonize', 'no', '--logfile', join(dir, 'redis.log')],
       { stdio: 'ignore' },
     )
     await waitForPort(port, true)

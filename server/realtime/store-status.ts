@@ -1,0 +1,49 @@
+/**
+ * The degraded state: whether this process can write the conference log (Redis, or the SQLite
+ * disk) right now, told to its own sockets as `status` at connect and on every change. Sent with
+ * `io.local`, never through the Socket.IO Redis adapter: Redis is what may be down, and every
+ * process watches its own store anyway.
+ */
+import type { ServerStatus } from '../../shared/protocol.js'
+import type { EventStore, StoreHealth } from '../store/event-store.js'
+import { log } from '../log.js'
+
+/** A store that says when its health changes (both stores do: redis.ts, sqlite.ts). */
+export type HealthSignalling = { onHealthChange(listener: (health: StoreHealth) => void): () => void }
+
+/** A store without the signal is asked this often: cheap (`health()` reads a flag), and a change reaches pages within it. */
+export const HEALTH_POLL_MS = 500
+
+export interface StoreStatus {
+  /** The status as of now, for a socket that has just connected. */
+  current(): ServerStatus
+  stop(): void
+}
+
+/** Watches `store` and calls `tell` with the new status each time writes start or stop working. */
+export function watchStoreStatus(store: EventStore, now: () => number, tell: (status: ServerStatus) => void): StoreStatus {
+  const of = (h: StoreHealth): ServerStatus['store'] => (h.ok ? 'ok' : 'unavailable')
+  let status: ServerStatus = { store: of(store.health()), since: now() }
+  const check = (health: StoreHealth = store.health()) => {
+    const next = of(health)
+    if (next === status.store) return
+    status = { store: next, since: now() }
+    if (health.ok) log.info({ store: 'ok' }, 'the conference log can be written again; pages told')
+    else log.warn({ store: 'unavailable', reason: health.reason }, 'the conference log cannot be written; pages told')
+    tell(status)
+  }
+  const signalling = typeof (store as Partial<HealthSignalling>).onHealthChange === 'function'
+  const unsubscribe = signalling ? (store as unknown as HealthSignalling).onHealthChange((h) => check(h)) : () => undefined
+  const poll = signalling ? undefined : setInterval(() => check(), HEALTH_POLL_MS)
+  poll?.unref()
+  return {
+    current: () => {
+      check()
+      return status
+    },
+    stop() {
+      unsubscribe()
+      clearInterval(poll)
+    },
+  }
+}
