@@ -12,6 +12,13 @@ const ROLE_OF_PATH = new Map(Object.entries(ROLE_PATHS).map(([role, path]) => [p
 
 /** Per token: its role, or null when the server does not know it (the page then says so itself). */
 const known = new Map<string, Role | null>()
+/** Per refused token: the server's reason, so the page says it without spending another guess on a handshake. */
+const refusals = new Map<string, string>()
+
+/** Why the server refused this token when the router asked, if it did. */
+export function knownRefusal(token: string): string | undefined {
+  return refusals.get(token)
+}
 
 /** The role the server gives this token; undefined when it could not be asked (offline). */
 async function roleOf(token: string): Promise<Role | null | undefined> {
@@ -20,6 +27,8 @@ async function roleOf(token: string): Promise<Role | null | undefined> {
     const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } })
     if (res.status === 401) {
       known.set(token, null)
+      const body = (await res.json().catch(() => ({}))) as { error?: { reason?: string; message?: string } }
+      refusals.set(token, body.error?.reason ?? body.error?.message ?? 'token.unknown')
       return null
     }
     if (!res.ok) return undefined

@@ -3,7 +3,8 @@
  * now (rounded up to 5): the lobby's countdown is then real. Used by the specs that walk a
  * hall's screen through every phase, up to the end, without ending the shared e2e conference.
  * Env: PORT, DATA_DIR (wiped first), STARTS_IN_MIN (default 25), SEED_SITES (the demo with that many
- * sites, server/seed/scale.ts; default the demo's eight).
+ * sites, server/seed/scale.ts; default the demo's eight), REDIS_URL (the log and links in that
+ * Redis, as a cluster's process keeps them, instead of SQLite in DATA_DIR).
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -11,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from '../server/app.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
 import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
+import { openRedisStore } from '../server/store/redis.js'
+import { openRedisLinkStore } from '../server/store/redis-links.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID, demoSetup } from '../server/seed/demo.js'
 import { scaleSetup } from '../server/seed/scale.js'
@@ -25,9 +28,11 @@ const startsAt = new Date(Math.ceil((Date.now() + Number(process.env['STARTS_IN_
 
 rmSync(dataDir, { recursive: true, force: true })
 mkdirSync(dataDir, { recursive: true })
-const store = openSqliteStore(dataDir)
-const links = openSqliteLinkStore(dataDir)
-const server = createApp({ store, links, dataDir, clientDir: path.join(root, 'dist', 'client') })
+const redisUrl = process.env['REDIS_URL']
+const redis = redisUrl ? await openRedisStore({ url: redisUrl, prefix: `e2e-${port}:` }) : null
+const store = redis ?? openSqliteStore(dataDir)
+const links = redisUrl ? await openRedisLinkStore({ url: redisUrl, prefix: `e2e-${port}:` }) : openSqliteLinkStore(dataDir)
+const server = createApp({ store, links, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
 await server.service.appendSystem(DEMO_CONFERENCE_ID, [{ type: 'conference.created', data: { ...(seedSites ? scaleSetup(seedSites) : demoSetup()), startsAt: startsAt.toISOString() } }], 'seed-demo-conference')
 await ensureDemo(links, server.service, dataDir, publicUrl)
 server.httpServer.listen(port, '127.0.0.1', () => console.log(`lobby server on ${publicUrl}, starts at ${startsAt.toISOString()}`))

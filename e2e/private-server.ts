@@ -19,11 +19,14 @@ export interface PrivateServer {
   stop: () => Promise<void>
 }
 
-/** `sites`: seed the demo with that many sites (server/seed/scale.ts) instead of its eight. */
-export async function startPrivateServer(port = 3198, opts: { sites?: number } = {}): Promise<PrivateServer> {
+/**
+ * `sites`: seed the demo with that many sites (server/seed/scale.ts) instead of its eight.
+ * `redisUrl`: keep the log and links in that Redis (server/test/redis-server.ts starts one).
+ */
+export async function startPrivateServer(port = 3198, opts: { sites?: number; redisUrl?: string } = {}): Promise<PrivateServer> {
   const dataDir = `.tmp/e2e-lobby-${port}`
   const child: ChildProcess = spawn('node_modules/.bin/tsx', ['e2e/lobby-server.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...(opts.sites ? { SEED_SITES: String(opts.sites) } : {}) },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...(opts.sites ? { SEED_SITES: String(opts.sites) } : {}), ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -38,6 +38,10 @@ export const ErrorReason = {
   subjectForbidden: 'role.subject',
   tokenUnknown: 'token.unknown',
   tokenMissing: 'token.missing',
+  tokenRevoked: 'token.revoked',
+  tokenExpired: 'token.expired',
+  /** Revoked because the host gave the link a new token: the page should ask for that one. */
+  tokenReissued: 'token.reissued',
   // the conference
   conferenceMissing: 'conference.missing',
   conferenceEnded: 'conference.ended',

@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION, type AnySnapshot, type InkBatch } from '../../shared/
 import { createConferenceSocket, type ConferenceSocket } from '../lib/socket.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
+import { knownRefusal } from '../router.js'
 import { useInkStore } from '../stores/ink.js'
 
 const COMMAND_TIMEOUT_MS = 8000
@@ -22,6 +23,8 @@ const CLOCK_EVERY_MS = 15_000
  * delay; bursts once the page has settled give the low round trips the estimate keeps.
  */
 const CLOCK_SETTLED_BURSTS_MS = [1500, 4000, 8000]
+/** While handshakes fail, the link is checked over HTTP at most this often. */
+const LINK_CHECK_EVERY_MS = 3000
 /** Browsers that can inflate a deflated snapshot ask for one: about a fifteenth of the bytes. */
 const CAN_INFLATE = typeof DecompressionStream !== 'undefined'
 
@@ -32,6 +35,21 @@ export async function unpackSnapshot(s: AnySnapshot): Promise<Snapshot> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate'))
   const text = await new Response(stream).text()
   return { seq: s.seq, serverTime: s.serverTime, state: JSON.parse(text) as Snapshot['state'] }
+}
+
+/**
+ * Whether the server still honours this link, asked over HTTP: the reason (`token.revoked`, …)
+ * when it answers 401, else null (accepted, busy, or no answer: a transient failure).
+ */
+export async function linkRefusal(token: string): Promise<string | null> {
+  try {
+    const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' })
+    if (res.status !== 401) return null
+    const body = (await res.json().catch(() => ({}))) as { error?: { reason?: string; message?: string } }
+    return body.error?.reason ?? body.error?.message ?? 'token.unknown'
+  } catch {
+    return null
+  }
 }
 
 /** The server's answer, or why none came: this page was not connected, or no ack arrived after one retry. */
@@ -64,6 +82,8 @@ export function useConferenceSync(): ConferenceSync {
   let cameOnline: (() => void) | undefined
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   const settleTimers: ReturnType<typeof setTimeout>[] = []
+  let lastLinkCheck = -Infinity
+  let checkingLink = false
 
   function receive(events: ConferenceEvent[]): void {
     if (syncing) {
@@ -121,6 +141,12 @@ export function useConferenceSync(): ConferenceSync {
       store.setConnection('refused', 'missing token')
       return
     }
+    // The router asked the server about this token as the page opened: a refused one is said at once.
+    const refusal = knownRefusal(token)
+    if (refusal) {
+      store.setConnection('refused', refusal)
+      return
+    }
     store.setConnection('connecting')
     const encoding = CAN_INFLATE ? { snapshotEncoding: 'deflate' as const } : {}
     const s = createConferenceSocket(() => (store.seq > 0 ? { token, lastSeq: store.seq, ...encoding } : { token, ...encoding }))
@@ -153,11 +179,32 @@ export function useConferenceSync(): ConferenceSync {
     s.on('reveals', (r) => store.setReveals(r.announcements))
     s.on('status', (st) => store.setStoreStatus(st.store, st.since))
     s.on('ink', (b) => ink.receive(b))
+    const refused = (reason: string) => {
+      s.disconnect()
+      store.setConnection('refused', reason)
+    }
+    // A handshake refused before the upgrade (HTTP 403, e.g. an address out of handshakes or
+    // guesses) carries no reason, and socket.io retries it like a network failure: ask the server
+    // about the link itself, and stop on a revoked, reissued, expired or unknown one.
+    const checkLink = async () => {
+      if (checkingLink || performance.now() - lastLinkCheck < LINK_CHECK_EVERY_MS) return
+      checkingLink = true
+      lastLinkCheck = performance.now()
+      try {
+        const reason = await linkRefusal(token)
+        if (reason && !s.connected) refused(reason)
+      } finally {
+        checkingLink = false
+      }
+    }
     s.on('connect_error', (err) => {
-      // A refusal by the server's handshake check is final: socket.io does not retry it.
-      if (s.active) return store.setConnection('reconnecting')
-      // Except that the server could not read the links (its store is down): not a refusal; wait and connect again.
       const data = (err as Error & { data?: { reason?: unknown; retryAfterMs?: unknown } }).data
+      if (s.active) {
+        store.setConnection('reconnecting')
+        return void checkLink()
+      }
+      // A refusal at CONNECT is final (socket.io does not retry it); except that the server could
+      // not read the links (its store is down): not a refusal; wait and connect again.
       if (data?.reason === ErrorReason.storeUnavailable) {
         store.setStoreStatus('unavailable')
         store.setConnection('connecting')
@@ -165,9 +212,10 @@ export function useConferenceSync(): ConferenceSync {
         retryTimer = setTimeout(() => s.connect(), typeof data.retryAfterMs === 'number' ? data.retryAfterMs : 2000)
         return
       }
-      store.setConnection('refused', err.message)
+      store.setConnection('refused', typeof data?.reason === 'string' ? data.reason : err.message)
     })
     s.on('disconnect', (reason) => {
+      if (store.connection === 'refused') return
       store.setConnection('reconnecting')
       if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1500)
     })

@@ -26,6 +26,9 @@ export default {
     token: {
       unknown: 'This access link is wrong or was revoked. Ask the organisers to send it again.',
       missing: 'The link has no access code. Open the exact link the organisers sent.',
+      revoked: 'The organisers revoked this link. Ask them for the new one.',
+      expired: 'This link has expired. Ask the organisers for a new one.',
+      reissued: 'This link was replaced by a new one. Open the new link the organisers sent.',
     },
     conference: {
       missing: 'This conference was not found. Check the link.',
@@ -107,11 +110,21 @@ export default {
     rate_limited: 'Too fast. Wait a moment and try again.',
     internal: 'The server hit an error and did not carry this out. Try again; if it persists, tell the technical team.',
   },
+  /** The heading of the screen a page shows instead of itself when its link is refused. */
+  accessTitle: {
+    revoked: 'Link revoked',
+    reissued: 'Link replaced',
+    expired: 'Link expired',
+    unknown: 'Unknown access link',
+    missing: 'No access code',
+    other: 'Invalid access link',
+  },
   access: {
     missing: 'The link has no access code. Open the exact link the organisers sent.',
     unknown: 'This access link is wrong or was revoked. Ask the organisers to send it again.',
     revoked: 'The organisers revoked this link. Ask them for the new one.',
     expired: 'This link has expired. Ask the organisers for a new one.',
+    reissued: 'This link was replaced by a new one. Open the new link the organisers sent; if you have not received it, ask them for it.',
     busy: 'Too many connections from this link. Wait a moment and open it again.',
     server: 'The server could not check the link. Open it again in a few minutes.',
     other: 'This access link cannot be used. Check it or ask the organisers.',

@@ -29,6 +29,9 @@ export default {
     token: {
       unknown: 'Liên kết truy cập không đúng hoặc đã bị thu hồi. Xin Ban tổ chức gửi lại liên kết.',
       missing: 'Đường liên kết thiếu mã truy cập. Xin mở đúng liên kết Ban tổ chức đã gửi.',
+      revoked: 'Liên kết này đã bị Ban tổ chức thu hồi. Xin Ban tổ chức gửi liên kết mới.',
+      expired: 'Liên kết này đã hết hạn. Xin Ban tổ chức gửi liên kết mới.',
+      reissued: 'Liên kết này đã được thay bằng liên kết mới. Xin mở liên kết mới Ban tổ chức đã gửi.',
     },
     conference: {
       missing: 'Không tìm thấy hội nghị này. Xin kiểm tra lại liên kết.',
@@ -111,12 +114,22 @@ export default {
     rate_limited: 'Thao tác quá nhanh. Xin đợi giây lát rồi thử lại.',
     internal: 'Máy chủ gặp lỗi nên chưa thực hiện thao tác. Xin thử lại; nếu vẫn lỗi, xin báo bộ phận kỹ thuật.',
   },
+  /** The heading of the screen a page shows instead of itself when its link is refused. */
+  accessTitle: {
+    revoked: 'Liên kết đã bị thu hồi',
+    reissued: 'Liên kết đã được thay mới',
+    expired: 'Liên kết đã hết hạn',
+    unknown: 'Liên kết truy cập không đúng',
+    missing: 'Thiếu mã truy cập',
+    other: 'Liên kết truy cập không hợp lệ',
+  },
   /** A refused access link, by what the server said (client/lib/errors.ts `accessRefusalText`). */
   access: {
     missing: 'Đường liên kết thiếu mã truy cập. Xin mở đúng liên kết Ban tổ chức đã gửi.',
     unknown: 'Liên kết truy cập không đúng hoặc đã bị thu hồi. Xin Ban tổ chức gửi lại liên kết.',
     revoked: 'Liên kết này đã bị Ban tổ chức thu hồi. Xin Ban tổ chức gửi liên kết mới.',
     expired: 'Liên kết này đã hết hạn. Xin Ban tổ chức gửi liên kết mới.',
+    reissued: 'Liên kết này đã được thay bằng liên kết mới. Xin mở liên kết mới Ban tổ chức đã gửi; nếu chưa nhận được, xin Ban tổ chức gửi lại.',
     busy: 'Có quá nhiều lượt kết nối từ liên kết này. Xin đợi giây lát rồi mở lại.',
     server: 'Máy chủ chưa kiểm tra được liên kết. Xin mở lại sau ít phút.',
     other: 'Liên kết truy cập không dùng được. Xin kiểm tra lại hoặc liên hệ Ban tổ chức.',

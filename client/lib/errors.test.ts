@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Command } from '../../shared/commands.js'
 import { ErrorReason, ErrorCode, zodDetail } from '../../shared/errors.js'
 import { i18n } from '../i18n/index.js'
-import { accessRefusalText, errorText } from './errors.js'
+import { accessRefusal, accessRefusalText, errorText } from './errors.js'
 
 const te = (key: string, locale: 'vi' | 'en') => i18n.global.te(key, locale)
 
@@ -87,5 +87,16 @@ describe('accessRefusalText', () => {
     expect(accessRefusalText('this access link was revoked by the organisers: ask them for the new one')).toMatch(/thu hồi/)
     expect(accessRefusalText('this access link has expired: ask the organisers for a new one')).toMatch(/hết hạn/)
     expect(accessRefusalText('something else')).toMatch(/không dùng được/)
+  })
+
+  it('tells revoked, reissued, expired and unknown links apart by the refusal’s reason', () => {
+    expect(accessRefusal('token.revoked')).toBe('revoked')
+    expect(accessRefusal('token.reissued')).toBe('reissued')
+    expect(accessRefusal('token.expired')).toBe('expired')
+    expect(accessRefusal('token.unknown')).toBe('unknown')
+    expect(accessRefusal('token.missing')).toBe('missing')
+    expect(accessRefusal('this access link was replaced by a new one: open the new link the organisers sent')).toBe('reissued')
+    expect(accessRefusalText('token.reissued')).toMatch(/thay bằng liên kết mới/)
+    expect(accessRefusalText('token.revoked')).toMatch(/thu hồi/)
   })
 })

@@ -52,15 +52,29 @@ export function errorText(error: ShownError): string {
   return te(`refusal.generic.${error.code}`) ? t(`refusal.generic.${error.code}`) : t('refusal.generic.internal')
 }
 
-/** Why the server refused this page's access link, from its handshake message, in people's words. */
-export function accessRefusalText(message: string | null | undefined): string {
-  const m = (message ?? '').toLowerCase()
-  const key = m.startsWith('missing token') ? 'missing'
+export type AccessRefusal = 'missing' | 'unknown' | 'revoked' | 'reissued' | 'expired' | 'busy' | 'server' | 'other'
+
+const ACCESS_OF_REASON: Record<string, AccessRefusal> = {
+  'token.missing': 'missing', 'token.unknown': 'unknown', 'token.revoked': 'revoked', 'token.reissued': 'reissued',
+  'token.expired': 'expired', 'rate.limited': 'busy',
+}
+
+/** Why the server refused this page's access link: from the refusal's reason, else from its (older server's) message. */
+export function accessRefusal(reasonOrMessage: string | null | undefined): AccessRefusal {
+  const known = ACCESS_OF_REASON[reasonOrMessage ?? '']
+  if (known) return known
+  const m = (reasonOrMessage ?? '').toLowerCase()
+  return m.startsWith('missing token') ? 'missing'
+    : m.includes('replaced by a new') ? 'reissued'
     : m.includes('revoked by') ? 'revoked'
     : m.includes('unknown or revoked') ? 'unknown'
     : m.includes('expired') ? 'expired'
     : m.includes('wait') || m.includes('too many') ? 'busy'
     : m.includes('could not check') ? 'server'
     : 'other'
-  return t(`refusal.access.${key}`)
+}
+
+/** Why the server refused this page's access link, in people's words. */
+export function accessRefusalText(reasonOrMessage: string | null | undefined): string {
+  return t(`refusal.access.${accessRefusal(reasonOrMessage)}`)
 }

@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Actor } from '../../shared/domain.js'
 import { ErrorReason, type ErrorCode, type ErrorParams } from '../../shared/errors.js'
-import { resolveToken } from '../access/tokens.js'
+import { resolveToken, type TokenProblem } from '../access/tokens.js'
 import type { LinkStore } from '../store/link-store.js'
 import { log } from '../log.js'
 import { retryAfterSeconds, type BudgetName, type Budgets } from '../realtime/rate-limit.js'
@@ -69,8 +69,7 @@ export class Gate {
     if (!check.ok) {
       await this.deps.budgets.take('guess', address)
       log.info({ via, address, refused: 'unauthorized' }, 'access link refused')
-      const missing = typeof token !== 'string' || token.length === 0
-      return { ok: false, code: 'unauthorized', message: check.reason, reason: missing ? ErrorReason.tokenMissing : ErrorReason.tokenUnknown }
+      return { ok: false, code: 'unauthorized', message: check.reason, reason: TOKEN_REASON[check.problem] }
     }
     return { ok: true, actor: check.actor, linkId: check.linkId, address }
   }
@@ -92,6 +91,14 @@ export class Gate {
     const r = await this.deps.budgets.take('address', address)
     return r.ok ? null : tooMany(WHAT.address, r.retryAfterMs)
   }
+}
+
+const TOKEN_REASON: Record<TokenProblem, ErrorReason> = {
+  missing: ErrorReason.tokenMissing,
+  unknown: ErrorReason.tokenUnknown,
+  revoked: ErrorReason.tokenRevoked,
+  reissued: ErrorReason.tokenReissued,
+  expired: ErrorReason.tokenExpired,
 }
 
 const WHAT: Record<BudgetName, string> = {

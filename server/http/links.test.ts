@@ -34,6 +34,13 @@ const closedAfter = (c: Client) => {
   return new Promise<number>((resolve) => c.once('disconnect', () => resolve(performance.now() - t0)))
 }
 const refusedWith = (c: Client) => new Promise<string>((resolve) => c.once('connect_error', (e) => resolve(e.message)))
+/** The reason a refused link's page reads: at the socket's CONNECT, and from GET /api/me. */
+const reasonsFor = async (token: string) => {
+  const c = server.connect(token)
+  const socket = await new Promise<unknown>((resolve) => c.once('connect_error', (e) => resolve((e as Error & { data?: { reason?: unknown } }).data?.reason)))
+  const me = await call('GET', `${server.url}/api/me`, token)
+  return { socket, me: me.status === 401 ? (me.body['error'] as { reason?: string }).reason : `status ${me.status}` }
+}
 
 describe('access links', () => {
   it('lists every link to the host without a secret, and to nobody else', async () => {
@@ -62,6 +69,7 @@ describe('access links', () => {
     expect(await closed).toBeLessThan(5000)
     const again = server.connect(site.token)
     expect(await refusedWith(again)).toContain('revoked')
+    expect(await reasonsFor(site.token)).toEqual({ socket: 'token.revoked', me: 'token.revoked' })
     expect((await call('GET', `${base()}/state`, site.token)).status).toBe(401)
     // Its site is now without a link: the console offers to issue one.
     expect((await list()).missing).toEqual([{ role: 'site', siteId: site.siteId, name: link.name }])
@@ -86,7 +94,9 @@ describe('access links', () => {
     const token = tokenOf(url)
     expect(token).not.toBe(signer.token)
     expect(await closed).toBeLessThan(5000)
-    expect(await refusedWith(server.connect(signer.token))).toContain('revoked')
+    // The old page is told to use the new link, not that it was taken away.
+    expect(await refusedWith(server.connect(signer.token))).toContain('replaced by a new one')
+    expect(await reasonsFor(signer.token)).toEqual({ socket: 'token.reissued', me: 'token.reissued' })
     const fresh = server.connect(token)
     expect((await firstSync(fresh)).welcome.actor).toMatchObject({ role: 'signer', blocId: signer.blocId })
     expect((await call('GET', `${base()}/state`, token)).status).toBe(200)
@@ -133,6 +143,8 @@ describe('access links', () => {
     // The sweep runs every 2 s: closed within 1 s of expiry plus one sweep.
     expect(await closed).toBeLessThan(5000)
     expect(await refusedWith(server.connect(server.links.viewer.token))).toContain('expired')
+    expect(await reasonsFor(server.links.viewer.token)).toEqual({ socket: 'token.expired', me: 'token.expired' })
+    expect(await reasonsFor('no-such-token')).toEqual({ socket: 'token.unknown', me: 'token.unknown' })
     expect((await linkOf((l) => l.id === link.id)).status).toBe('expired')
     expect((await call('POST', `${base()}/links/${link.id}/expiry`, server.links.host.token, { expiresAt: 'tomorrow' })).status).toBe(400)
   })

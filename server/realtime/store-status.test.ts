@@ -121,6 +121,10 @@ describe('the degraded state when Redis cannot be written', () => {
     await until(() => all.every((p) => lastStatus(p) === 'ok'), 10_000)
     for (const p of all) expect(p.statuses.at(-1)!.since).toBeGreaterThan(p.statuses.find((s) => s.store === 'unavailable')!.since)
 
+    // Process B's feed reconnected by itself: what A appends reaches B's pages, and B appended nothing since.
+    const fromA = await send(hostA.client, 'agenda.next', {})
+    expect(fromA).toMatchObject({ ok: true })
+    await everyoneAt(pages, fromA.ok ? fromA.seq : -1)
     // The refused command, sent again with its id, is applied once; commands on both processes interleave.
     const again = await send(hostB.client, 'agenda.next', {}, 'next-while-down')
     expect(again).toMatchObject({ ok: true })
@@ -143,14 +147,15 @@ describe('the degraded state when Redis cannot be written', () => {
     const before = started.ok ? started.seq : -1
 
     redis.pause()
+    // No connection closes and nobody sends a command: the unanswered PING tells each process.
+    await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 4000)
     const t0 = performance.now()
     const refused = await send(hostA.client, 'agenda.next', {}, 'next-while-hung')
     expect(performance.now() - t0).toBeLessThan(1500)
     expect(refused).toMatchObject({ ok: false, error: { reason: 'server.storeUnavailable' } })
-    // No connection closed: the unanswered PING (or that command) tells each process.
-    await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 4000)
 
     redis.resume()
+    // And the PING that is answered again says it is back, before any command.
     await until(() => pages.every((p) => lastStatus(p) === 'ok'), 10_000)
     const again = await send(hostB.client, 'agenda.next', {}, 'next-while-hung')
     expect(again).toMatchObject({ ok: true })
