@@ -26,7 +26,13 @@ export function connectSite(base: string, link: { siteId: string; token: string 
     forceNew: true,
   })
   const command = (type: string, data: unknown) =>
-    new Promise<Ack>((resolve) => client.emit('command', { id: randomUUID(), type, data } as never, resolve))
+    new Promise<Ack>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`site ${link.siteId}: ${type} unanswered after 30 s`)), 30_000)
+      client.emit('command', { id: randomUUID(), type, data } as never, (ack: Ack) => {
+        clearTimeout(timer)
+        resolve(ack)
+      })
+    })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`site ${link.siteId} got no snapshot`)), 30_000)
     client.once('connect_error', (err) => {
@@ -52,7 +58,7 @@ export async function connectSites(base: string, links: { siteId: string; token:
 export interface SeededBoard {
   sites: SimSite[]
   /** What the board must then say. */
-  expected: { total: number; online: number; offline: number; problems: number; attendees: number; checkedIn: number }
+  expected: { total: number; online: number; offline: number; problems: number; attendees: number; checkedIn: number; ready: number }
   /** The sites with a problem, in the order they reported it. */
   problemIds: string[]
 }
@@ -73,7 +79,9 @@ const PROBLEMS = [
  */
 export async function seedBoard(base: string, conferenceId: string, links: { siteId: string; token: string }[], opts = { online: 290, dropped: 10 }): Promise<SeededBoard> {
   const connected = links.slice(0, opts.online + opts.dropped)
+  const t0 = Date.now()
   const sites = await connectSites(base, connected)
+  const t1 = Date.now()
   let attendees = 0
   let checkedIn = 0
   const checkIns = sites.flatMap((s, i) => (i % 3 === 2 ? [] : [{ s, n: 15 + ((i * 7) % 60) }]))
@@ -96,11 +104,14 @@ export async function seedBoard(base: string, conferenceId: string, links: { sit
   }
   const withProblem = [40, 120, 210, 280, opts.online + opts.dropped + 150, links.length - 60].map((i) => links[i]!)
   for (const [i, l] of withProblem.entries()) await report(l.siteId, l.token, PROBLEMS[i % PROBLEMS.length]!)
+  console.log(`[scale] ${sites.length} sites connected in ${t1 - t0} ms, ${checkIns.length} checked in and ${problemIds.length} problems in ${Date.now() - t1} ms`)
+  const online = new Set(links.slice(0, opts.online).map((l) => l.siteId))
+  const ready = checkIns.filter(({ s }) => online.has(s.siteId) && !problemIds.includes(s.siteId)).length
   const dropped = sites.splice(opts.online, opts.dropped)
   for (const s of dropped) s.close()
   return {
     sites,
-    expected: { total: links.length, online: opts.online, offline: links.length - opts.online, problems: withProblem.length, attendees, checkedIn },
+    expected: { total: links.length, online: opts.online, offline: links.length - opts.online, problems: withProblem.length, attendees, checkedIn, ready },
     problemIds,
   }
 }

@@ -63,6 +63,11 @@ test('screenshots of the degraded state', async ({ browser, request }) => {
   await shot(hall, 'degraded-hall-1920')
   await shot(phone, 'degraded-phone')
   await shot(signer, 'degraded-signer-tablet')
+  // The site's operator opens the panel on the hall's screen (key O): it says the same there.
+  await hall.keyboard.press('o')
+  await expect(hall.getByTestId('operator-panel').getByTestId('store-banner')).toBeVisible()
+  await shot(hall, 'degraded-hall-1920-operator')
+  await hall.keyboard.press('o')
   // A command pressed meanwhile: the refusal as the host reads it.
   await host.getByTestId('agenda-next').click().catch(() => undefined)
   await host.waitForTimeout(400)

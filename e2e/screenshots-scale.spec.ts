@@ -18,7 +18,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${OUT}/scale
 let server: PrivateServer
 let board: SeededBoard
 test.beforeAll(async () => {
-  test.setTimeout(240_000)
+  test.setTimeout(420_000)
   server = await startPrivateServer(3194, { sites: 700 })
   board = await seedBoard(server.base, server.links.conferenceId, server.links.sites)
 })
@@ -36,6 +36,8 @@ test('screenshots at 700 sites', async ({ browser, request }) => {
   await shot(hall, 'hall-1920-lobby')
 
   expect((await server.command(request, 'conference.start', {})).ok).toBe(true)
+  await hall.waitForTimeout(1500)
+  await shot(hall, 'hall-1920-opening')
   const items = (await server.state(request)).agenda.items
   expect((await server.command(request, 'agenda.goto', { itemId: items[5]!.id })).ok).toBe(true)
 

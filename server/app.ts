@@ -116,7 +116,7 @@ export function createApp(deps: AppDeps): App {
 
   // The documents judge a signed link themselves, so they come before the API's token check.
   app.use('/api', documentsRouter({ store: deps.store, links: deps.links, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
-  app.use('/api', linksRouter({ store: deps.store, links: deps.links, service, sockets: io, dataDir: deps.dataDir, now }), apiErrors)
+  app.use('/api', linksRouter({ store: deps.store, links: deps.links, service, sockets: io, gate, dataDir: deps.dataDir, now }), apiErrors)
   // Bodies are parsed per route, after the token (server/http/api.ts).
   app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {

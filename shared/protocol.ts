@@ -72,7 +72,8 @@ export interface CommandEnvelope {
 export type SyncAnswer =
   | { ok: true; events: ConferenceEvent[] }
   | { ok: true; snapshot: AnySnapshot; events?: ConferenceEvent[] }
-  | { ok: false; error: ErrorBody }
+  /** Refused; with `rate_limited`, `retryAfterMs` says when to ask again. */
+  | { ok: false; error: ErrorBody; retryAfterMs?: number }
 
 export interface ClockAnswer {
   t0: number

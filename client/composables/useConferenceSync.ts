@@ -7,8 +7,9 @@ import { useRoute } from 'vue-router'
 import type { CommandOf, CommandType } from '../../shared/commands.js'
 import { ErrorReason, type Ack } from '../../shared/errors.js'
 import { ClockEstimator } from '../../shared/clock.js'
-import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
+import type { Snapshot } from '../../shared/events.js'
 import { PROTOCOL_VERSION, type AnySnapshot, type InkBatch } from '../../shared/protocol.js'
+import { CatchUp } from '../lib/catch-up.js'
 import { createConferenceSocket, type ConferenceSocket } from '../lib/socket.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
@@ -73,9 +74,14 @@ export function useConferenceSync(): ConferenceSync {
   const token = typeof route.query.token === 'string' ? route.query.token : ''
 
   let socket: ConferenceSocket | null = null
-  let syncing = false
-  /** Events that arrived while a sync was in flight; applied (duplicates skipped) once it lands. */
-  let parked: ConferenceEvent[] = []
+  const catchUp = new CatchUp(
+    store,
+    (since) => {
+      if (!socket) return Promise.reject(new Error('not connected'))
+      return socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('sync', { since })
+    },
+    unpackSnapshot,
+  )
   const clock = new ClockEstimator()
   let clockTimer: ReturnType<typeof setInterval> | undefined
   let goneOffline: (() => void) | undefined
@@ -84,38 +90,6 @@ export function useConferenceSync(): ConferenceSync {
   const settleTimers: ReturnType<typeof setTimeout>[] = []
   let lastLinkCheck = -Infinity
   let checkingLink = false
-
-  function receive(events: ConferenceEvent[]): void {
-    if (syncing) {
-      parked.push(...events)
-      return
-    }
-    if (store.applyEvents(events) === 'gap') {
-      parked.push(...events)
-      void catchUp()
-    }
-  }
-
-  async function catchUp(): Promise<void> {
-    if (!socket || syncing) return
-    syncing = true
-    try {
-      for (let round = 0; round < 3; round++) {
-        const answer = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('sync', { since: store.seq })
-        if (!answer.ok) break
-        if ('snapshot' in answer) store.applySnapshot(await unpackSnapshot(answer.snapshot))
-        if (answer.events) store.applyEvents(answer.events)
-        const waiting = parked
-        parked = []
-        if (store.applyEvents(waiting) !== 'gap') break
-        parked = waiting
-      }
-    } catch {
-      // No answer: the next event or reconnect will try again.
-    } finally {
-      syncing = false
-    }
-  }
 
   async function measureClock(rounds: number): Promise<void> {
     for (let i = 0; i < rounds && socket?.connected; i++) {
@@ -161,20 +135,8 @@ export function useConferenceSync(): ConferenceSync {
       store.setActor(w.actor)
       if (w.protocol !== PROTOCOL_VERSION) console.warn(`server protocol ${w.protocol}, client ${PROTOCOL_VERSION}`)
     })
-    s.on('snapshot', (snap) => {
-      // Events that arrive while a deflated snapshot is inflated wait, then apply after it.
-      syncing = true
-      void unpackSnapshot(snap)
-        .then((plain) => store.applySnapshot(plain))
-        .catch((err: unknown) => console.error('could not read the snapshot', err))
-        .finally(() => {
-          syncing = false
-          const waiting = parked
-          parked = []
-          receive(waiting)
-        })
-    })
-    s.on('events', ({ events }) => receive(events))
+    s.on('snapshot', (snap) => void catchUp.snapshot(snap))
+    s.on('events', ({ events }) => catchUp.receive(events))
     s.on('presence', (p) => store.setPresence(p))
     s.on('reveals', (r) => store.setReveals(r.announcements))
     s.on('status', (st) => store.setStoreStatus(st.store, st.since))
@@ -251,6 +213,7 @@ export function useConferenceSync(): ConferenceSync {
 
   connect()
   onBeforeUnmount(() => {
+    catchUp.stop()
     clearInterval(clockTimer)
     clearTimeout(retryTimer)
     settleTimers.forEach(clearTimeout)

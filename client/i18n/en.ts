@@ -315,6 +315,7 @@ const en: typeof vi = {
       notYourTurn: 'Not this bloc’s turn yet',
       read: 'Read the whole pledge (scroll to its end) to unlock the box',
       sending: 'Sending the signature…',
+      waitingStore: 'Signature kept — it is sent by itself once the server can save it',
     },
     status: {
       notOpen: 'The organisers have not opened signing yet. Please read the pledge and wait.',
@@ -527,7 +528,7 @@ const en: typeof vi = {
     title: 'The server cannot save conference data right now.',
     what: 'Commands are not being carried out; the system is reconnecting by itself — no need to reload the page.',
     since: 'Since {time}.',
-    console: 'A command pressed now is refused and nothing is recorded; once this notice is gone, press it again (it will not be recorded twice).',
+    console: 'A command pressed now is refused while the server still cannot save, and none is recorded twice: press it again in a few seconds.',
     hall: 'The server cannot update right now — the screen keeps what it shows and updates again by itself; no need to reload.',
     page: 'The page keeps what it shows and updates by itself when the server is back — no need to reload the page.',
     back: 'Reconnected: the server can save conference data again.',

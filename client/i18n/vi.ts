@@ -314,6 +314,7 @@ export default {
       notYourTurn: 'Chưa đến lượt khối này ký',
       read: 'Đọc hết nội dung giao ước (kéo xuống cuối) để mở khung ký',
       sending: 'Đang gửi chữ ký…',
+      waitingStore: 'Chữ ký đã được giữ lại — chờ máy chủ ghi được rồi tự gửi',
     },
     status: {
       notOpen: 'Ban tổ chức chưa mở ký kết. Đồng chí vui lòng đọc nội dung giao ước và chờ.',
@@ -526,7 +527,7 @@ export default {
     title: 'Máy chủ tạm thời không ghi được dữ liệu hội nghị.',
     what: 'Các lệnh chưa được thực hiện; hệ thống đang tự kết nối lại — không cần tải lại trang.',
     since: 'Từ {time}.',
-    console: 'Bấm lệnh lúc này sẽ bị từ chối và không có gì bị ghi; khi thông báo này tắt, bấm lại là được (không bị ghi hai lần).',
+    console: 'Lệnh bấm lúc này bị từ chối nếu máy chủ vẫn chưa ghi được, và không lệnh nào bị ghi hai lần: có thể bấm lại sau vài giây.',
     hall: 'Máy chủ tạm thời không cập nhật được — màn hình giữ nội dung hiện tại và sẽ tự cập nhật lại, không cần tải lại trang.',
     page: 'Trang vẫn hiển thị nội dung hiện có và sẽ tự cập nhật khi máy chủ trở lại — không cần tải lại trang.',
     back: 'Đã kết nối lại: máy chủ ghi được dữ liệu hội nghị trở lại.',

@@ -68,7 +68,7 @@ export interface BlocRecord {
 }
 
 /** The conference's own header fields, as the state has them. */
-export interface MinutesModel extends Pick<ConferenceState, 'title' | 'venue' | 'date' | 'status' | 'startedAt' | 'endedAt'> {
+export interface MinutesModel extends Pick<ConferenceState, 'title' | 'venue' | 'date' | 'status' | 'startedAt' | 'endedAt' | 'timeZone'> {
   conferenceId: string
   /** The "DỰ THẢO" watermark: until the conference has ended. */
   draft: boolean
@@ -165,6 +165,7 @@ export function minutesModel(source: DocumentSource): MinutesModel {
     title: state.title,
     ...(state.venue ? { venue: state.venue } : {}),
     ...(state.date ? { date: state.date } : {}),
+    timeZone: state.timeZone,
     status: state.status,
     ...(state.startedAt ? { startedAt: state.startedAt } : {}),
     ...(state.endedAt ? { endedAt: state.endedAt } : {}),

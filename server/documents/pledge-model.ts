@@ -31,6 +31,8 @@ export interface PledgeModel {
   conferenceTitle: string
   venue?: string
   date?: string
+  /** The conference's IANA time zone: every time on the document is read in it. */
+  timeZone: string
   bloc: { id: string; name: string; headUnit: string; members: string[] }
   /** "Giao ước thi đua – Khối …": the document's title (and the PDF's). */
   title: string
@@ -67,6 +69,7 @@ export function pledgeModel(source: DocumentSource, blocId: string): PledgeModel
     conferenceTitle: state.title,
     ...(state.venue ? { venue: state.venue } : {}),
     ...(state.date ? { date: state.date } : {}),
+    timeZone: state.timeZone,
     bloc: { id: bloc.id, name: bloc.name, headUnit: bloc.headUnit, members: bloc.members ?? [] },
     title: `Giao ước thi đua – ${bloc.name}`,
     text: bloc.pledge.text,

@@ -149,6 +149,24 @@ describe('access links', () => {
     expect((await call('POST', `${base()}/links/${link.id}/expiry`, server.links.host.token, { expiresAt: 'tomorrow' })).status).toBe(400)
   })
 
+  it('counts wrong tokens on the links routes against the per-address guesses, one budget with the API and the sockets', async () => {
+    server = await startServer()
+    // Six wrong tokens here and four on the API spend the address's ten guesses a minute.
+    for (let i = 0; i < 6; i++) expect((await call('GET', `${base()}/links`, `wrong-${i}`)).status).toBe(401)
+    for (let i = 0; i < 4; i++) expect((await call('GET', `${server.url}/api/me`, `wrong-api-${i}`)).status).toBe(401)
+    const blocked = await fetch(`${base()}/links`, { headers: { authorization: 'Bearer wrong-again' } })
+    expect(blocked.status).toBe(429)
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await blocked.json()).toMatchObject({ ok: false, error: { code: 'rate_limited', reason: 'rate.limited' } })
+    // Spent here, refused everywhere: the API, a revoke with a wrong token, and the socket handshake.
+    expect((await call('GET', `${server.url}/api/me`, 'wrong-later')).status).toBe(429)
+    expect((await call('POST', `${base()}/links/0123456789abcdef/revoke`, 'wrong-post', {})).status).toBe(429)
+    expect(await refusedWith(server.connect('wrong-socket'))).toMatch(/too many refused access links/)
+    // The host's own link keeps working through the links routes only once the address has waited:
+    // until then the address is held back whatever it presents.
+    expect((await call('GET', `${base()}/links`, server.links.host.token)).status).toBe(429)
+  })
+
   it('answers the log head to the host', async () => {
     server = await startServer()
     const host = server.connect(server.links.host.token)

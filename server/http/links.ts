@@ -16,10 +16,12 @@ import { z } from 'zod'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import { fail, type ErrorCode } from '../../shared/errors.js'
 import { linkUrl, PAGE_OF_ROLE, readLinks, recordLink } from '../access/links.js'
-import { hashToken, linkRoom, newToken, resolveToken } from '../access/tokens.js'
+import { hashToken, linkRoom, newToken } from '../access/tokens.js'
 import type { ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
 import type { AccessGrant, LinkRecord, LinkStore } from '../store/link-store.js'
+import { refuse } from './api.js'
+import type { Gate } from './gate.js'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
@@ -41,6 +43,8 @@ export interface LinksDeps {
   links: LinkStore
   service: ConferenceService
   sockets: LinkSockets
+  /** The token check of the API and the sockets: a wrong token here spends the same per-address guesses. */
+  gate: Gate
   /** Where access-links.json is kept; new secrets are written there too. */
   dataDir?: string
   now?: () => number
@@ -74,8 +78,8 @@ export function linksRouter(deps: LinksDeps): Router {
   const hostOnly = async (req: HostRequest, res: Response, next: NextFunction) => {
     try {
       const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
-      const check = await resolveToken(deps.links, token, now)
-      if (!check.ok) return send(res, 'unauthorized', check.reason)
+      const check = await deps.gate.admit(token, req, 'links')
+      if (!check.ok) return refuse(req, res, check)
       if (check.actor.conferenceId !== req.params['id']) return send(res, 'forbidden', `this token is not for conference ${req.params['id']}`)
       if (check.actor.role !== 'host') return send(res, 'forbidden', 'only the host may see and change the access links')
       req.actor = check.actor

@@ -244,8 +244,6 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
     const lastSeq = typeof rawLastSeq === 'number' && Number.isInteger(rawLastSeq) && rawLastSeq >= 0 ? rawLastSeq : undefined
     const who = { role: actor.role, conferenceId: actor.conferenceId, transport: socket.conn.transport.name }
     log.info(who, 'connected')
-    // First, so that a page connecting while the log cannot be written says so even if its catch-up fails.
-    socket.emit('status', storeStatus.current())
     // Handlers first, so that nothing a client sends right after connecting is dropped.
     socket.on('command', async (envelope, ack) => {
       if (typeof ack !== 'function') return
@@ -312,6 +310,8 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
         if (!socket.connected) return
         // Synchronous from here: no event can be published between the catch-up and the join.
         socket.emit('welcome', { protocol: PROTOCOL_VERSION, actor })
+        // Right after who it is: whether the log can be written now (a page connecting during an outage says so).
+        socket.emit('status', storeStatus.current())
         sendCatchUp(socket, catchUp, deflate, deps.now)
         socket.join(conferenceRoom(actor.conferenceId, audience))
         presence.setSites(actor.conferenceId, state.sites.map((s) => s.id))
@@ -322,6 +322,7 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
       },
       (err: unknown) => {
         log.error({ err, conferenceId: actor.conferenceId }, 'loading the conference failed')
+        socket.emit('status', storeStatus.current())
         socket.disconnect(true)
       },
     )

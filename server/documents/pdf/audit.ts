@@ -4,10 +4,11 @@
  */
 import type { VerifyResult } from '../../store/event-store.js'
 import type { AuditLine } from '../pledge-model.js'
-import { dateTime } from '../time.js'
+import { documentTimes } from '../time.js'
 import { contentWidth, ensureSpace, FONT, GREEN, heading, INK, MUTED, RED, table, type Doc } from './kit.js'
 
-export function auditPage(doc: Doc, a: { title: string; intro: string; lines: AuditLine[]; head: { seq: number; hash: string }; verify: VerifyResult; generatedAt: string }): void {
+export function auditPage(doc: Doc, a: { title: string; intro: string; lines: AuditLine[]; head: { seq: number; hash: string }; verify: VerifyResult; generatedAt: string; timeZone: string }): void {
+  const { dateTime } = documentTimes(a.timeZone)
   doc.addPage()
   heading(doc, a.title, 13)
   const left = doc.page.margins.left
@@ -31,7 +32,8 @@ export function auditPage(doc: Doc, a: { title: string; intro: string; lines: Au
 }
 
 /** The log's head and the verify result, as a short block. */
-export function chainCheck(doc: Doc, a: { head: { seq: number; hash: string }; verify: VerifyResult; generatedAt: string }): void {
+export function chainCheck(doc: Doc, a: { head: { seq: number; hash: string }; verify: VerifyResult; generatedAt: string; timeZone: string }): void {
+  const { dateTime } = documentTimes(a.timeZone)
   const left = doc.page.margins.left
   const width = contentWidth(doc)
   ensureSpace(doc, 90)

@@ -3,8 +3,9 @@
  * sites, the awards by type with totals, retractions, the pledges' signatures, the check of the
  * log, and the full announced lists as an annex. "DỰ THẢO" on every page until the end.
  */
+import { DEFAULT_TIME_ZONE } from '../../../shared/domain.js'
 import type { AnnexEntry, MinutesModel } from '../minutes-model.js'
-import { clock, clockSeconds, dateTime, duration } from '../time.js'
+import { documentTimes, duration } from '../time.js'
 import { chainCheck } from './audit.js'
 import { contentWidth, ensureSpace, field, finish, FONT, heading, INK, MUTED, newDocument, RED, RULE, table, type Doc } from './kit.js'
 import { drawSignature } from './signature.js'
@@ -15,6 +16,7 @@ const KIND = { collective: 'Tập thể', individual: 'Cá nhân' } as const
 const n = (x: number) => x.toLocaleString('vi-VN')
 
 export function renderMinutes(m: MinutesModel): Promise<Buffer> {
+  const { dateTime } = documentTimes(m.timeZone)
   const doc = newDocument({ title: `Biên bản ${m.title}`, subject: m.draft ? 'Biên bản hội nghị (dự thảo)' : 'Biên bản hội nghị' })
   titleBlock(doc, m)
   general(doc, m)
@@ -56,6 +58,7 @@ function titleBlock(doc: Doc, m: MinutesModel): void {
 }
 
 function general(doc: Doc, m: MinutesModel): void {
+  const { dateTime, offset, timeZone, zoneName } = documentTimes(m.timeZone)
   heading(doc, 'I. THÔNG TIN CHUNG')
   field(doc, 'Trạng thái', STATUS[m.status])
   field(doc, 'Bắt đầu', dateTime(m.startedAt))
@@ -65,10 +68,11 @@ function general(doc: Doc, m: MinutesModel): void {
   const t = m.awards.totals
   field(doc, 'Khen thưởng đã công bố', `${n(t.total)} (${n(t.collective)} tập thể, ${n(t.individual)} cá nhân)${t.retracted ? `; ${n(t.retracted)} đã thu hồi` : ''}`)
   field(doc, 'Ký kết giao ước', `${m.signing.signed}/${m.signing.blocs.length} khối đã ký; ký kết ${SIGNING[m.signing.status]}${m.signing.witness ? `; đã chứng kiến lúc ${dateTime(m.signing.witness.at)}` : ''}`)
-  field(doc, 'Giờ', 'mọi thời điểm theo giờ Việt Nam (Asia/Ho_Chi_Minh, UTC+7), theo đồng hồ máy chủ')
+  field(doc, 'Giờ', `mọi thời điểm theo ${zoneName(m.startedAt)} (${timeZone}${timeZone === DEFAULT_TIME_ZONE ? `, ${offset(m.startedAt)}` : ''}), theo đồng hồ máy chủ`)
 }
 
 function agenda(doc: Doc, m: MinutesModel): void {
+  const { clockSeconds } = documentTimes(m.timeZone)
   heading(doc, 'II. CHƯƠNG TRÌNH HỘI NGHỊ (THEO DIỄN BIẾN THỰC TẾ)')
   const w = contentWidth(doc)
   if (m.agenda.runs.length === 0) doc.font(FONT.italic).fontSize(10).text('Chưa có nội dung nào được bắt đầu.')
@@ -93,6 +97,7 @@ function agenda(doc: Doc, m: MinutesModel): void {
 }
 
 function sites(doc: Doc, m: MinutesModel): void {
+  const { clock } = documentTimes(m.timeZone)
   heading(doc, 'III. CÁC ĐIỂM CẦU: ĐIỂM DANH VÀ SỰ CỐ')
   const w = contentWidth(doc)
   table(doc, [
@@ -131,6 +136,7 @@ function awards(doc: Doc, m: MinutesModel): void {
 }
 
 function retractions(doc: Doc, m: MinutesModel): void {
+  const { clockSeconds } = documentTimes(m.timeZone)
   heading(doc, 'V. KHEN THƯỞNG ĐÃ THU HỒI')
   if (m.retractions.length === 0) {
     doc.font(FONT.italic).fontSize(10).text('Không có.')
@@ -145,6 +151,7 @@ function retractions(doc: Doc, m: MinutesModel): void {
 }
 
 function signing(doc: Doc, m: MinutesModel): void {
+  const { clock, dateTime } = documentTimes(m.timeZone)
   heading(doc, 'VI. KÝ KẾT GIAO ƯỚC THI ĐUA')
   const left = doc.page.margins.left
   const w = contentWidth(doc)

@@ -5,12 +5,13 @@
  * audit trail of that bloc in the log.
  */
 import type { PledgeModel } from '../pledge-model.js'
-import { dateTime } from '../time.js'
+import { documentTimes } from '../time.js'
 import { auditPage } from './audit.js'
 import { bottom, contentWidth, ensureSpace, finish, FONT, GREEN, heading, INK, MUTED, newDocument, RED, RULE, type Doc } from './kit.js'
 import { drawSignature } from './signature.js'
 
 export function renderPledge(m: PledgeModel): Promise<Buffer> {
+  const { dateTime } = documentTimes(m.timeZone)
   const doc = newDocument({ title: m.title, subject: `${m.conferenceTitle}: giao ước thi đua, ${m.status === 'signed' ? 'đã ký' : 'chưa ký'}` })
   const left = doc.page.margins.left
   const width = contentWidth(doc)
@@ -40,6 +41,7 @@ export function renderPledge(m: PledgeModel): Promise<Buffer> {
     head: m.head,
     verify: m.verify,
     generatedAt: m.generatedAt,
+    timeZone: m.timeZone,
   })
   return finish(doc, {
     header: `${m.conferenceTitle}${m.venue ? ` · ${m.venue}` : ''}`,
@@ -49,13 +51,14 @@ export function renderPledge(m: PledgeModel): Promise<Buffer> {
 }
 
 function statusBand(doc: Doc, m: PledgeModel): void {
+  const { dateTime, zoneName } = documentTimes(m.timeZone)
   const left = doc.page.margins.left
   const width = contentWidth(doc)
   const y = doc.y
   const signed = m.signature
   const color = signed ? GREEN : RED
   const text = signed
-    ? `ĐÃ KÝ lúc ${dateTime(signed.at)} (giờ Việt Nam) · Signed`
+    ? `ĐÃ KÝ lúc ${dateTime(signed.at)} (${zoneName(signed.at)}) · Signed`
     : 'CHƯA KÝ · Giao ước này chưa được ký (not signed)'
   doc.rect(left, y, width, 24).lineWidth(1.2).strokeColor(color).stroke()
   doc.font(FONT.bold).fontSize(11).fillColor(color).text(text, left, y + 6, { width, align: 'center', lineBreak: false })
@@ -91,6 +94,7 @@ function pledgeText(doc: Doc, text: string): void {
 const SIG_H = 150
 
 function signatureBlock(doc: Doc, m: PledgeModel): void {
+  const { dateTime, zoneName } = documentTimes(m.timeZone)
   doc.moveDown(0.8)
   ensureSpace(doc, SIG_H + 20)
   const left = doc.page.margins.left
@@ -130,7 +134,7 @@ function signatureBlock(doc: Doc, m: PledgeModel): void {
   doc.y = box.y + box.height + 4
   if (sig) {
     doc.font(FONT.bold).fontSize(10.5).text(sig.signerName, rightX, doc.y, { width: colW, align: 'center' })
-    doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text(`Ký lúc ${dateTime(sig.at)} (giờ Việt Nam, theo đồng hồ máy chủ)`, { width: colW, align: 'center' })
+    doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text(`Ký lúc ${dateTime(sig.at)} (${zoneName(sig.at)}, theo đồng hồ máy chủ)`, { width: colW, align: 'center' })
   }
   doc.fillColor(INK)
   doc.x = left
@@ -138,6 +142,7 @@ function signatureBlock(doc: Doc, m: PledgeModel): void {
 }
 
 function voidedList(doc: Doc, m: PledgeModel): void {
+  const { dateTime } = documentTimes(m.timeZone)
   heading(doc, `Chữ ký đã bị huỷ (${m.voided.length})`, 11)
   const left = doc.page.margins.left
   const width = contentWidth(doc)
