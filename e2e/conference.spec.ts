@@ -65,7 +65,7 @@ test('a refused access link says so in plain Vietnamese', async ({ browser }) =>
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto('/site?token=not-a-real-token')
-  await expect(page.getByTestId('access-refused')).toContainText('Liên kết truy cập không hợp lệ')
+  await expect(page.getByTestId('access-refused')).toContainText('Liên kết truy cập không đúng')
 })
 
 test('a check-in count out of range is refused on the page, in Vietnamese, before anything is sent', async ({ browser }) => {

@@ -7,6 +7,7 @@
  */
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { startConfirmed } from './helpers.js'
 import { drawWithMouse, openTouchPage, readPledge, TABLET } from './signing-helpers.js'
 import { startRedis, type TestRedis } from '../server/test/redis-server.js'
 
@@ -62,16 +63,18 @@ test('Redis stops: the host console and a hall screen say so at once; it returns
   await expect(hall.getByTestId('connection')).toHaveAttribute('data-state', 'live')
 
   // A command pressed meanwhile is refused in plain words and changes nothing.
-  await host.getByTestId('conference-start').click()
+  await startConfirmed(host)
   await expect(host.getByTestId('toast').filter({ hasText: 'không ghi được nhật ký hội nghị' })).toBeVisible()
   await expect(host.getByTestId('conference-status')).toHaveAttribute('data-status', 'scheduled')
+  await host.keyboard.press('Escape')
+  await expect(host.getByTestId('start-confirm')).toBeHidden()
 
   await redis.start()
   await expect(banner).toHaveCount(0, { timeout: 15_000 })
   await expect(strip).toHaveCount(0, { timeout: 15_000 })
   await expect(host.getByTestId('toast').filter({ hasText: /^Đã kết nối lại: máy chủ ghi được/ })).toBeVisible()
   // Without a reload, the console commands again and the hall follows.
-  await host.getByTestId('conference-start').click()
+  await startConfirmed(host)
   await expect(host.getByTestId('conference-status')).toHaveAttribute('data-status', 'live')
   await expect(hall.getByTestId('hall-screen')).toHaveAttribute('data-phase', 'live')
 })

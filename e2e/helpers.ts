@@ -27,8 +27,16 @@ export async function startIfScheduled(host: Page): Promise<void> {
   const status = host.getByTestId('conference-status')
   await expect(status).not.toHaveAttribute('data-status', '')
   await expect(host.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
-  if ((await status.getAttribute('data-status')) === 'scheduled') await host.getByTestId('conference-start').click()
+  if ((await status.getAttribute('data-status')) === 'scheduled') await startConfirmed(host)
   await expect(status).toHaveAttribute('data-status', 'live')
+}
+
+/** Presses "Khai mạc" on the host console and confirms in the dialog that asks first. */
+export async function startConfirmed(host: Page): Promise<void> {
+  await host.getByTestId('conference-start').click()
+  const dialog = host.getByTestId('start-confirm')
+  await expect(dialog).toContainText('điểm cầu đang trực tuyến')
+  await dialog.getByTestId('confirm-ok').click()
 }
 
 /** Picks an award type in the host's award panel and checks its first pending award; returns its id. */

@@ -64,7 +64,9 @@ test('two bloc heads sign by touch; the halls see the ink and both signatures; a
   for (const dash of [dashA, dashB]) {
     const ink = dash.locator(`[data-drawing-bloc-id="${a.blocId}"] [data-testid="live-ink"]`)
     await expect(ink).toBeVisible()
-    await expect.poll(async () => Number(await ink.getAttribute('data-points'))).toBeGreaterThan(40)
+    // 56 points drawn so far. Ink batches are volatile (a busy link drops one rather than queue it:
+    // the submitted signature is what counts), so a loaded machine shows fewer: more than 20 is the pen seen moving.
+    await expect.poll(async () => Number(await ink.getAttribute('data-points'))).toBeGreaterThan(20)
   }
   await expect(host.getByTestId(`bloc-${a.blocId}`)).toHaveAttribute('data-state', 'drawing')
   await fingerA.move(SIGNATURE[1]!.slice(8), 12)
