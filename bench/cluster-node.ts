@@ -19,6 +19,8 @@ import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
 import { openRedisStore } from '../server/store/redis.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
+import { openRedisLinkStore } from '../server/store/redis-links.js'
+import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
 
 const url = process.env.REDIS_URL
 const kind = (process.env.SOCKET_ADAPTER ?? 'pubsub') as AdapterKind
@@ -27,11 +29,12 @@ console.log = (...args: unknown[]) => console.error(...args)
 
 const redis = url ? await openRedisStore({ url, prefix: 'bench:' }) : null
 const store = redis ?? openSqliteStore(dataDir)
+const linkStore = url ? await openRedisLinkStore({ url, prefix: 'bench:' }) : openSqliteLinkStore(dataDir)
 // Wide budgets: the bench's clients all come from one address.
 const wide = { points: 1_000_000, seconds: 1 }
-const app = createApp({ store, feed: redis?.feed, budgets: { command: wide, read: wide, handshake: wide, address: wide } })
+const app = createApp({ store, links: linkStore, feed: redis?.feed, budgets: { command: wide, read: wide, handshake: wide, address: wide } })
 if (redis) await joinCluster(app.io, app.trackers, { url: redis.url, adapter: kind, prefix: 'bench:' })
-const links = redis ? await redis.exclusive('bench-seed', () => ensureDemo(store, app.service, dataDir, 'http://bench')) : await ensureDemo(store, app.service, dataDir, 'http://bench')
+const links = redis ? await redis.exclusive('bench-seed', () => ensureDemo(linkStore, app.service, dataDir, 'http://bench')) : await ensureDemo(linkStore, app.service, dataDir, 'http://bench')
 const conferenceId = DEMO_CONFERENCE_ID
 await app.service.handle({ conferenceId, role: 'host' }, { id: 'bench-start', type: 'conference.start', data: {} })
 await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))

@@ -24,11 +24,13 @@ async function serve(): Promise<void> {
   const { createApp } = await import('../server/app.js')
   const { ensureDemo } = await import('../server/seed/bootstrap.js')
   const { openSqliteStore } = await import('../server/store/sqlite.js')
+  const { openSqliteLinkStore } = await import('../server/store/sqlite-links.js')
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-hardening-'))
   const store = openSqliteStore(dataDir)
-  const app = createApp({ store, dataDir })
+  const linkStore = openSqliteLinkStore(dataDir)
+  const app = createApp({ store, links: linkStore, dataDir })
   console.log = (...a: unknown[]) => console.error(...a)
-  const links = await ensureDemo(store, app.service, dataDir, 'http://bench')
+  const links = await ensureDemo(linkStore, app.service, dataDir, 'http://bench')
   await app.service.handle({ conferenceId: links.conferenceId, role: 'host' }, { id: 'bench-hardening-start', type: 'conference.start', data: {} })
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
   const port = (app.httpServer.address() as { port: number }).port
@@ -37,7 +39,7 @@ async function serve(): Promise<void> {
   process.on('message', (m: { memory?: boolean; gc?: boolean; stop?: boolean }) => {
     if (m.gc) (globalThis as { gc?: () => void }).gc?.()
     if (m.memory) process.send!({ memory: process.memoryUsage() })
-    if (m.stop) void app.close().then(() => store.close()).then(() => (rmSync(dataDir, { recursive: true, force: true }), process.exit(0)))
+    if (m.stop) void app.close().then(() => linkStore.close()).then(() => store.close()).then(() => (rmSync(dataDir, { recursive: true, force: true }), process.exit(0)))
   })
 }
 

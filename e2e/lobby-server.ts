@@ -11,7 +11,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from '../server/app.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
+import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
 import { openRedisStore } from '../server/store/redis.js'
+import { openRedisLinkStore } from '../server/store/redis-links.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID, demoSetup } from '../server/seed/demo.js'
 import { scaleSetup } from '../server/seed/scale.js'
@@ -29,13 +31,15 @@ mkdirSync(dataDir, { recursive: true })
 const redisUrl = process.env['REDIS_URL']
 const redis = redisUrl ? await openRedisStore({ url: redisUrl, prefix: `e2e-${port}:` }) : null
 const store = redis ?? openSqliteStore(dataDir)
-const server = createApp({ store, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
+const links = redisUrl ? await openRedisLinkStore({ url: redisUrl, prefix: `e2e-${port}:` }) : openSqliteLinkStore(dataDir)
+const server = createApp({ store, links, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
 await server.service.appendSystem(DEMO_CONFERENCE_ID, [{ type: 'conference.created', data: { ...(seedSites ? scaleSetup(seedSites) : demoSetup()), startsAt: startsAt.toISOString() } }], 'seed-demo-conference')
-await ensureDemo(store, server.service, dataDir, publicUrl)
+await ensureDemo(links, server.service, dataDir, publicUrl)
 server.httpServer.listen(port, '127.0.0.1', () => console.log(`lobby server on ${publicUrl}, starts at ${startsAt.toISOString()}`))
 
 async function stop(): Promise<void> {
   await server.close()
+  await links.close()
   await store.close()
   process.exit(0)
 }

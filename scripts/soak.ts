@@ -34,13 +34,15 @@ async function serve(): Promise<void> {
   const { ensureDemo } = await import('../server/seed/bootstrap.js')
   const { DEMO_CONFERENCE_ID } = await import('../server/seed/demo.js')
   const { openSqliteStore } = await import('../server/store/sqlite.js')
+  const { openSqliteLinkStore } = await import('../server/store/sqlite-links.js')
   const { DEFAULT_BUDGETS, LOAD_TEST_BUDGETS } = await import('../server/realtime/rate-limit.js')
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-soak-'))
   const store = openSqliteStore(dataDir)
+  const linkStore = openSqliteLinkStore(dataDir)
   // Handshakes of hundreds of clients from one address: wide; commands and reads: as deployed.
-  const app = createApp({ store, dataDir, budgets: { ...LOAD_TEST_BUDGETS, command: DEFAULT_BUDGETS.command, read: DEFAULT_BUDGETS.read } })
+  const app = createApp({ store, links: linkStore, dataDir, budgets: { ...LOAD_TEST_BUDGETS, command: DEFAULT_BUDGETS.command, read: DEFAULT_BUDGETS.read } })
   console.log = (...a: unknown[]) => console.error(...a)
-  const links = await ensureDemo(store, app.service, dataDir, 'http://soak')
+  const links = await ensureDemo(linkStore, app.service, dataDir, 'http://soak')
   await app.service.handle({ conferenceId: DEMO_CONFERENCE_ID, role: 'host' }, { id: 'soak-start', type: 'conference.start', data: {} })
   const room = await app.service.room(DEMO_CONFERENCE_ID)
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
@@ -52,7 +54,7 @@ async function serve(): Promise<void> {
       process.send!({ memory: { rss: u.rss, heapUsed: u.heapUsed, external: u.external, sockets: app.io.of('/').sockets.size } })
     }
     if (m.stop) {
-      void app.close().then(() => store.close()).then(() => {
+      void app.close().then(() => linkStore.close()).then(() => store.close()).then(() => {
         rmSync(dataDir, { recursive: true, force: true })
         process.exit(0)
       })

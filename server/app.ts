@@ -22,13 +22,16 @@ import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
+import type { LinkStore } from './store/link-store.js'
 import type { LogFeed } from './store/feed.js'
 
 export interface AppDeps {
   store: EventStore
+  /** The access links and the shared secrets (the documents' signing key). */
+  links: LinkStore
   /** The logs as this process follows them, when other processes append too (Redis); else the store's own appends. */
   feed?: LogFeed
-  /** The data directory: where the documents' link secret is kept (in memory without it). */
+  /** The data directory: where the host console writes the links it issues (access-links.json). */
   dataDir?: string
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string
@@ -67,7 +70,7 @@ export function createApp(deps: AppDeps): App {
   const trustProxy = deps.trustProxy ?? process.env['TRUST_PROXY'] === '1'
   if (trustProxy) app.set('trust proxy', true)
   const origins = originPolicy({ allowed: deps.allowedOrigins ?? parseOrigins(process.env['ALLOWED_ORIGINS']), publicUrl: deps.publicUrl ?? process.env['PUBLIC_URL'], trustProxy })
-  const gate = new Gate({ store: deps.store, budgets: new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock }), origins, trustProxy, now })
+  const gate = new Gate({ links: deps.links, budgets: new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock }), origins, trustProxy, now })
   const httpServer = createServer(app)
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
@@ -112,8 +115,8 @@ export function createApp(deps: AppDeps): App {
   })
 
   // The documents judge a signed link themselves, so they come before the API's token check.
-  app.use('/api', documentsRouter({ store: deps.store, service, links: openLinkSigner(deps.dataDir, now), now }), apiErrors)
-  app.use('/api', linksRouter({ store: deps.store, service, sockets: io, gate, dataDir: deps.dataDir, now }), apiErrors)
+  app.use('/api', documentsRouter({ store: deps.store, links: deps.links, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
+  app.use('/api', linksRouter({ store: deps.store, links: deps.links, service, sockets: io, gate, dataDir: deps.dataDir, now }), apiErrors)
   // Bodies are parsed per route, after the token (server/http/api.ts).
   app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {

@@ -1,6 +1,6 @@
 /**
- * Starts one server: env, data directory (lock and integrity check), store, demo seed on first
- * start, access links, listen, graceful stop. With REDIS_URL: one of several processes on one
+ * Starts one server: env, data directory (lock and integrity check), the log's store and the
+ * links' store, demo seed on first start, access links, listen, graceful stop. With REDIS_URL: one of several processes on one
  * Redis (README, "Running a cluster"), without the data directory's lock and SQLite checks. Anything that stops the start is said in one plain
  * sentence (Vietnamese, then English) with what to do, and the exit code is not 0.
  */
@@ -11,6 +11,9 @@ import { openSqliteStore, SQLITE_FILE } from './store/sqlite.js'
 import { lockDataDir } from './store/lock.js'
 import { checkBeforeOpen, checkIntegrity, prepareDataDir } from './store/integrity.js'
 import { openRedisStore } from './store/redis.js'
+import { openRedisLinkStore } from './store/redis-links.js'
+import { openSqliteLinkStore } from './store/sqlite-links.js'
+import type { LinkStore } from './store/link-store.js'
 import { joinCluster, type AdapterKind } from './realtime/cluster.js'
 import type { EventStore } from './store/event-store.js'
 import { ensureDemo } from './seed/bootstrap.js'
@@ -41,6 +44,13 @@ const redis = redisUrl
     )
   : null
 const { store, lock } = redis ? { store: redis as EventStore, lock: null } : await openSqlite()
+// The links and the documents' key: in Redis with REDIS_URL (the same for every process, whatever
+// its DATA_DIR), else in the data directory's database and key file.
+const links: LinkStore = redis
+  ? await openRedisLinkStore({ url: redis.url }).catch((err: unknown) =>
+      refuse(`Không kết nối được Redis tại REDIS_URL (${(err as Error).message}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
+    )
+  : openSqliteLinkStore(dataDir)
 
 /** The default: one server per data directory, locked, checked before it serves. */
 async function openSqlite(): Promise<{ store: EventStore; lock: ReturnType<typeof lockDataDir> }> {
@@ -80,21 +90,29 @@ console.log(`Data directory checked in ${integrity.ms} ms (quick_check, hash cha
 return { store, lock }
 }
 
-const server = createApp({ store, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
+const server = createApp({ store, links, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
 const cluster = redis ? await joinCluster(server.io, server.trackers, { url: redis.url, adapter: adapterKind }) : null
 
-// Several processes may start together: one seeds the demo and issues its links, the others wait and reuse them.
-const links = redis
-  ? await redis.exclusive('seed-demo', () => ensureDemo(store, server.service, dataDir, publicUrl))
-  : await ensureDemo(store, server.service, dataDir, publicUrl)
+// Several processes may start together: one seeds the demo and issues its links, the others wait
+// and reuse them (from the links file when they share its DATA_DIR; else the seeder's file has them).
+const demoLinks = redis
+  ? await redis.exclusive('seed-demo', () => ensureDemo(links, server.service, dataDir, publicUrl, { oncePerCluster: true }))
+  : await ensureDemo(links, server.service, dataDir, publicUrl)
 server.httpServer.once('error', (err: NodeJS.ErrnoException) => {
   console.error(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: stop the other server or set PORT to a free port.` : `Cannot listen on ${host}:${port}: ${err.message}`)
   process.exit(1)
 })
 server.httpServer.listen(port, host, () => {
   console.log(`Điểm Cầu is serving on ${publicUrl} (${redis ? `log in Redis, process ${cluster?.processId}, Socket.IO adapter ${adapterKind}` : `data in ${dataDir}`})`)
+  if (!demoLinks) {
+    console.log(
+      'Các liên kết truy cập của hội nghị mẫu đã được cấp bởi tiến trình máy chủ khởi tạo nó, trong access-links.json ở DATA_DIR của tiến trình đó; chúng dùng được trên mọi tiến trình. ' +
+        'Ban tổ chức có thể cấp thêm trong bảng điều khiển (Tài liệu → Liên kết truy cập). / The demo\'s access links were issued by the process that seeded it, in access-links.json of its DATA_DIR; they work on every process.',
+    )
+    return
+  }
   // In production the secrets stay in the links file (mode 0600), out of logs and terminals' scrollback.
-  if (!production) console.log(formatLinks(links))
+  if (!production) console.log(formatLinks(demoLinks))
   console.log(`${production ? 'The access links are' : 'The links are also'} in ${linksFile(dataDir)}`)
 })
 
@@ -107,6 +125,7 @@ async function stop(signal: string) {
   force.unref()
   await server.close()
   await cluster?.stop()
+  await links.close()
   await store.close()
   if (lock?.ok) lock.release()
   process.exit(0)

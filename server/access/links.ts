@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ConferenceState } from '../../shared/domain.js'
-import type { EventStore } from '../store/event-store.js'
+import type { AccessGrant, LinkStore } from '../store/link-store.js'
 import { hashToken, newToken } from './tokens.js'
 
 export interface AccessLink { url: string; token: string }
@@ -26,8 +26,8 @@ export const PAGE_OF_ROLE = { host: 'host', viewer: 'view', site: 'site', signer
 export const linkUrl = (baseUrl: string, page: string, token: string) => `${baseUrl.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`
 
 /** Issues a fresh token for every role and subject of a conference, and stores their hashes. */
-export async function issueLinks(store: EventStore, state: ConferenceState, baseUrl: string): Promise<AccessLinks> {
-  const issue = async (page: string, grant: Parameters<EventStore['saveToken']>[1]): Promise<AccessLink> => {
+export async function issueLinks(store: LinkStore, state: ConferenceState, baseUrl: string): Promise<AccessLinks> {
+  const issue = async (page: string, grant: AccessGrant): Promise<AccessLink> => {
     const token = newToken()
     await store.saveToken(hashToken(token), grant)
     return { url: linkUrl(baseUrl, page, token), token }

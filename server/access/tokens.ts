@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain.js'
-import type { EventStore, LinkRecord } from '../store/event-store.js'
+import type { LinkRecord, LinkStore } from '../store/link-store.js'
 
 /** 192 random bits, URL-safe. */
 export function newToken(): string {
@@ -28,7 +28,7 @@ const TOUCH_EVERY_MS = 60_000
 const touched = new Map<string, number>()
 
 /** Resolves a presented token to the actor it grants, or says why not. */
-export async function resolveToken(store: EventStore, token: unknown, now: () => number = Date.now): Promise<TokenCheck> {
+export async function resolveToken(store: LinkStore, token: unknown, now: () => number = Date.now): Promise<TokenCheck> {
   if (typeof token !== 'string' || token.length === 0) return { ok: false, reason: 'missing token: open the conference with your access link', problem: 'missing' }
   if (token.length > 200) return { ok: false, reason: 'unknown or revoked token', problem: 'unknown' }
   const link = await store.findLink(hashToken(token))
@@ -53,9 +53,9 @@ export async function resolveToken(store: EventStore, token: unknown, now: () =>
 
 /**
  * A reissue revokes the old token and saves the same grant under a new one at that same instant
- * (EventStore.reissueLink): a live link of the same grant created when this one was revoked.
+ * (LinkStore.reissueLink): a live link of the same grant created when this one was revoked.
  */
-async function wasReissued(store: EventStore, link: LinkRecord): Promise<boolean> {
+async function wasReissued(store: LinkStore, link: LinkRecord): Promise<boolean> {
   const links = await store.listLinks(link.conferenceId)
   return links.some((l) => l.id !== link.id && l.createdAt === link.revokedAt
     && l.role === link.role && l.siteId === link.siteId && l.blocId === link.blocId)

@@ -133,7 +133,7 @@ describe('signed links', () => {
     const { pledges, report } = await links(server.links.host.token)
     const a = pledges['blocA']!
     // A link signed with this server's own secret (kept in its data directory) ten minutes ago.
-    const old = openLinkSigner(server.dataDir, () => Date.now() - 600_000).sign('GET', '/api/conferences/test-conf/pledges/blocA.pdf').url
+    const old = (await openLinkSigner(server.linkStore, () => Date.now() - 600_000).sign('GET', '/api/conferences/test-conf/pledges/blocA.pdf')).url
     const expired = await get(old)
     expect(expired.status).toBe(403)
     expect(json(expired).error.message).toMatch(/hết hạn.*expired/)

@@ -20,6 +20,7 @@ import { renderPledge } from '../documents/pdf/pledge.js'
 import { PLEDGE_EVENT_TYPES, pledgeModel } from '../documents/pledge-model.js'
 import { loadSource } from '../documents/source.js'
 import type { EventStore } from '../store/event-store.js'
+import type { LinkStore } from '../store/link-store.js'
 import { contentDisposition } from './awards.js'
 
 const STATUS: Record<ErrorCode, number> = {
@@ -31,9 +32,12 @@ type Access = { by: 'token'; actor: Actor } | { by: 'link' }
 type WithAccess = Request & { access?: Access }
 
 export interface DocumentsDeps {
+  /** The log the documents are made from. */
   store: EventStore
+  /** Where Bearer tokens are checked. */
+  links: LinkStore
   service: ConferenceService
-  links: LinkSigner
+  signer: LinkSigner
   now?: () => number
 }
 
@@ -54,13 +58,13 @@ export function documentsRouter(deps: DocumentsDeps): Router {
     try {
       const { exp, sig } = req.query
       if (exp !== undefined || sig !== undefined) {
-        const check = deps.links.check(req.method, new URL(req.originalUrl, 'http://x').pathname, exp, sig)
+        const check = await deps.signer.check(req.method, new URL(req.originalUrl, 'http://x').pathname, exp, sig)
         if (!check.ok) return send(res, 'forbidden', check.reason)
         req.access = { by: 'link' }
         return next()
       }
       const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
-      const check = await resolveToken(deps.store, token)
+      const check = await resolveToken(deps.links, token)
       if (!check.ok) return send(res, 'unauthorized', check.reason)
       const id = req.params['id'] ?? ''
       if (check.actor.conferenceId !== id) return send(res, 'forbidden', `this token is not for conference ${id}`)
@@ -106,11 +110,11 @@ export function documentsRouter(deps: DocumentsDeps): Router {
       if (a.by !== 'token') return send(res, 'forbidden', 'document links are issued only to a Bearer token')
       const { actor } = a
       const room = await deps.service.room(actor.conferenceId)
-      const sign = (p: string) => deps.links.sign('GET', p).url
+      const sign = async (p: string) => (await deps.signer.sign('GET', p)).url
       const expiresAt = Math.floor((deps.now ?? Date.now)() / 1000) + LINK_TTL_SECONDS
       const pledges: Record<string, string> = {}
-      for (const b of room.state.blocs) if (mayOpen(actor, { blocId: b.id })) pledges[b.id] = sign(pledgePath(actor.conferenceId, b.id))
-      const report = mayOpen(actor, { report: true }) ? sign(reportPath(actor.conferenceId)) : undefined
+      for (const b of room.state.blocs) if (mayOpen(actor, { blocId: b.id })) pledges[b.id] = await sign(pledgePath(actor.conferenceId, b.id))
+      const report = mayOpen(actor, { report: true }) ? await sign(reportPath(actor.conferenceId)) : undefined
       res.setHeader('Cache-Control', 'no-store')
       res.json({ ...(report ? { report } : {}), pledges, expiresAt: new Date(expiresAt * 1000).toISOString() })
     } catch (err) {

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Actor } from '../../shared/domain.js'
 import { ErrorReason, type ErrorCode, type ErrorParams } from '../../shared/errors.js'
 import { resolveToken, type TokenProblem } from '../access/tokens.js'
-import type { EventStore } from '../store/event-store.js'
+import type { LinkStore } from '../store/link-store.js'
 import { log } from '../log.js'
 import { retryAfterSeconds, type BudgetName, type Budgets } from '../realtime/rate-limit.js'
 import { remoteAddress, type OriginPolicy } from './origin.js'
@@ -32,7 +32,8 @@ export interface Admitted {
 export type Admission = ({ ok: true } & Admitted) | ({ ok: false } & Refusal)
 
 export interface GateDeps {
-  store: EventStore
+  /** Where the tokens are checked. */
+  links: LinkStore
   budgets: Budgets
   origins: OriginPolicy
   trustProxy: boolean
@@ -64,7 +65,7 @@ export class Gate {
     const address = this.address(req)
     const blocked = await this.deps.budgets.spent('guess', address)
     if (!blocked.ok) return { ok: false, ...tooMany('too many refused access links from this address', blocked.retryAfterMs) }
-    const check = await resolveToken(this.deps.store, token, this.deps.now)
+    const check = await resolveToken(this.deps.links, token, this.deps.now)
     if (!check.ok) {
       await this.deps.budgets.take('guess', address)
       log.info({ via, address, refused: 'unauthorized' }, 'access link refused')

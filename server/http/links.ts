@@ -18,7 +18,8 @@ import { fail, type ErrorCode } from '../../shared/errors.js'
 import { linkUrl, PAGE_OF_ROLE, readLinks, recordLink } from '../access/links.js'
 import { hashToken, linkRoom, newToken } from '../access/tokens.js'
 import type { ConferenceService } from '../conference/service.js'
-import type { AccessGrant, EventStore, LinkRecord } from '../store/event-store.js'
+import type { EventStore } from '../store/event-store.js'
+import type { AccessGrant, LinkRecord, LinkStore } from '../store/link-store.js'
 import { refuse } from './api.js'
 import type { Gate } from './gate.js'
 
@@ -37,7 +38,9 @@ export interface LinkSockets {
 }
 
 export interface LinksDeps {
+  /** The log, for its head. */
   store: EventStore
+  links: LinkStore
   service: ConferenceService
   sockets: LinkSockets
   /** The token check of the API and the sockets: a wrong token here spends the same per-address guesses. */
@@ -91,7 +94,7 @@ export function linksRouter(deps: LinksDeps): Router {
   const views = async (conferenceId: string): Promise<LinkView[]> => {
     const { state } = await deps.service.room(conferenceId)
     const at = now()
-    return (await deps.store.listLinks(conferenceId)).map((l) => view(l, state, at))
+    return (await deps.links.listLinks(conferenceId)).map((l) => view(l, state, at))
   }
   const find = async (conferenceId: string, linkId: unknown) =>
     typeof linkId === 'string' ? (await views(conferenceId)).find((l) => l.id === linkId) : undefined
@@ -146,8 +149,8 @@ export function linksRouter(deps: LinksDeps): Router {
     if (expiresAt && Date.parse(expiresAt) <= now()) return send(res, 'invalid', 'expiresAt: must be in the future')
     const token = newToken()
     const createdAt = iso()
-    await deps.store.saveToken(hashToken(token), grant, { createdAt, ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) })
-    const link = await deps.store.findLink(hashToken(token))
+    await deps.links.saveToken(hashToken(token), grant, { createdAt, ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) })
+    const link = await deps.links.findLink(hashToken(token))
     issued(req, res, link!, token, state)
   })
 
@@ -159,7 +162,7 @@ export function linksRouter(deps: LinksDeps): Router {
     if (link.status === 'revoked') return send(res, 'conflict', 'this link is already revoked')
     const denied = guardHost(link, activeHosts(all), req.linkId, ConfirmBody.safeParse(req.body).data?.confirm === true)
     if (denied) return send(res, 'conflict', denied)
-    await deps.store.revokeLink(conferenceId, link.id, iso())
+    await deps.links.revokeLink(conferenceId, link.id, iso())
     deps.sockets.in(linkRoom(link.id)).disconnectSockets(true)
     res.json({ link: await find(conferenceId, link.id) })
   })
@@ -173,7 +176,7 @@ export function linksRouter(deps: LinksDeps): Router {
       return send(res, 'conflict', 'confirm: this is the link this page uses; it will stop working, so keep the new one')
     }
     const token = newToken()
-    const fresh = await deps.store.reissueLink(conferenceId, link.id, hashToken(token), iso())
+    const fresh = await deps.links.reissueLink(conferenceId, link.id, hashToken(token), iso())
     if (!fresh) return send(res, 'conflict', 'this link changed meanwhile; reload the list')
     deps.sockets.in(linkRoom(link.id)).disconnectSockets(true)
     issued(req, res, fresh, token, (await deps.service.room(conferenceId)).state)
@@ -191,7 +194,7 @@ export function linksRouter(deps: LinksDeps): Router {
       return send(res, 'conflict', 'this is the only host link without an expiry: issue another host link first, or the console would lock itself out')
     }
     if (expiresAt !== null && Date.parse(expiresAt) <= now()) return send(res, 'invalid', 'expiresAt: must be in the future (revoke the link to stop it now)')
-    await deps.store.setLinkExpiry(conferenceId, link.id, expiresAt)
+    await deps.links.setLinkExpiry(conferenceId, link.id, expiresAt)
     res.json({ link: await find(conferenceId, link.id) })
   })
 
@@ -231,7 +234,7 @@ function startExpirySweep(deps: LinksDeps, now: () => number): void {
     running = true
     const at = now()
     void (async () => {
-      const ids = await deps.store.expiringLinks(new Date(last - EXPIRY_SWEEP_MS).toISOString(), new Date(at).toISOString())
+      const ids = await deps.links.expiringLinks(new Date(last - EXPIRY_SWEEP_MS).toISOString(), new Date(at).toISOString())
       for (const id of ids) deps.sockets.in(linkRoom(id)).disconnectSockets(true)
       last = at
     })()

@@ -15,13 +15,15 @@ import type { ServerStatus } from '../../shared/protocol.js'
 import { issueLinks, type AccessLinks } from '../access/links.js'
 import { createApp, type App } from '../app.js'
 import { openRedisStore, type RedisEventStore } from '../store/redis.js'
+import { openRedisLinkStore } from '../store/redis-links.js'
+import type { LinkStore } from '../store/link-store.js'
 import { SQLITE_FILE } from '../store/sqlite.js'
 import { firstSync, send, smallConference, startServer, until, type Client } from '../test/harness.js'
 import { startRedis, type TestRedis } from '../test/redis-server.js'
 
 const CONFERENCE = 'test-conf'
 let redis: TestRedis
-const stores: RedisEventStore[] = []
+const stores: (RedisEventStore | LinkStore)[] = []
 const apps: App[] = []
 const clients: Client[] = []
 
@@ -36,13 +38,14 @@ afterAll(async () => {
 })
 
 /** One "process": its own Redis connections, log feed and Socket.IO server, listening on a free port. */
-async function startProcess(prefix: string): Promise<{ app: App; store: RedisEventStore; url: string }> {
+async function startProcess(prefix: string): Promise<{ app: App; store: RedisEventStore; links: LinkStore; url: string }> {
   const store = await openRedisStore({ url: redis.url, prefix })
-  stores.push(store)
-  const app = createApp({ store, feed: store.feed })
+  const links = await openRedisLinkStore({ url: redis.url, prefix })
+  stores.push(store, links)
+  const app = createApp({ store, links, feed: store.feed })
   apps.push(app)
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
-  return { app, store, url: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}` }
+  return { app, store, links, url: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}` }
 }
 
 /** A page: every `status` it was told (with when it arrived) and every event it applied, checking continuity. */
@@ -69,7 +72,7 @@ const lastStatus = (p: Page) => p.statuses.at(-1)?.store
 async function twoProcesses(prefix: string): Promise<{ a: string; b: string; links: AccessLinks; hostA: Page; hostB: Page; pages: Page[] }> {
   const [pa, pb] = [await startProcess(prefix), await startProcess(prefix)]
   await pa.app.service.appendSystem(CONFERENCE, smallConference(CONFERENCE), 'seed')
-  const links = await issueLinks(pa.store, (await pa.app.service.state(CONFERENCE)).state, 'http://test')
+  const links = await issueLinks(pa.links, (await pa.app.service.state(CONFERENCE)).state, 'http://test')
   const hostA = page(pa.url, links.host.token)
   const hostB = page(pb.url, links.host.token)
   const pages = [hostA, hostB, page(pa.url, links.viewer.token), page(pb.url, links.viewer.token), page(pa.url, links.sites[1]!.token), page(pb.url, links.sites[2]!.token)]

@@ -3,25 +3,36 @@
  * Later starts reuse both (the links file is where the token secrets live).
  */
 import type { ConferenceService } from '../conference/service.js'
-import type { EventStore } from '../store/event-store.js'
+import type { LinkStore } from '../store/link-store.js'
 import { renameSync } from 'node:fs'
 import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, writeLinks, type AccessLinks } from '../access/links.js'
 import { importCommandId } from '../awards/catalog.js'
 import { DEMO_CONFERENCE_ID, demoSetup, readDemoAwards } from './demo.js'
 
-export async function ensureDemo(store: EventStore, service: ConferenceService, dataDir: string, publicUrl: string): Promise<AccessLinks> {
+/**
+ * Seeds the demo once and answers its links: those of DATA_DIR/access-links.json (rebased on
+ * `publicUrl`), or a fresh set issued and written there. With `oncePerCluster` and a link store
+ * that other processes share (Redis), a process without the file whose store already holds live
+ * links of the demo issues none and answers null: the process that seeded keeps them in its own
+ * data directory, and every process accepts them. A damaged file is set aside and a fresh set
+ * issued in every case. Without `oncePerCluster` (tests, benches) a set is always answered.
+ */
+export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string): Promise<AccessLinks>
+export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts: { oncePerCluster: boolean }): Promise<AccessLinks | null>
+export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts = { oncePerCluster: false }): Promise<AccessLinks | null> {
   const conferenceId = DEMO_CONFERENCE_ID
   await seedDemo(service)
   const room = await service.room(conferenceId)
-  const existing = readLinksOrSetAside(dataDir)
+  const { existing, damaged } = readLinksOrSetAside(dataDir)
   if (existing && existing.conferenceId === conferenceId) {
-    const links = rebase(existing, publicUrl)
-    writeLinks(dataDir, links)
-    return links
+    const rebased = rebase(existing, publicUrl)
+    writeLinks(dataDir, rebased)
+    return rebased
   }
-  const links = await issueLinks(store, room.state, publicUrl)
-  writeLinks(dataDir, links)
-  return links
+  if (opts.oncePerCluster && links.shared && !existing && !damaged && (await links.listLinks(conferenceId)).some((l) => !l.revokedAt)) return null
+  const issued = await issueLinks(links, room.state, publicUrl)
+  writeLinks(dataDir, issued)
+  return issued
 }
 
 /**
@@ -46,9 +57,9 @@ export async function seedDemo(service: ConferenceService): Promise<void> {
  * The links file, or null when there is none or it is damaged: a damaged one is renamed aside
  * (never printed, it may hold parts of secrets) and a fresh set is issued in its place.
  */
-function readLinksOrSetAside(dataDir: string): AccessLinks | null {
+function readLinksOrSetAside(dataDir: string): { existing: AccessLinks | null; damaged: boolean } {
   try {
-    return readLinks(dataDir)
+    return { existing: readLinks(dataDir), damaged: false }
   } catch (err) {
     if (!(err instanceof UnreadableLinksError)) throw err
     const aside = `${linksFile(dataDir)}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
@@ -57,6 +68,6 @@ function readLinksOrSetAside(dataDir: string): AccessLinks | null {
       `${err.message} Đã đổi tên thành ${aside} và cấp bộ liên kết mới; các liên kết cũ vẫn dùng được cho đến khi bị thu hồi trong bảng điều khiển (Tài liệu → Liên kết truy cập). / ` +
         'It was renamed aside and a new set of links issued; the old links keep working until revoked from the host console (Documents → Access links).',
     )
-    return null
+    return { existing: null, damaged: true }
   }
 }

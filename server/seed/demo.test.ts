@@ -9,6 +9,8 @@ import { replay } from '../../shared/evolve.js'
 import { parseAwardList } from '../awards/parse.js'
 import { ConferenceService } from '../conference/service.js'
 import { openSqliteStore } from '../store/sqlite.js'
+import { openSqliteLinkStore } from '../store/sqlite-links.js'
+import type { LinkStore } from '../store/link-store.js'
 import type { EventStore } from '../store/event-store.js'
 import { ensureDemo } from './bootstrap.js'
 import { DEMO_AWARDS_FILE, demoEvents, demoSetup } from './demo.js'
@@ -175,17 +177,21 @@ describe('demo conference', () => {
 describe('demo seed on start', () => {
   let dataDir = ''
   let store: EventStore | undefined
+  let linkStore: LinkStore | undefined
   afterEach(async () => {
+    await linkStore?.close()
     await store?.close()
     store = undefined
+    linkStore = undefined
     rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('creates the conference and imports the list through award.import once; a second start adds nothing', async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-seed-'))
     store = openSqliteStore(dataDir)
+    linkStore = openSqliteLinkStore(dataDir)
     const first = new ConferenceService({ store })
-    const links = await ensureDemo(store, first, dataDir, 'http://demo')
+    const links = await ensureDemo(linkStore, first, dataDir, 'http://demo')
     const room = await first.room('ninh-thuan-2023')
     expect(room.seq).toBe(2)
     expect(room.state.awards).toHaveLength(2996)
@@ -196,7 +202,7 @@ describe('demo seed on start', () => {
 
     // A restart: a new service over the same store, and the same links.
     const second = new ConferenceService({ store })
-    const again = await ensureDemo(store, second, dataDir, 'http://demo')
+    const again = await ensureDemo(linkStore, second, dataDir, 'http://demo')
     expect((await second.room('ninh-thuan-2023')).seq).toBe(2)
     expect(again.host.token).toBe(links.host.token)
   })

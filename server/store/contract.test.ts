@@ -1,7 +1,8 @@
 /**
  * One contract for every EventStore: the same tests run against SQLite (a temp file) and Redis
  * (a real redis-server on a free port with `appendfsync always`). Each backend supplies only how
- * to open it and how to change a stored event behind the store's back.
+ * to open it and how to change a stored event behind the store's back. The access links have a
+ * contract of their own (link-store.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -221,71 +222,15 @@ describe.each([sqliteBackend(), redisBackend()])('EventStore contract: $name', (
     })
   })
 
-  describe('access links', () => {
-    it('round-trips a grant by its hash and leaves absent fields out', async () => {
-      await store.saveToken('h'.repeat(64), { conferenceId: 'c1', role: 'site', siteId: 's1', label: 'Huyện A' })
-      expect(await store.findToken('h'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'site', siteId: 's1', label: 'Huyện A' })
-      expect(await store.findToken('x'.repeat(64))).toBeNull()
-      await store.saveToken('h'.repeat(64), { conferenceId: 'c1', role: 'viewer' })
-      expect(await store.findToken('h'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'viewer' })
-    })
-
-    it('lists, revokes, expires, reissues and touches links', async () => {
-      const a = 'a'.repeat(64)
-      const b = 'b'.repeat(64)
-      await store.saveToken(a, { conferenceId: 'c1', role: 'host' }, { createdAt: '2025-01-01T00:00:00.000Z' })
-      await store.saveToken(b, { conferenceId: 'c1', role: 'site', siteId: 's1' }, { createdAt: '2025-01-02T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' })
-      await store.saveToken('c'.repeat(64), { conferenceId: 'c2', role: 'host' })
-      expect((await store.listLinks('c1')).map((l) => l.id)).toEqual(['a'.repeat(16), 'b'.repeat(16)])
-
-      expect(await store.setLinkExpiry('c1', 'a'.repeat(16), '2029-01-01T00:00:00.000Z')).toBe(true)
-      expect((await store.findLink(a))?.expiresAt).toBe('2029-01-01T00:00:00.000Z')
-      expect(await store.setLinkExpiry('c1', 'a'.repeat(16), null)).toBe(true)
-      expect((await store.findLink(a))?.expiresAt).toBeUndefined()
-      expect(await store.setLinkExpiry('c2', 'a'.repeat(16), null)).toBe(false)
-
-      await store.touchLink('a'.repeat(16), '2025-02-01T00:00:00.000Z')
-      expect((await store.findLink(a))?.lastUsedAt).toBe('2025-02-01T00:00:00.000Z')
-
-      expect(await store.revokeLink('c1', 'a'.repeat(16), '2025-03-01T00:00:00.000Z')).toBe(true)
-      expect(await store.revokeLink('c1', 'a'.repeat(16), '2025-03-02T00:00:00.000Z')).toBe(false)
-      expect((await store.findLink(a))?.revokedAt).toBe('2025-03-01T00:00:00.000Z')
-      // Revoked links still resolve: the caller tells a revoked link from an unknown one.
-      expect(await store.findToken(a)).toEqual({ conferenceId: 'c1', role: 'host' })
-
-      const fresh = 'f'.repeat(64)
-      const reissued = await store.reissueLink('c1', 'b'.repeat(16), fresh, '2025-04-01T00:00:00.000Z')
-      expect(reissued).toEqual({ id: 'f'.repeat(16), conferenceId: 'c1', role: 'site', siteId: 's1', createdAt: '2025-04-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' })
-      expect((await store.findLink(b))?.revokedAt).toBe('2025-04-01T00:00:00.000Z')
-      expect(await store.reissueLink('c1', 'b'.repeat(16), 'e'.repeat(64), '2025-04-02T00:00:00.000Z')).toBeNull()
-      expect((await store.listLinks('c1')).map((l) => l.id)).toEqual(['a'.repeat(16), 'b'.repeat(16), 'f'.repeat(16)])
-    })
-
-    it('finds the live links whose expiry falls in a window, in any conference', async () => {
-      const h = (c: string) => c.repeat(64)
-      await store.saveToken(h('1'), { conferenceId: 'c1', role: 'viewer' }, { expiresAt: '2025-06-01T10:00:00.000Z' })
-      await store.saveToken(h('2'), { conferenceId: 'c2', role: 'viewer' }, { expiresAt: '2025-06-01T10:00:05.000Z' })
-      await store.saveToken(h('3'), { conferenceId: 'c1', role: 'viewer' }, { expiresAt: '2025-06-01T11:00:00.000Z' })
-      await store.saveToken(h('4'), { conferenceId: 'c1', role: 'viewer' }, { expiresAt: '2025-06-01T10:00:02.000Z' })
-      await store.revokeLink('c1', '4'.repeat(16), '2025-06-01T09:00:00.000Z')
-      await store.setLinkExpiry('c1', '3'.repeat(16), '2025-06-01T10:00:03.000Z')
-      const ids = await store.expiringLinks('2025-06-01T10:00:00.000Z', '2025-06-01T10:00:05.000Z')
-      expect(ids.sort()).toEqual(['2'.repeat(16), '3'.repeat(16)])
-      expect(await store.expiringLinks('2025-06-01T09:00:00.000Z', '2025-06-01T10:00:00.000Z')).toEqual(['1'.repeat(16)])
-    })
-  })
-
   describe('reopening', () => {
     it('finds everything again', async () => {
       await store.append('c1', 0, [started], { commandId: 'k' })
       await store.saveSnapshot('c1', 1, initialState('c1'), 1)
-      await store.saveToken('t'.repeat(64), { conferenceId: 'c1', role: 'host' })
       await store.close()
       ;({ store, feed } = await backend.open())
       expect((await store.head('c1')).seq).toBe(1)
       expect(await store.commandSeq('c1', 'k')).toBe(1)
       expect((await store.loadSnapshot('c1'))?.seq).toBe(1)
-      expect(await store.findToken('t'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'host' })
       expect(await store.verify('c1')).toEqual({ ok: true, events: 1 })
     })
   })

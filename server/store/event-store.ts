@@ -1,8 +1,9 @@
 /**
- * The durable log of every conference. Implementations: sqlite.ts (default, embedded) and,
- * later, redis.ts (several server processes). Tests use real ones, never a mock.
+ * The durable log of every conference. Implementations: sqlite.ts (default, embedded) and
+ * redis.ts (several server processes). Tests use real ones, never a mock. The access links have
+ * a store of their own (link-store.ts).
  */
-import type { ConferenceState, Role } from '../../shared/domain.js'
+import type { ConferenceState } from '../../shared/domain.js'
 import type { NewEvent } from '../../shared/events.js'
 
 /**
@@ -40,26 +41,8 @@ export interface VerifyResult {
   acknowledged?: { seq: number; problem: 'shorter' | 'diverged' }
 }
 
-/** One access link as the host console lists it: never its secret. */
-export interface LinkRecord extends AccessGrant {
-  /** Public id of the link: the first 16 hex digits of its token's SHA-256. */
-  id: string
-  createdAt?: string
-  expiresAt?: string
-  revokedAt?: string
-  lastUsedAt?: string
-}
-
 /** Whether appends work: false with a plain reason after a failed append or on a read-only database. */
 export type StoreHealth = { ok: true } | { ok: false; reason: string }
-
-export interface AccessGrant {
-  conferenceId: string
-  role: Role
-  siteId?: string
-  blocId?: string
-  label?: string
-}
 
 export interface EventStore {
   /**
@@ -79,28 +62,6 @@ export interface EventStore {
   listConferences(): Promise<string[]>
   /** Re-checks every event's hash and link. */
   verify(conferenceId: string): Promise<VerifyResult>
-
-  /** Stores a token by its SHA-256 only. */
-  saveToken(tokenHash: string, grant: AccessGrant, opts?: { createdAt?: string; expiresAt?: string }): Promise<void>
-  /** The grant of a token, revoked and expired ones included (`findLink` says which). */
-  findToken(tokenHash: string): Promise<AccessGrant | null>
-  /** The link a token belongs to, with its dates, or null for an unknown token. */
-  findLink(tokenHash: string): Promise<LinkRecord | null>
-  /** Every link of a conference, oldest first. */
-  listLinks(conferenceId: string): Promise<LinkRecord[]>
-  /** Marks a link revoked at `at`; false when no such link (or already revoked). */
-  revokeLink(conferenceId: string, linkId: string, at: string): Promise<boolean>
-  /** Sets or clears (null) a link's expiry; false when no such live link. */
-  setLinkExpiry(conferenceId: string, linkId: string, expiresAt: string | null): Promise<boolean>
-  /**
-   * Gives a link's grant a new token (hashed) and revokes the old one, atomically; the new
-   * link's record, or null when no such live link.
-   */
-  reissueLink(conferenceId: string, linkId: string, newTokenHash: string, at: string): Promise<LinkRecord | null>
-  /** Ids of live links whose expiry falls in (from, to], any conference: their sockets are closed. */
-  expiringLinks(from: string, to: string): Promise<string[]>
-  /** Notes that a link was used at `at` (kept coarse by the caller). */
-  touchLink(linkId: string, at: string): Promise<void>
 
   /** Whether appends work right now. */
   health(): StoreHealth

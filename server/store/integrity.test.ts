@@ -1,7 +1,7 @@
 /**
  * The store's own guards, on real SQLite files: event times that never go back, the log checked
  * against the head acknowledged in diemcau.head.json, snapshots that name their event and hash,
- * health after a failed append, and access links' lifecycle (revoke, reissue, expiry).
+ * and health after a failed append. The access links' lifecycle: link-store.test.ts.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -146,29 +146,5 @@ describe('health', () => {
     raw.close()
     expect((await store.append('c1', 1, [checkIn(2)])).ok).toBe(true)
     expect(store.health()).toEqual({ ok: true })
-  })
-})
-
-describe('links', () => {
-  const grant = { conferenceId: 'c1', role: 'site' as const, siteId: 's1', label: 'Huyện Ninh Hải' }
-
-  it('are listed without secrets, revoked, reissued and expired', async () => {
-    await store.saveToken('a'.repeat(64), grant, { createdAt: '2026-11-27T07:00:00.000Z' })
-    await store.saveToken('b'.repeat(64), { conferenceId: 'c1', role: 'host' }, { createdAt: '2026-11-27T07:00:01.000Z' })
-    const [site, host] = await store.listLinks('c1')
-    expect(site).toEqual({ id: 'a'.repeat(16), ...grant, createdAt: '2026-11-27T07:00:00.000Z' })
-    expect(host?.id).toBe('b'.repeat(16))
-    expect(JSON.stringify(await store.listLinks('c1'))).not.toContain('a'.repeat(17))
-
-    const fresh = await store.reissueLink('c1', site!.id, 'c'.repeat(64), '2026-11-27T08:00:00.000Z')
-    expect(fresh).toMatchObject({ id: 'c'.repeat(16), ...grant, createdAt: '2026-11-27T08:00:00.000Z' })
-    expect((await store.findLink('a'.repeat(64)))?.revokedAt).toBe('2026-11-27T08:00:00.000Z')
-    expect(await store.reissueLink('c1', site!.id, 'd'.repeat(64), '2026-11-27T08:00:01.000Z')).toBeNull()
-
-    expect(await store.setLinkExpiry('c1', fresh!.id, '2026-11-28T00:00:00.000Z')).toBe(true)
-    expect((await store.findLink('c'.repeat(64)))?.expiresAt).toBe('2026-11-28T00:00:00.000Z')
-    expect(await store.revokeLink('c1', fresh!.id, '2026-11-27T09:00:00.000Z')).toBe(true)
-    expect(await store.revokeLink('c1', fresh!.id, '2026-11-27T09:00:01.000Z')).toBe(false)
-    expect(await store.revokeLink('other', host!.id, '2026-11-27T09:00:00.000Z')).toBe(false)
   })
 })

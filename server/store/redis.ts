@@ -2,17 +2,18 @@
  * The event store on Redis, for several server processes serving one conference. One stream
  * per conference holds its log (entry id `<seq>-0`), appended only by the APPEND script, which
  * checks the command id, the expected seq and the head's hash in one atomic step. Beside it: the
- * head, the command ids, the snapshot; access links by token hash. Durability is Redis's own:
+ * head, the command ids, the snapshot. The access links have a store of their own on the same
+ * Redis (redis-links.ts). Durability is Redis's own:
  * run it with `appendonly yes` and `appendfsync always` (README, "Redis durability").
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { createClient } from 'redis'
-import type { ConferenceState, Role } from '../../shared/domain.js'
+import type { ConferenceState } from '../../shared/domain.js'
 import { EVENT_VERSION } from '../../shared/events.js'
-import type { AccessGrant, AppendResult, EventStore, LinkRecord, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
+import type { AppendResult, EventStore, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
 import type { LogFeed } from './feed.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
-import { APPEND, REISSUE_LINK, REVOKE_LINK, SAVE_SNAPSHOT, SAVE_TOKEN, SET_LINK_EXPIRY, TOUCH_LINK, UNLOCK } from './redis-scripts.js'
+import { APPEND, SAVE_SNAPSHOT, UNLOCK } from './redis-scripts.js'
 import { followStreams } from './redis-feed.js'
 
 const DEFAULT_READ_LIMIT = 10_000
@@ -56,12 +57,7 @@ export const redisKeys = (prefix: string) => ({
   head: (c: string) => `${prefix}c:${c}:head`,
   commands: (c: string) => `${prefix}c:${c}:commands`,
   snapshot: (c: string) => `${prefix}c:${c}:snapshot`,
-  links: (c: string) => `${prefix}c:${c}:links`,
   conferences: `${prefix}conferences`,
-  tokenPrefix: `${prefix}token:`,
-  linkIds: `${prefix}link-ids`,
-  /** Every expiry ever set, as `<expiresAt>|<tokenHash>` members ordered by their text (ISO times order as text). */
-  expiries: `${prefix}link-expiries`,
   lock: (name: string) => `${prefix}lock:${name}`,
 })
 
@@ -127,8 +123,6 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     return (entries ?? []).map((e) => toEntry(e.id, e.message as Fields))
   }
 
-  const noteExpiry = (tokenHash: string, expiresAt: string) => noted(client.zAdd(keys.expiries, { score: 0, value: `${expiresAt}|${tokenHash}` }))
-
   const store: RedisEventStore = {
     url: opts.url,
     feed: streams.feed,
@@ -174,67 +168,6 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     },
     async verify(conferenceId) {
       return noted(verifyLog((from) => readRange(conferenceId, from, 2000)))
-    },
-
-    async saveToken(tokenHash, grant, o = {}) {
-      const fields: Fields = { conferenceId: grant.conferenceId, role: grant.role, createdAt: o.createdAt ?? new Date().toISOString() }
-      if (grant.siteId !== undefined) fields['siteId'] = grant.siteId
-      if (grant.blocId !== undefined) fields['blocId'] = grant.blocId
-      if (grant.label !== undefined) fields['label'] = grant.label
-      if (o.expiresAt !== undefined) fields['expiresAt'] = o.expiresAt
-      await noted(scripts.run(SAVE_TOKEN, [keys.tokenPrefix + tokenHash, keys.links(grant.conferenceId), keys.linkIds], [tokenHash, ...Object.entries(fields).flat()]))
-      if (o.expiresAt !== undefined) await noteExpiry(tokenHash, o.expiresAt)
-    },
-    async findToken(tokenHash) {
-      const link = await store.findLink(tokenHash)
-      return link ? toGrant(link) : null
-    },
-    async findLink(tokenHash) {
-      const row = (await noted(client.hGetAll(keys.tokenPrefix + tokenHash))) as Fields
-      return row['conferenceId'] === undefined ? null : toLink(tokenHash, row)
-    },
-    async listLinks(conferenceId) {
-      const hashes = await noted(client.lRange(keys.links(conferenceId), 0, -1))
-      const rows = await noted(Promise.all(hashes.map((h) => client.hGetAll(keys.tokenPrefix + h))))
-      const links = hashes.flatMap((h, i) => {
-        const row = rows[i] as Fields
-        return row['conferenceId'] === conferenceId ? [toLink(h, row)] : []
-      })
-      // As the SQLite store lists them: undated first, then by creation, ties in insertion order.
-      return links
-        .map((l, i) => ({ l, i }))
-        .sort((a, b) => (a.l.createdAt ?? '') < (b.l.createdAt ?? '') ? -1 : (a.l.createdAt ?? '') > (b.l.createdAt ?? '') ? 1 : a.i - b.i)
-        .map((x) => x.l)
-    },
-    async revokeLink(conferenceId, linkId, at) {
-      return (await noted(scripts.run(REVOKE_LINK, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, at]))) === 1
-    },
-    async setLinkExpiry(conferenceId, linkId, expiresAt) {
-      const done = (await noted(scripts.run(SET_LINK_EXPIRY, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, expiresAt ?? '']))) === 1
-      const tokenHash = done && expiresAt !== null ? await noted(client.hGet(keys.linkIds, linkId)) : null
-      if (tokenHash) await noteExpiry(tokenHash, expiresAt!)
-      return done
-    },
-    async reissueLink(conferenceId, linkId, newTokenHash, at) {
-      const done = await noted(scripts.run(REISSUE_LINK, [keys.linkIds, keys.links(conferenceId)], [keys.tokenPrefix, linkId, conferenceId, at, newTokenHash]))
-      const link = done === 1 ? await store.findLink(newTokenHash) : null
-      if (link?.expiresAt) await noteExpiry(newTokenHash, link.expiresAt)
-      return link
-    },
-    async expiringLinks(from, to) {
-      const members = await noted(client.zRangeByLex(keys.expiries, `(${from}|~`, `[${to}|~`))
-      const ids: string[] = []
-      for (const m of members) {
-        const [expiresAt, tokenHash] = m.split('|') as [string, string]
-        const link = await store.findLink(tokenHash)
-        // An expiry since changed, or a link since revoked, is not this one's any more.
-        if (link && !link.revokedAt && link.expiresAt === expiresAt) ids.push(link.id)
-        else await noted(client.zRem(keys.expiries, m))
-      }
-      return ids
-    },
-    async touchLink(linkId, at) {
-      await noted(scripts.run(TOUCH_LINK, [keys.linkIds], [keys.tokenPrefix, linkId, at]))
     },
 
     async exclusive(name, task, o = {}) {
@@ -318,7 +251,7 @@ async function appendOnce(
 }
 
 /** EVALSHA with the script loaded on first use, and again after Redis lost its script cache (a restart). */
-function scriptRunner(client: Client) {
+export function scriptRunner(client: Client) {
   const shas = new Map<string, string>()
   return {
     async run(script: string, keys: string[], args: string[]): Promise<unknown> {
@@ -378,19 +311,3 @@ async function verifyLog(page: (fromSeq: number) => Promise<Entry[]>): Promise<V
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-
-function toGrant(link: LinkRecord): AccessGrant {
-  const grant: AccessGrant = { conferenceId: link.conferenceId, role: link.role }
-  if (link.siteId !== undefined) grant.siteId = link.siteId
-  if (link.blocId !== undefined) grant.blocId = link.blocId
-  if (link.label !== undefined) grant.label = link.label
-  return grant
-}
-
-function toLink(tokenHash: string, row: Fields): LinkRecord {
-  const link: LinkRecord = { id: tokenHash.slice(0, 16), conferenceId: row['conferenceId']!, role: row['role'] as Role }
-  for (const f of ['siteId', 'blocId', 'label', 'createdAt', 'expiresAt', 'revokedAt', 'lastUsedAt'] as const) {
-    if (row[f] !== undefined) link[f] = row[f]
-  }
-  return link
-}

@@ -1,11 +1,21 @@
 /**
- * Access links in the SQLite store: each token kept only as its SHA-256, with its grant, dates and
- * revocation. A link's public id is the first 16 hex digits of that hash: enough to name it in the
- * host console, nothing towards the secret.
+ * The link store of one server (no REDIS_URL): the `tokens` table of the data directory's own
+ * database, on a connection of its own. The same file as the logs, not one beside it: a backup
+ * (scripts/backup.ts) and the start-up checks (integrity.ts: a database missing or emptied
+ * beside the links it issued) already take that file whole; existing installs keep their links
+ * without a migration; and a link and the conference it opens cannot be restored from two
+ * different moments. Each token is kept only as its SHA-256, with its grant, dates and revocation.
+ *
+ * Shared secrets are files in the data directory, `<name>.key` (hex, mode 0600): the documents'
+ * key stays DATA_DIR/document-links.key, as before, so the links of existing installs keep working.
  */
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Role } from '../../shared/domain.js'
-import type { AccessGrant, EventStore, LinkRecord } from './event-store.js'
+import { checkSecretName, linkIdOf, SECRET_BYTES, type AccessGrant, type LinkRecord, type LinkStore } from './link-store.js'
+import { openDatabase } from './sqlite.js'
 
 interface TokenRow {
   token_hash: string
@@ -21,11 +31,19 @@ interface TokenRow {
 }
 
 const COLUMNS = 'token_hash, conference_id, role, site_id, bloc_id, label, created_at, expires_at, revoked_at, last_used_at'
-export const linkIdOf = (tokenHash: string) => tokenHash.slice(0, 16)
 
-type LinkMethods = Pick<EventStore, 'saveToken' | 'findToken' | 'findLink' | 'listLinks' | 'revokeLink' | 'setLinkExpiry' | 'reissueLink' | 'expiringLinks' | 'touchLink'>
+/** Opens (creating if needed) the link store of `<dataDir>/diemcau.sqlite`. */
+export function openSqliteLinkStore(dataDir: string): LinkStore {
+  const db = openDatabase(dataDir)
+  try {
+    return createLinkStore(db, dataDir)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}
 
-export function linkStore(db: Database.Database): LinkMethods {
+function createLinkStore(db: Database.Database, dataDir: string): LinkStore {
   const stmts = {
     save: db.prepare<[string, string, string, string | null, string | null, string | null, string | null, string | null], void>(
       `INSERT INTO tokens (token_hash, conference_id, role, site_id, bloc_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -56,6 +74,7 @@ export function linkStore(db: Database.Database): LinkMethods {
   })
 
   return {
+    shared: false,
     async saveToken(tokenHash, grant, opts = {}) {
       const { conferenceId, role, siteId, blocId, label } = grant
       stmts.save.run(tokenHash, conferenceId, role, siteId ?? null, blocId ?? null, label ?? null, opts.createdAt ?? new Date().toISOString(), opts.expiresAt ?? null)
@@ -86,7 +105,36 @@ export function linkStore(db: Database.Database): LinkMethods {
     async touchLink(linkId, at) {
       stmts.touch.run(at, linkId)
     },
+    async secret(name) {
+      return secretFile(dataDir, name)
+    },
+    async close() {
+      if (db.open) db.close()
+    },
   }
+}
+
+/**
+ * `<dataDir>/<name>.key`, made on first use: written whole under a temporary name, then linked
+ * into place (a link fails if the file exists), so nobody ever reads a half-written key.
+ */
+function secretFile(dataDir: string, name: string): Buffer {
+  checkSecretName(name)
+  const file = path.join(dataDir, `${name}.key`)
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.tmp`
+    writeFileSync(tmp, randomBytes(SECRET_BYTES).toString('hex') + '\n', { mode: 0o600 })
+    try {
+      linkSync(tmp, file)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    } finally {
+      rmSync(tmp, { force: true })
+    }
+  }
+  const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex')
+  if (secret.length < SECRET_BYTES) throw new Error(`${file} does not hold a ${SECRET_BYTES}-byte secret in hex; delete it to make a new one`)
+  return secret
 }
 
 function toGrant(row: TokenRow): AccessGrant {

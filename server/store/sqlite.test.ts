@@ -192,30 +192,12 @@ describe('verify', () => {
   })
 })
 
-describe('tokens', () => {
-  it('round-trips a grant by its hash and leaves absent fields out', async () => {
-    const site = { conferenceId: 'c1', role: 'site' as const, siteId: 's1', label: 'Điểm cầu Huyện Ninh Hải' }
-    await store.saveToken('a'.repeat(64), site)
-    await store.saveToken('b'.repeat(64), { conferenceId: 'c1', role: 'host' })
-    expect(await store.findToken('a'.repeat(64))).toEqual(site)
-    expect(await store.findToken('b'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'host' })
-    expect(await store.findToken('c'.repeat(64))).toBeNull()
-  })
-
-  it('replaces the grant on a second save of the same hash', async () => {
-    await store.saveToken('a'.repeat(64), { conferenceId: 'c1', role: 'viewer' })
-    await store.saveToken('a'.repeat(64), { conferenceId: 'c1', role: 'signer', blocId: 'b1' })
-    expect(await store.findToken('a'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'signer', blocId: 'b1' })
-  })
-})
-
 describe('reopening', () => {
   it('finds everything again in the same directory', async () => {
     await appendCheckIns('c1', 3)
     await store.append('c2', 0, [started])
     const state = { ...initialState('c1'), title: 'Lễ ký kết giao ước thi đua' }
     await store.saveSnapshot('c1', 3, state, 2)
-    await store.saveToken('d'.repeat(64), { conferenceId: 'c1', role: 'host' })
     const before = await store.read('c1', 0)
     await store.close()
 
@@ -223,7 +205,6 @@ describe('reopening', () => {
     expect(await store.read('c1', 0)).toEqual(before)
     expect(await store.listConferences()).toEqual(['c1', 'c2'])
     expect(await store.loadSnapshot('c1')).toEqual({ seq: 3, state, stateVersion: 2 })
-    expect(await store.findToken('d'.repeat(64))).toEqual({ conferenceId: 'c1', role: 'host' })
     expect(await store.commandSeq('c1', 'cmd-c1-2')).toBe(3)
     expect(await store.verify('c1')).toEqual({ ok: true, events: 3 })
     const next = await store.append('c1', 3, [checkIn('s9', 9)])

@@ -11,7 +11,6 @@ import { EVENT_VERSION, type NewEvent } from '../../shared/events.js'
 import type { AppendResult, EventStore, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
 import { openHeadWriter, readHeadFile, type HeadRecord } from './head-file.js'
-import { linkStore } from './sqlite-links.js'
 
 /** File name of the database inside the data directory. */
 export const SQLITE_FILE = 'diemcau.sqlite'
@@ -87,6 +86,15 @@ export const stateHash = (json: string) => createHash('sha256').update(json, 'ut
  * Each append also rewrites the acknowledged heads in `diemcau.head.json` beside it.
  */
 export function openSqliteStore(dataDir: string): SqliteEventStore {
+  const db = openDatabase(dataDir)
+  return createStore(db, dataDir)
+}
+
+/**
+ * The data directory's database, created and migrated if needed, on a connection of its own: the
+ * event store and the link store (sqlite-links.ts) each open one, and WAL lets them work side by side.
+ */
+export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, SQLITE_FILE)
   const db = new Database(file)
@@ -99,7 +107,7 @@ export function openSqliteStore(dataDir: string): SqliteEventStore {
     db.close()
     throw err
   }
-  return createStore(db, dataDir)
+  return db
 }
 
 function configure(db: Db): void {
@@ -185,7 +193,6 @@ export type SqliteEventStore = EventStore & { onHealthChange(listener: (health: 
 
 function createStore(db: Db, dataDir: string): SqliteEventStore {
   const stmts = prepareStatements(db)
-  const links = linkStore(db)
   const headOf = (conferenceId: string) => stmts.head.get(conferenceId) ?? { seq: 0, hash: GENESIS_HASH, at: '' }
   const appendTx = db.transaction(
     (conferenceId: string, expectedSeq: number, events: NewEvent[], opts: AppendOptions): AppendResult =>
@@ -261,7 +268,6 @@ function createStore(db: Db, dataDir: string): SqliteEventStore {
       const problem = ackedProblem(acked[conferenceId], headOf(conferenceId).seq, (seq) => stmts.hashAt.get(conferenceId, seq)?.hash)
       return problem ? { ...result, ok: false, acknowledged: problem } : result
     },
-    ...links,
     health(): StoreHealth {
       if (!db.open) return { ok: false, reason: 'the database is closed' }
       return failure === null ? { ok: true } : { ok: false, reason: failure }

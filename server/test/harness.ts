@@ -13,7 +13,9 @@ import type { AnySnapshot, ClientToServerEvents, ServerToClientEvents, Welcome }
 import { createApp, type App, type AppDeps } from '../app.js'
 import { issueLinks, type AccessLinks } from '../access/links.js'
 import { openSqliteStore } from '../store/sqlite.js'
+import { openSqliteLinkStore } from '../store/sqlite-links.js'
 import type { EventStore } from '../store/event-store.js'
+import type { LinkStore } from '../store/link-store.js'
 import { TINY_AWARDS, tinySetup } from '../../shared/testing/tiny-conference.js'
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -29,6 +31,8 @@ export function smallConference(id = 'test-conf'): NewEvent[] {
 export interface Running {
   app: App
   store: EventStore
+  /** The access links' store (`links` are the links issued to the conference, as access-links.json holds them). */
+  linkStore: LinkStore
   dataDir: string
   url: string
   links: AccessLinks
@@ -38,21 +42,22 @@ export interface Running {
 }
 
 /** `app`: options of `createApp` beyond the store (budgets, origins, slow-client bounds). */
-export async function startServer(opts: { dataDir?: string; events?: NewEvent[]; app?: Omit<Partial<AppDeps>, 'store'> } = {}): Promise<Running> {
+export async function startServer(opts: { dataDir?: string; events?: NewEvent[]; app?: Omit<Partial<AppDeps>, 'store' | 'links'> } = {}): Promise<Running> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'diemcau-test-'))
   const store = openSqliteStore(dataDir)
-  const app = createApp({ ...opts.app, store, dataDir })
+  const linkStore = openSqliteLinkStore(dataDir)
+  const app = createApp({ ...opts.app, store, links: linkStore, dataDir })
   const events = opts.events ?? smallConference()
   const first = events[0]
   if (first?.type !== 'conference.created') throw new Error('the first event must create the conference')
   const room = await app.service.room(first.data.id)
   if (room.seq === 0) await app.service.appendSystem(first.data.id, events, 'seed')
-  const links = await issueLinks(store, room.state, 'http://test')
+  const links = await issueLinks(linkStore, room.state, 'http://test')
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
   const clients: Client[] = []
   return {
-    app, store, dataDir, url, links, clients,
+    app, store, linkStore, dataDir, url, links, clients,
     connect(token, o = {}) {
       const c: Client = connect(url, { auth: { token, ...o }, transports: ['websocket'], reconnection: false, forceNew: true })
       clients.push(c)
@@ -62,6 +67,7 @@ export async function startServer(opts: { dataDir?: string; events?: NewEvent[];
     async stop(o = {}) {
       for (const c of clients) c.disconnect()
       await app.close()
+      await linkStore.close()
       await store.close()
       if (!o.keepData) rmSync(dataDir, { recursive: true, force: true })
     },
