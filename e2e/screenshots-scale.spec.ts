@@ -1,8 +1,8 @@
 /**
  * Not a check: the host console and a hall at a national conference's scale, saved into
  * .tmp/screenshots/scale-*.png: 700 sites, 300 of them connected (real socket.io clients), some
- * checked in, a few with problems; the console at 1366×768 and 1920×1080 with the agenda on its
- * sixth item, and a commune's hall at 1920×1080 in the lobby and during a speech.
+ * checked in, a few with problems; the console at 1366×768 before the start, on the sixth item and
+ * during the signing, and at 1920×1080; a commune's hall at 1920×1080 in the lobby, the opening and a speech.
  */
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures.js'
@@ -34,6 +34,11 @@ test('screenshots at 700 sites', async ({ browser, request }) => {
   const hall = await openPage(browser, server.url('/site', commune.token), WIDE)
   await hall.waitForTimeout(800)
   await shot(hall, 'hall-1920-lobby')
+  const before = await openPage(browser, server.url('/host', server.links.host.token), CONSOLE)
+  await expect(before.getByTestId('board-ready')).toHaveAttribute('data-total', '700')
+  await before.waitForTimeout(800)
+  await shot(before, 'host-1366-before-start')
+  await before.context().close()
 
   expect((await server.command(request, 'conference.start', {})).ok).toBe(true)
   await hall.waitForTimeout(1500)
@@ -59,4 +64,9 @@ test('screenshots at 700 sites', async ({ browser, request }) => {
 
   await hall.waitForTimeout(500)
   await shot(hall, 'hall-1920-speech')
+
+  const signing = items.find((i) => i.kind === 'signing')!
+  expect((await server.command(request, 'agenda.goto', { itemId: signing.id })).ok).toBe(true)
+  await host.waitForTimeout(1200)
+  await shot(host, 'host-1366-signing')
 })
