@@ -103,7 +103,7 @@ async function fanOut(ports: number[], clientAuth: object, hostAuth: object, awa
   }
   const dropped = lost
   for (const c of [...clients, host!]) c.disconnect()
-  if (short || dropped) console.error(`fan-out: ${short} rounds did not reach every client within 10 s; ${dropped} clients were disconnected`)
+  if (short || dropped) console.error(`fan-out on ports ${ports.join(', ')}: ${short} rounds did not reach every client within 10 s (${CLIENTS * ROUNDS - arrivals.length} arrivals missing after the warm-up); ${dropped} clients were disconnected`)
   return { p50: pct(arrivals, 50), p99: pct(arrivals, 99), gaps }
 }
 
