@@ -76,7 +76,8 @@ try {
   // waits at most 15 s and says so, rather than hang the bench.
   let dropped = 0
   let shortRounds = 0
-  for (const v of viewers) v.on('disconnect', () => dropped++)
+  let measuring = true
+  for (const v of viewers) v.on('disconnect', () => (measuring ? dropped++ : undefined))
   const within = (p: Promise<void>, onLate: () => void) => Promise.race([p, new Promise<void>((r) => setTimeout(() => (onLate(), r()), 15_000).unref())])
   viewers.forEach((v, i) => {
     v.on('events', ({ events }: { events: { type: string; data: { revealAt?: number; awardIds?: string[] } }[] }) => {
@@ -132,6 +133,7 @@ try {
   const volumeAckMs = performance.now() - tv
   await within(volumeArrived, () => shortRounds++)
   const volumeMs = performance.now() - tv
+  measuring = false
   for (const v of viewers) v.disconnect()
 
   // ------------------------------------------------------------ join storm
@@ -140,12 +142,13 @@ try {
     const t = performance.now()
     let bytes = 0
     let awards = 0
+    const held = new WeakSet<Socket>()
     const sockets = await Promise.all(
       Array.from({ length: CLIENTS }, () => new Promise<Socket>((resolve, reject) => {
         const s = io(url, pageOptions(auth))
         s.once('connect_error', reject)
         s.once('disconnect', () => {
-          stormDropped++
+          if (!held.has(s)) stormDropped++
           resolve(s)
         })
         s.once('snapshot', (snap: { packed?: Buffer; state?: { awards: unknown[] } }) => {
@@ -153,6 +156,7 @@ try {
           const state = snap.packed ? (JSON.parse(inflateSync(snap.packed).toString('utf8')) as { awards: unknown[] }) : snap.state!
           bytes = snap.packed ? snap.packed.length : JSON.stringify(snap.state).length
           awards = state.awards.length
+          held.add(s)
           resolve(s)
         })
       })),
