@@ -78,7 +78,12 @@ try {
   let shortRounds = 0
   let measuring = true
   for (const v of viewers) v.on('disconnect', () => (measuring ? dropped++ : undefined))
-  const within = (p: Promise<void>, onLate: () => void) => Promise.race([p, new Promise<void>((r) => setTimeout(() => (onLate(), r()), 15_000).unref())])
+  const within = async (p: Promise<void>, onLate: () => void) => {
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<void>((r) => (timer = setTimeout(() => (onLate(), r()), 15_000)))
+    await Promise.race([p, late])
+    clearTimeout(timer)
+  }
   viewers.forEach((v, i) => {
     v.on('events', ({ events }: { events: { type: string; data: { revealAt?: number; awardIds?: string[] } }[] }) => {
       for (const e of events) {
