@@ -67,7 +67,7 @@ try {
   // ------------------------------------------------------------ reveal spread
   const viewers = await Promise.all(Array.from({ length: CLIENTS }, () => connect(app, { token: ready.viewerToken, lastSeq: seq })))
   const offsets: number[] = []
-  for (let i = 0; i < viewers.length; i += 50) offsets.push(...(await Promise.all(viewers.slice(i, i + 50).map((v) => estimate(v)))))
+  for (let i = 0; i < viewers.length; i += 50) offsets.push(...(await Promise.all(viewers.slice(i, i + 50).map((v) => estimate(v).catch(() => 0)))))
   const arrivals = new Map<number, number[]>()
   const reveals = new Map<number, number[]>()
   let got = 0
@@ -108,7 +108,8 @@ try {
     const id = ready.awardIds[r]!
     announcedIds.add(id)
     got = 0
-    expectedReveals = CLIENTS
+    // A client dropped on the way (counted below) reports nothing: the round waits for those still connected.
+    expectedReveals = viewers.filter((v) => v.connected).length
     const all = new Promise<void>((res) => (onAll = res))
     seq = await command('award.announce', { awardIds: [id] })
     await within(all, () => shortRounds++)
@@ -124,13 +125,14 @@ try {
   let volumeAll: () => void = () => {}
   const volumeArrived = new Promise<void>((res) => (volumeAll = res))
   const volumeSizes: number[] = []
+  const volumeExpected = viewers.filter((v) => v.connected).length
   for (const v of viewers) {
     v.removeAllListeners('events')
     v.on('events', ({ events }: { events: { type: string; data: { awards?: unknown[] } }[] }) => {
       const e = events.find((x) => x.type === 'award.announced')
       if (!e) return
       volumeSizes.push(e.data.awards?.length ?? 0)
-      if (++volumeDone === CLIENTS) volumeAll()
+      if (++volumeDone === volumeExpected) volumeAll()
     })
   }
   const tv = performance.now()
