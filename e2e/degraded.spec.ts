@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
-import { startConfirmed } from './helpers.js'
+import { openPage, startConfirmed } from './helpers.js'
 import { drawWithMouse, openTouchPage, readPledge, TABLET } from './signing-helpers.js'
 import { startRedis, type TestRedis } from '../server/test/redis-server.js'
 
@@ -29,13 +29,8 @@ test.afterAll(async () => {
   await redis?.dispose()
 })
 
-async function open(browser: Browser, path: string, token: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'UTC' })
-  const page = await context.newPage()
-  await page.goto(server.url(path, token))
-  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
-  return page
-}
+const open = (browser: Browser, path: string, token: string, viewport: { width: number; height: number }): Promise<Page> =>
+  openPage(browser, server.url(path, token), viewport, { timezoneId: 'UTC' })
 
 test('Redis stops: the host console and a hall screen say so at once; it returns: the banners go by themselves', async ({ browser }) => {
   const host = await open(browser, '/host', server.links.host.token, CONSOLE)

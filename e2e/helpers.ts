@@ -15,8 +15,9 @@ export function readLinks(): AccessLinks {
 }
 
 /** A page in its own browser context: every role is a separate browser, as in real life. */
-export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' })
+/** `timezoneId`: the device's own zone (a page must show the conference's whatever it is). */
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }, opts: { timezoneId?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', ...opts })
   const page = await context.newPage()
   await page.goto(url)
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Browser, type Page } from './fixtures.js'
+import { openPage } from './helpers.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { drawWithMouse, openTouchPage, readPledge, TABLET } from './signing-helpers.js'
 import { startRedis, type TestRedis } from '../server/test/redis-server.js'
@@ -27,13 +28,8 @@ test.afterAll(async () => {
   await redis?.dispose()
 })
 
-async function open(browser: Browser, path: string, token: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'UTC' })
-  const page = await context.newPage()
-  await page.goto(server.url(path, token))
-  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
-  return page
-}
+const open = (browser: Browser, path: string, token: string, viewport: { width: number; height: number }): Promise<Page> =>
+  openPage(browser, server.url(path, token), viewport, { timezoneId: 'UTC' })
 
 test('screenshots of the degraded state', async ({ browser, request }) => {
   test.setTimeout(180_000)
