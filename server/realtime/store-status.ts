@@ -8,12 +8,6 @@ import type { ServerStatus } from '../../shared/protocol.js'
 import type { EventStore, StoreHealth } from '../store/event-store.js'
 import { log } from '../log.js'
 
-/** A store that says when its health changes (both stores do: redis.ts, sqlite.ts). */
-export type HealthSignalling = { onHealthChange(listener: (health: StoreHealth) => void): () => void }
-
-/** A store without the signal is asked this often: cheap (`health()` reads a flag), and a change reaches pages within it. */
-export const HEALTH_POLL_MS = 500
-
 export interface StoreStatus {
   /** The status as of now, for a socket that has just connected. */
   current(): ServerStatus
@@ -32,18 +26,12 @@ export function watchStoreStatus(store: EventStore, now: () => number, tell: (st
     else log.warn({ store: 'unavailable', reason: health.reason }, 'the conference log cannot be written; pages told')
     tell(status)
   }
-  const signalling = typeof (store as Partial<HealthSignalling>).onHealthChange === 'function'
-  const unsubscribe = signalling ? (store as unknown as HealthSignalling).onHealthChange((h) => check(h)) : () => undefined
-  const poll = signalling ? undefined : setInterval(() => check(), HEALTH_POLL_MS)
-  poll?.unref()
+  const unsubscribe = store.onHealthChange((h) => check(h))
   return {
     current: () => {
       check()
       return status
     },
-    stop() {
-      unsubscribe()
-      clearInterval(poll)
-    },
+    stop: unsubscribe,
   }
 }

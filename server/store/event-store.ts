@@ -65,5 +65,7 @@ export interface EventStore {
 
   /** Whether appends work right now. */
   health(): StoreHealth
+  /** Calls `listener` when `health()` turns from ok to failing or back (server/realtime/store-status.ts); returns the unsubscribe. */
+  onHealthChange(listener: (health: StoreHealth) => void): () => void
   close(): Promise<void>
 }

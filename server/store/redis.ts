@@ -40,8 +40,6 @@ export interface RedisEventStore extends EventStore {
   exclusive<T>(name: string, task: () => Promise<T>, opts?: { ttlMs?: number; waitMs?: number }): Promise<T>
   /** The connection URL, for the Socket.IO adapter's own connections. */
   url: string
-  /** Calls `listener` when `health()` turns from ok to failing or back (server/realtime/store-status.ts). */
-  onHealthChange(listener: (health: StoreHealth) => void): () => void
 }
 
 type Client = ReturnType<typeof createClient>

@@ -189,7 +189,7 @@ interface AppendOptions {
 }
 
 /** The SQLite store says when appends start failing and work again (server/realtime/store-status.ts). */
-export type SqliteEventStore = EventStore & { onHealthChange(listener: (health: StoreHealth) => void): () => void }
+export type SqliteEventStore = EventStore
 
 function createStore(db: Db, dataDir: string): SqliteEventStore {
   const stmts = prepareStatements(db)
