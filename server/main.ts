@@ -33,9 +33,13 @@ process.on('unhandledRejection', (reason) => {
 // acknowledged command is in the store; the pages reconnect and catch up from their last seq.
 let shutdown: ((why: string, code: number) => Promise<void>) | null = null
 process.on('uncaughtException', (err, origin) => {
+  if (!shutdown) {
+    // Still starting (a failed top-level await lands here too): nothing to save.
+    log.fatal({ err, origin }, 'the server could not start')
+    process.exit(1)
+  }
   log.fatal({ err, origin }, 'an error escaped every handler (a bug); the server stops and its service manager starts it again')
-  if (shutdown) void shutdown('uncaughtException', 1)
-  else process.exit(1)
+  void shutdown('uncaughtException', 1)
 })
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
