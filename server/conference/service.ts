@@ -246,7 +246,8 @@ export class ConferenceService {
   /** A batch from the feed: folded when it continues the room's seq; a gap is read from the store first. */
   private received(room: Room, batch: StoredEvent[]): void {
     if (room.filling) {
-      void room.filling.then(() => this.received(room, batch))
+      // A read that failed (Redis away) is tried again a second later, never in a tight loop, never unhandled.
+      void room.filling.then(() => this.received(room, batch), () => void setTimeout(() => this.received(room, batch), 1000).unref())
       return
     }
     const next = batch.filter((e) => e.seq > room.seq)
