@@ -5,17 +5,16 @@
  * once; a lost connection resumes from the last seq read, so nothing is skipped. An outage of
  * any length only pauses it: every failure is caught in the loop, which tries again every 250 ms.
  */
-
-/** How long an XREAD blocks in Redis; the client waits longer than that before it gives the read up. */
-const BLOCK_MS = 5000
-const READ_TIMEOUT_MS = BLOCK_MS + 5000
-
 import type { StoredEvent } from './event-store.js'
 import type { LogFeed } from './feed.js'
 import type { RedisClient as Client } from './redis-connection.js'
 import { toStoredEvent } from './redis-entries.js'
 
 type Listener = (events: StoredEvent[]) => void
+
+/** How long an XREAD blocks in Redis; the client waits longer than that before it gives the read up. */
+const BLOCK_MS = 5000
+const READ_TIMEOUT_MS = BLOCK_MS + 5000
 
 export function followStreams(base: Client, logKey: (conferenceId: string) => string): { feed: LogFeed; stop(): Promise<void> } {
   const subs = new Map<string, { lastSeq: number; listeners: Set<Listener> }>()
