@@ -20,7 +20,7 @@ import { followStreams } from './redis-feed.js'
 
 const DEFAULT_READ_LIMIT = 10_000
 /** Extra time an append gets per MB of event data before it counts as unanswered. */
-const LARGE_APPEND_MS_PER_MB = 4000
+const LARGE_APPEND_MS_PER_MB = 10_000
 
 export interface RedisStoreOptions {
   url: string
