@@ -43,8 +43,14 @@ const startRedis = async () => {
   while (spawnSync('redis-cli', ['-p', String(redisPort), 'ping'], { encoding: 'utf8' }).stdout?.trim() !== 'PONG') await sleep(50)
 }
 await startRedis()
-
 const servers = []
+// Whatever happens, nothing this script started outlives it.
+process.on('exit', () => {
+  for (const s of servers) if (s.exit === null) s.proc.kill('SIGKILL')
+  redis?.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+})
+
 const startServer = async (i) => {
   const port = await freePort()
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
