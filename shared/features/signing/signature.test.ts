@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Strokes } from '../domain.js'
-import { signatureProblem } from './signing.js'
+import { Strokes } from '../../domain.js'
+import { signatureProblem } from './signature.js'
 
 type S = [number, number, number][][]
 /** A handwriting-like stroke: a loop of `n` points around (cx, cy). */

@@ -1,11 +1,10 @@
 /**
- * What every feature's decide functions share: the decision type, the context they are given,
- * and the shape of a slice's rules (deciders and rights, one per command).
+ * What every feature's rules share: the decision a rule returns, the clock it is given, the
+ * refusal and acceptance helpers, and the shape of a feature's rights (who may send what).
  */
-import type { Actor, ConferenceState, Role } from '../../shared/domain.js'
-import type { CommandOf, CommandType } from '../../shared/commands.js'
-import type { NewEvent } from '../../shared/events.js'
-import type { ErrorCode, ErrorDetail, ErrorParams, ErrorReason } from '../../shared/errors.js'
+import type { Actor, Role } from '../kernel.js'
+import type { ErrorCode, ErrorDetail, ErrorParams, ErrorReason } from '../errors.js'
+import type { CommandOf, CommandType, NewEvent } from './contracts.js'
 
 export type Decision = { ok: true; events: NewEvent[] } | { ok: false; code: ErrorCode; message: string; detail?: ErrorDetail }
 
@@ -20,13 +19,14 @@ export const refuse = (code: ErrorCode, message: string, reason?: ErrorReason, p
 })
 export const accept = (...events: NewEvent[]): Decision => ({ ok: true, events })
 
-/** One command's rule: who may send it (and on which subject), and what it decides. */
-export interface Rule<T extends CommandType> {
-  roles: readonly Role[]
-  /** Why this actor may not act on the command's subject, or null when it may. Runs after `roles`. */
-  subject?: (actor: Actor, cmd: CommandOf<T>) => string | null
-  decide: (state: ConferenceState, cmd: CommandOf<T>, actor: Actor, clock: DecideClock) => Decision
+/** The `default` of an exhaustive switch: a case left out fails the type-check here. */
+export function unreachable(x: never): never {
+  throw new Error(`no case for ${JSON.stringify(x)}`)
 }
 
-/** The rules of a slice, one per command it owns. */
-export type Rules<T extends CommandType> = { [K in T]: Rule<K> }
+/** Who may send a feature's commands: the roles of each, and what a role may act on. */
+export interface Rights<T extends CommandType> {
+  roles: { readonly [K in T]: readonly Role[] }
+  /** Why this actor may not act on the command's subject, or null when it may. Runs after `roles`. */
+  subject?: (actor: Actor, cmd: CommandOf<T>) => string | null
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { initialState } from '../domain.js'
-import { EVENT_VERSION, readEvent, UnreadableEventError } from '../events.js'
-import { evolve } from '../evolve.js'
-import { tinySetup } from '../testing/tiny-conference.js'
+import { initialState } from '../../domain.js'
+import { EVENT_VERSION, readEvent, UnreadableEventError } from '../../events.js'
+import { evolve } from '../../evolve.js'
+import { tinySetup } from '../../testing/tiny-conference.js'
 
 describe('conference.created: the time zone', () => {
   it('is version 2; a stored version 1 (no time zone) reads as Asia/Ho_Chi_Minh', () => {
