@@ -48,6 +48,8 @@ export interface Contract {
   events: Record<string, EventSpec>
   /** Refusal reasons this feature's rules give: key (used in code) to wire code. */
   reasons: Record<string, string>
+  /** The numbers a command's data or rule is limited by, named, by command type: docs/protocol.md must state each. */
+  limits: Record<string, Record<string, number>>
 }
 
 /** Checks a contract's shape while keeping its literal types. */

@@ -15,17 +15,19 @@ import { AgendaItem, AgendaItemKind } from './state.js'
 
 /** Items an agenda may hold. */
 export const MAX_AGENDA_ITEMS = 100
-const Minutes = z.number().int().min(0).max(600)
+/** The lengths and sizes of an item's fields. */
+const ITEM = { title: 300, presenter: 200, unit: 200, plannedMinutes: 600 } as const
+const Minutes = z.number().int().min(0).max(ITEM.plannedMinutes)
 const Rev = z.number().int().min(0)
 
 export const GotoAgendaItem = z.object({ itemId: Id }).strict()
 
 export const AddAgendaItem = z
   .object({
-    title: Text(300),
+    title: Text(ITEM.title),
     kind: AgendaItemKind,
-    presenter: Text(200).optional(),
-    unit: Text(200).optional(),
+    presenter: Text(ITEM.presenter).optional(),
+    unit: Text(ITEM.unit).optional(),
     plannedMinutes: Minutes.optional(),
     /** Place it after this item; null: first; absent: last. */
     afterItemId: Id.nullable().optional(),
@@ -39,10 +41,10 @@ export const UpdateAgendaItem = z
     itemId: Id,
     /** The item's revision the edit was made on. */
     rev: Rev,
-    title: Text(300).optional(),
+    title: Text(ITEM.title).optional(),
     kind: AgendaItemKind.optional(),
-    presenter: Text(200).nullable().optional(),
-    unit: Text(200).nullable().optional(),
+    presenter: Text(ITEM.presenter).nullable().optional(),
+    unit: Text(ITEM.unit).nullable().optional(),
     plannedMinutes: Minutes.nullable().optional(),
   })
   .strict()
@@ -102,5 +104,9 @@ export const agendaContract = defineContract({
     agendaNothingChanged: 'agenda.nothingChanged',
     agendaRemoveCurrent: 'agenda.removeCurrent',
     agendaRemoveRan: 'agenda.removeRan',
+  },
+  limits: {
+    'agenda.addItem': { ...ITEM, items: MAX_AGENDA_ITEMS },
+    'agenda.updateItem': ITEM,
   },
 })

@@ -7,13 +7,19 @@ import { Id, Text } from '../../kernel.js'
 import { command, defineContract, event, upcast } from '../define.js'
 import { Award, AwardShown, shown } from './state.js'
 
+/** Awards one announcement may name, its longest countdown, the longest reason, the largest import. */
+const MAX_ANNOUNCED = 5000
+const MAX_REVEAL_IN_MS = 10_000
+const REASON_CHARS = 500
+const MAX_IMPORTED = 20_000
+
 export const AnnounceAwards = z
   .object({
-    awardIds: z.array(Id).min(1, 'name at least one award').max(5000, 'at most 5000 awards at once'),
-    revealInMs: z.number().int().min(0).max(10_000).optional(),
+    awardIds: z.array(Id).min(1, 'name at least one award').max(MAX_ANNOUNCED, `at most ${MAX_ANNOUNCED} awards at once`),
+    revealInMs: z.number().int().min(0).max(MAX_REVEAL_IN_MS).optional(),
   })
   .strict()
-export const RetractAward = z.object({ awardId: Id, reason: Text(500, { multiline: true }) }).strict()
+export const RetractAward = z.object({ awardId: Id, reason: Text(REASON_CHARS, { multiline: true }) }).strict()
 
 /** An award as an import brings it: the ceremony's own fields are never imported. */
 export const NewAward = Award.omit({ announcedAt: true, revealAt: true, retracted: true, sealed: true }).strict()
@@ -21,7 +27,7 @@ export type NewAward = z.infer<typeof NewAward>
 
 /** New awards for the catalog, as an import parsed them. */
 export const ImportAwards = z
-  .object({ awards: z.array(NewAward).min(1, 'the list has no awards').max(20_000, 'at most 20000 awards in one import') })
+  .object({ awards: z.array(NewAward).min(1, 'the list has no awards').max(MAX_IMPORTED, `at most ${MAX_IMPORTED} awards in one import`) })
   .strict()
 
 /** Default lead between an announcement and its reveal, so that every site shows it together (shared/protocol.ts says the same). */
@@ -62,5 +68,10 @@ export const awardsContract = defineContract({
     awardAlreadyRetracted: 'award.alreadyRetracted',
     awardIdTaken: 'award.idTaken',
     awardWrongKind: 'award.wrongKind',
+  },
+  limits: {
+    'award.announce': { awardIds: MAX_ANNOUNCED, revealInMs: MAX_REVEAL_IN_MS, revealLeadMs: REVEAL_LEAD_MS },
+    'award.retract': { reason: REASON_CHARS },
+    'award.import': { awards: MAX_IMPORTED },
   },
 })

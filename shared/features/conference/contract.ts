@@ -64,4 +64,5 @@ export const conferenceContract = defineContract({
     conferenceStartsTooFar: 'conference.startsTooFar',
     conferenceBusy: 'conference.busy',
   },
+  limits: {},
 })

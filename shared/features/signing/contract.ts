@@ -9,8 +9,13 @@ import { Empty, Id, Sha256Hex, Text } from '../../kernel.js'
 import { command, defineContract, event } from '../define.js'
 import { Point, Strokes } from './state.js'
 
+/** Blocs one opening may name; the longest name and reason. */
+const MAX_OPENED = 200
+const NAME_CHARS = 200
+const REASON_CHARS = 500
+
 export const OpenSigning = z
-  .object({ blocIds: z.array(Id).min(1, 'name at least one bloc').max(200).optional() })
+  .object({ blocIds: z.array(Id).min(1, 'name at least one bloc').max(MAX_OPENED).optional() })
   .strict()
 /**
  * What one signature may hold. A long real signature (a full name with a flourish, slowly, on a
@@ -28,10 +33,10 @@ export const SubmittedStrokes = z
   .refine((s) => s.reduce((n, st) => n + st.length, 0) <= MAX_SIGNATURE_POINTS, `a signature may have at most ${MAX_SIGNATURE_POINTS} points`)
 
 export const SignPledge = z
-  .object({ blocId: Id, contentHash: Sha256Hex, strokes: SubmittedStrokes, signerName: Text(200).optional(), behalf: Text(200).optional() })
+  .object({ blocId: Id, contentHash: Sha256Hex, strokes: SubmittedStrokes, signerName: Text(NAME_CHARS).optional(), behalf: Text(NAME_CHARS).optional() })
   .strict()
-export const VoidSignature = z.object({ blocId: Id, reason: Text(500, { multiline: true }) }).strict()
-export const WitnessSigning = z.object({ witnessName: Text(200).optional() }).strict()
+export const VoidSignature = z.object({ blocId: Id, reason: Text(REASON_CHARS, { multiline: true }) }).strict()
+export const WitnessSigning = z.object({ witnessName: Text(NAME_CHARS).optional() }).strict()
 
 export const signingContract = defineContract({
   name: 'signing',
@@ -64,5 +69,11 @@ export const signingContract = defineContract({
     signingNothingToVoid: 'signing.nothingToVoid',
     signingWitnessed: 'signing.witnessed',
     signingNotComplete: 'signing.notComplete',
+  },
+  limits: {
+    'pledge.openSigning': { blocIds: MAX_OPENED },
+    'pledge.sign': { strokes: MAX_SIGNATURE_STROKES, strokePoints: MAX_STROKE_POINTS, points: MAX_SIGNATURE_POINTS, signerName: NAME_CHARS },
+    'pledge.void': { reason: REASON_CHARS },
+    'pledge.witness': { witnessName: NAME_CHARS },
   },
 })

@@ -6,12 +6,17 @@ import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
 import { command, defineContract, event } from '../define.js'
 
-export const CheckIn = z.object({ attendees: z.number().int('must be a whole number').min(0).max(100_000) }).strict()
-export const ReportIssue = z.object({ message: Text(500, { multiline: true }), siteId: Id.optional() }).strict()
+/** The most attendees a roll call may count, the longest problem report and site name. */
+const MAX_ATTENDEES = 100_000
+const MESSAGE_CHARS = 500
+const NAME_CHARS = 200
+
+export const CheckIn = z.object({ attendees: z.number().int('must be a whole number').min(0).max(MAX_ATTENDEES) }).strict()
+export const ReportIssue = z.object({ message: Text(MESSAGE_CHARS, { multiline: true }), siteId: Id.optional() }).strict()
 export const ResolveIssue = z.object({ siteId: Id.optional() }).strict()
 /** A new connection point under an existing one: a district under the hub, a commune under a district. */
 export const AddSite = z.object({
-  name: Text(200),
+  name: Text(NAME_CHARS),
   kind: z.enum(['district', 'commune']),
   parentId: Id,
   /** Chosen by the host; without one, made from the name. */
@@ -50,6 +55,11 @@ export const sitesContract = defineContract({
     siteTooMany: 'site.tooMany',
     siteNameTaken: 'site.nameTaken',
     siteIdTaken: 'site.idTaken',
+  },
+  limits: {
+    'site.checkIn': { attendees: MAX_ATTENDEES },
+    'site.reportIssue': { message: MESSAGE_CHARS },
+    'site.add': { name: NAME_CHARS, sites: MAX_SITES },
   },
 })
 
