@@ -32,8 +32,6 @@ export interface Denial {
 export interface Feature {
   name: string
   contract: Contract
-  ownsCommand: (type: string) => boolean
-  ownsEvent: (type: string) => boolean
   evolve: (state: ConferenceState, event: ConferenceEvent) => ConferenceState
   decide: (state: ConferenceState, cmd: Command, actor: Actor, clock: DecideClock) => Decision
   authorize: (actor: Actor, cmd: Command) => Denial | null
@@ -49,8 +47,6 @@ export function defineFeature<const C extends Contract>(parts: FeatureParts<C>):
   return {
     name: contract.name,
     contract,
-    ownsCommand: (type) => commandTypes.has(type),
-    ownsEvent: (type) => eventTypes.has(type),
     evolve: (state, event) => (ours(event) ? parts.evolve(state, event) : state),
     decide: (state, cmd, actor, clock) => (mine(cmd) ? parts.decide(state, cmd, actor, clock) : refuse('invalid', notMine(cmd.type), ErrorReason.badCommand)),
     authorize: (actor, cmd) => {
