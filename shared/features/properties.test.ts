@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Actor } from '../kernel.js'
-import { EVENTS, type Command, type ConferenceEvent } from './contracts.js'
+import type { Command, ConferenceEvent } from './contracts.js'
 import { EXAMPLES } from './examples.js'
 import { decide, evolve, replay } from './registry.js'
 import { initialState, type ConferenceState } from './state.js'
@@ -81,7 +81,7 @@ function ceremony(): ConferenceEvent[] {
   return log
 }
 describe('a whole ceremony chained through decide and evolve', () => {
-  it('runs start to end, and its log holds every event type', () => {
+  it('runs start to end', () => {
     const log = ceremony()
     const s = replay(log)
     expect(s.status).toBe('ended')
@@ -93,11 +93,21 @@ describe('a whole ceremony chained through decide and evolve', () => {
     expect(s.signing).toMatchObject({ status: 'completed', witnessName: 'Chủ tịch' })
     expect(s.sites.map((x) => x.checkIn?.attendees)).toEqual([120, 35, undefined, undefined])
     expect(s.sites.every((x) => !x.issue)).toBe(true)
-    expect(new Set(log.map((e) => e.type))).toEqual(new Set(Object.keys(EVENTS)))
   })
 })
 
 describe('evolve never mutates its input', () => {
+  it.each(examples.filter((e) => Array.isArray(e.then)).map((e) => [e.name, e] as const))('%s: the state before and the events stay as they were', (_name, ex) => {
+    const before = givenState(ex, ex.given)
+    const events = logged(Array.isArray(ex.then) ? ex.then : [])
+    const [stateCopy, eventsCopy] = [structuredClone(before), structuredClone(events)]
+    const after = events.reduce(evolve, before)
+    expect(before).toEqual(stateCopy)
+    expect(events).toEqual(eventsCopy)
+    expect(after).not.toBe(before)
+    expect(events.reduce((s, e) => deepFreeze(evolve(s, e)), deepFreeze(structuredClone(before)))).toEqual(after)
+  })
+
   const log = ceremony()
   it.each(log.map((e, i) => [e.seq, e.type, i] as const))('event %i (%s)', (_seq, _type, i) => {
     const before = replay(log.slice(0, i))
