@@ -73,6 +73,7 @@ export const AgendaItemChanges = z.object({
 })
 export type AgendaItemChanges = z.infer<typeof AgendaItemChanges>
 
+/** The agenda contract: its commands, events (with versions and upcasts), refusal reasons and limits. */
 export const agendaContract = defineContract({
   name: 'agenda',
   commands: [

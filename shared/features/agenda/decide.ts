@@ -14,6 +14,7 @@ import type { AgendaItem } from './state.js'
 
 type T = CommandTypeOf<typeof agendaContract>
 
+/** Who may send each agenda command, and on which subject. */
 export const agendaRights: Rights<T> = {
   roles: {
     'agenda.goto': ['host'], 'agenda.next': ['host'], 'agenda.previous': ['host'],
@@ -125,6 +126,7 @@ function removeItem(state: ConferenceState, cmd: CommandOf<'agenda.removeItem'>)
   return accept({ type: 'agenda.itemRemoved', data: { itemId: item.id } })
 }
 
+/** The agenda rules: one named function per command, routed by an exhaustive switch. */
 export function decideAgenda(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, _clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'agenda.goto': return goto(state, cmd)

@@ -26,6 +26,7 @@ const withItems = (state: ConferenceState, items: AgendaItem[], listChanged: boo
   agenda: { ...state.agenda, items, rev: state.agenda.rev + (listChanged ? 1 : 0) },
 })
 
+/** The agenda reducer: one case per event of its contract. */
 export function evolveAgenda(state: ConferenceState, event: EventOf<AgendaEventType>): ConferenceState {
   switch (event.type) {
     case 'agenda.itemStarted': {

@@ -46,6 +46,7 @@ const announcedV1 = upcast(z.object({ awardIds: z.array(z.string()), revealAt: z
   return { awardIds: data.awardIds, revealAt: data.revealAt, awards }
 })
 
+/** The awards contract: its commands, events (with versions and upcasts), refusal reasons and limits. */
 export const awardsContract = defineContract({
   name: 'awards',
   commands: [

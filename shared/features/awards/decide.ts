@@ -9,6 +9,7 @@ import { shown, type Award } from './state.js'
 
 type T = CommandTypeOf<typeof awardsContract>
 
+/** Who may send each awards command, and on which subject. */
 export const awardsRights: Rights<T> = {
   roles: { 'award.announce': ['host'], 'award.retract': ['host'], 'award.import': ['host'] },
 }
@@ -69,6 +70,7 @@ function importAwards(state: ConferenceState, cmd: CommandOf<'award.import'>): D
   return accept({ type: 'award.imported', data: { awards: cmd.data.awards } })
 }
 
+/** The awards rules: one named function per command, routed by an exhaustive switch. */
 export function decideAwards(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'award.announce': return announce(state, cmd, clock)

@@ -6,6 +6,7 @@ import type { ConferenceState } from '../state.js'
 
 type AwardsEventType = EventTypeOf<typeof awardsContract>
 
+/** The awards reducer: one case per event of its contract. */
 export function evolveAwards(state: ConferenceState, event: EventOf<AwardsEventType>): ConferenceState {
   switch (event.type) {
     case 'award.imported':

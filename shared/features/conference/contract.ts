@@ -41,6 +41,7 @@ export type ConferenceSetup = z.infer<typeof ConferenceSetup>
 /** `conference.created` v1 had no time zone: those conferences were all the demo's province. */
 const createdV1 = upcast(z.looseObject({}), (data) => ({ ...data, timeZone: DEFAULT_TIME_ZONE }))
 
+/** The conference contract: its commands, events (with versions and upcasts), refusal reasons and limits. */
 export const conferenceContract = defineContract({
   name: 'conference',
   commands: [

@@ -8,6 +8,7 @@ import { START_MAX_AHEAD_MS, START_PAST_SLACK_MS, type conferenceContract } from
 
 type T = CommandTypeOf<typeof conferenceContract>
 
+/** Who may send each conference command, and on which subject. */
 export const conferenceRights: Rights<T> = {
   roles: { 'conference.start': ['host'], 'conference.end': ['host'], 'conference.schedule': ['host'] },
 }
@@ -35,6 +36,7 @@ function end(state: ConferenceState): Decision {
     : refuse('conflict', `only a live conference can end; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
 }
 
+/** The conference rules: one named function per command, routed by an exhaustive switch. */
 export function decideConference(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'conference.schedule': return schedule(state, cmd, clock)

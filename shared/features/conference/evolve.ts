@@ -7,6 +7,7 @@ import { initialState, type ConferenceState } from '../state.js'
 
 type ConferenceEventType = EventTypeOf<typeof conferenceContract>
 
+/** The conference reducer: one case per event of its contract. */
 export function evolveConference(state: ConferenceState, event: EventOf<ConferenceEventType>): ConferenceState {
   switch (event.type) {
     case 'conference.created': {

@@ -38,6 +38,7 @@ export const SignPledge = z
 export const VoidSignature = z.object({ blocId: Id, reason: Text(REASON_CHARS, { multiline: true }) }).strict()
 export const WitnessSigning = z.object({ witnessName: Text(NAME_CHARS).optional() }).strict()
 
+/** The signing contract: its commands, events (with versions and upcasts), refusal reasons and limits. */
 export const signingContract = defineContract({
   name: 'signing',
   commands: [

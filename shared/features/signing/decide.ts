@@ -10,6 +10,7 @@ import { blocOpen } from './state.js'
 
 type T = CommandTypeOf<typeof signingContract>
 
+/** Who may send each signing command, and on which subject. */
 export const signingRights: Rights<T> = {
   roles: { 'pledge.openSigning': ['host'], 'pledge.closeSigning': ['host'], 'pledge.sign': ['signer'], 'pledge.void': ['host'], 'pledge.witness': ['host'] },
   // A signer signs only its own bloc's pledge.
@@ -79,6 +80,7 @@ function witness(state: ConferenceState, cmd: CommandOf<'pledge.witness'>): Deci
   return accept({ type: 'pledge.witnessed', data: cmd.data.witnessName ? { witnessName: cmd.data.witnessName } : {} })
 }
 
+/** The signing rules: one named function per command, routed by an exhaustive switch. */
 export function decideSigning(state: ConferenceState, cmd: CommandOf<T>, actor: Actor, _clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'pledge.openSigning': return openSigning(state, cmd)

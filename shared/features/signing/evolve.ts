@@ -9,6 +9,7 @@ type SigningEventType = EventTypeOf<typeof signingContract>
 
 const updateBloc = (state: ConferenceState, blocId: string, f: (b: Bloc) => Bloc) => state.blocs.map((b) => (b.id === blocId ? f(b) : b))
 
+/** The signing reducer: one case per event of its contract. */
 export function evolveSigning(state: ConferenceState, event: EventOf<SigningEventType>): ConferenceState {
   switch (event.type) {
     case 'pledge.signingOpened': {

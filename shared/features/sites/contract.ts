@@ -29,6 +29,7 @@ export const MAX_SITES = 2000
 /** Who acted on a problem: the site's own operator or the organisers (host). */
 const By = z.enum(['site', 'host'])
 
+/** The sites contract: its commands, events (with versions and upcasts), refusal reasons and limits. */
 export const sitesContract = defineContract({
   name: 'sites',
   commands: [

@@ -16,6 +16,7 @@ function ownSiteOnly(actor: Actor, cmd: CommandOf<T>): string | null {
   return actor.role === 'site' && named !== undefined && named !== actor.siteId ? `a site may report or resolve only its own problems, not site ${named}` : null
 }
 
+/** Who may send each sites command, and on which subject. */
 export const sitesRights: Rights<T> = {
   roles: { 'site.checkIn': ['site'], 'site.reportIssue': ['site', 'host'], 'site.resolveIssue': ['site', 'host'], 'site.add': ['host'] },
   subject: ownSiteOnly,
@@ -77,6 +78,7 @@ function add(state: ConferenceState, cmd: CommandOf<'site.add'>): Decision {
   return accept({ type: 'site.added', data: { site: { id, name, kind, parentId } } })
 }
 
+/** The sites rules: one named function per command, routed by an exhaustive switch. */
 export function decideSites(state: ConferenceState, cmd: CommandOf<T>, actor: Actor, _clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'site.checkIn': return checkIn(state, cmd, actor)

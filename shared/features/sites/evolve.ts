@@ -14,6 +14,7 @@ function closeOpen(issues: SiteIssueRecord[] | undefined, at: string, by: SiteIs
   return (issues ?? []).map((i) => (i.resolvedAt ? i : { ...i, resolvedAt: at, ...(by ? { resolvedBy: by } : {}), ...(replaced ? { replaced: true } : {}) }))
 }
 
+/** The sites reducer: one case per event of its contract. */
 export function evolveSites(state: ConferenceState, event: EventOf<SitesEventType>): ConferenceState {
   switch (event.type) {
     case 'site.checkedIn': {
