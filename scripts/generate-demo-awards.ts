@@ -342,7 +342,7 @@ const rows = awards.map((a) => [
 const bytes = writeCsv([header, ...rows])
 
 // What the demo will import must be exactly what was generated.
-const parsed = parseAwardCsv(bytes, { awardTypes: setup.awardTypes, sites: setup.sites, existingIds: [] })
+const parsed = parseAwardCsv(bytes, { awardTypes: setup.awardTypes, sites: setup.sites, existing: [] })
 if (parsed.fileError || parsed.errors.length > 0) throw new Error(`the generated list does not import: ${JSON.stringify(parsed.fileError ?? parsed.errors.slice(0, 5))}`)
 parsed.awards.forEach((a, i) => {
   const { id: _id, ...rest } = a

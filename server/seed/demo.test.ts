@@ -34,7 +34,7 @@ describe('demo conference', () => {
   const setup = demoSetup()
   const file = readFileSync(DEMO_AWARDS_FILE)
   let awards: Award[] = []
-  const imported = parseAwardList(file, { filename: 'khen-thuong-2022.csv' }, { awardTypes: setup.awardTypes, sites: setup.sites, existingIds: [] })
+  const imported = parseAwardList(file, { filename: 'khen-thuong-2022.csv' }, { awardTypes: setup.awardTypes, sites: setup.sites, existing: [] })
 
   it('imports its data file with no row error: 2996 awards with the per-type counts of the article', async () => {
     const parsed = await imported

@@ -264,7 +264,7 @@ export function demoSetup(): ConferenceSetup {
 export function readDemoAwards(catalog?: Catalog): { bytes: Uint8Array; awards: ImportedAward[] } {
   const setup = catalog ? undefined : demoSetup()
   const bytes = readFileSync(DEMO_AWARDS_FILE)
-  const parsed = parseAwardCsv(bytes, catalog ?? { awardTypes: setup!.awardTypes, sites: setup!.sites, existingIds: [] })
+  const parsed = parseAwardCsv(bytes, catalog ?? { awardTypes: setup!.awardTypes, sites: setup!.sites, existing: [] })
   const problem = parsed.fileError?.message ?? parsed.errors.slice(0, 3).map((e) => `row ${e.row}, ${e.column}: ${e.message}`).join('; ')
   if (problem) throw new Error(`${DEMO_AWARDS_FILE} does not import: ${problem}`)
   return { bytes, awards: parsed.awards }
