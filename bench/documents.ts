@@ -7,7 +7,7 @@
  */
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { fullDemo } from '../server/documents/full-demo.js'
+import { fullDemo } from './full-demo.js'
 import { minutesModel } from '../server/documents/minutes-model.js'
 import { finish, FONT, newDocument } from '../server/documents/pdf/kit.js'
 import { renderMinutes } from '../server/documents/pdf/minutes.js'

@@ -327,7 +327,7 @@ function generateAwards(rng: Rng, units: Unit[]): NewAward[] {
 
 const rng = mulberry32(SEED)
 // Earlier builds drew the ten bloc signers' names first from this stream; drawing them again keeps
-// every recipient what it was (the names themselves now live in server/seed/demo.ts).
+// every recipient what it was (the names themselves now live in server/seed/data/khoi-thi-dua.json).
 for (let i = 0; i < 10; i++) personName(rng, 'hub', rng() < 0.25)
 const units = [...hubUnits(), ...DISTRICTS.flatMap(districtUnits)]
 const awards = generateAwards(rng, units).map((a) => ({ ...a, recipientName: a.recipientName.normalize('NFC'), unit: a.unit?.normalize('NFC') }))
@@ -342,7 +342,7 @@ const rows = awards.map((a) => [
 const bytes = writeCsv([header, ...rows])
 
 // What the demo will import must be exactly what was generated.
-const parsed = parseAwardCsv(bytes, { awardTypes: setup.awardTypes, sites: setup.sites, existingIds: [] })
+const parsed = parseAwardCsv(bytes, { awardTypes: setup.awardTypes, sites: setup.sites, existing: [] })
 if (parsed.fileError || parsed.errors.length > 0) throw new Error(`the generated list does not import: ${JSON.stringify(parsed.fileError ?? parsed.errors.slice(0, 5))}`)
 parsed.awards.forEach((a, i) => {
   const { id: _id, ...rest } = a

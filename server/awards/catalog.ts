@@ -11,8 +11,8 @@ export type ImportedAward = CommandOf<'award.import'>['data']['awards'][number]
 
 /**
  * A lookup of the entry a cell names, by name or id, ignoring case and quote style; a place also
- * by its name without the administrative word ("Ninh Hải" for "Huyện Ninh Hải") when only one
- * matches. When none matches, `hint` suggests the one the cell names without its diacritics
+ * by a short form (`shortForms`: "Ninh Hải" for "Huyện Ninh Hải", "Điểm cầu tỉnh" for the hub
+ * "Điểm cầu tỉnh (UBND tỉnh Ninh Thuận)") when only one entry has it. When none matches, `hint` suggests the one the cell names without its diacritics
  * (“Bang khen” → “Bằng khen”). Memoized: a list names the same few entries thousands of times.
  */
 export function catalogLookup<T extends { id: string; name: string }>(entries: readonly T[]): (text: string) => { found?: T; hint: string } {
@@ -22,8 +22,7 @@ export function catalogLookup<T extends { id: string; name: string }>(entries: r
   for (const e of [...entries].reverse()) exact.set(e.id.toLowerCase(), e)
   for (const e of [...entries].reverse()) exact.set(valueKey(e.name), e)
   for (const e of entries) {
-    const s = valueKey(e.name).replace(PLACE_WORD, '')
-    short.set(s, short.has(s) ? null : e)
+    for (const s of shortForms(valueKey(e.name))) short.set(s, short.has(s) ? null : e)
     const l = looseKey(e.name)
     loose.set(l, loose.has(l) ? null : e)
   }
@@ -39,6 +38,19 @@ export function catalogLookup<T extends { id: string; name: string }>(entries: r
     }
     return answer
   }
+}
+
+/**
+ * The shorter names people write for a place: without the administrative word ("ninh hải"), and
+ * without a bracketed precision ("điểm cầu tỉnh" for "Điểm cầu tỉnh (UBND tỉnh Ninh Thuận)") or
+ * by that precision alone ("ubnd tỉnh ninh thuận").
+ */
+function shortForms(key: string): Set<string> {
+  const bracket = /^(.+?)\s*\((.+)\)$/.exec(key)
+  const bases = bracket?.[1] && bracket[2] ? [key, bracket[1], bracket[2]] : [key]
+  const forms = new Set(bases.flatMap((b) => [b, b.replace(PLACE_WORD, '')]))
+  forms.delete(key)
+  return forms
 }
 
 export function kindName(kind: 'collective' | 'individual'): string {

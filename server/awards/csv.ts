@@ -1,7 +1,10 @@
 /**
  * CSV as organisers save it: UTF-8 with or without a BOM (or Excel's UTF-16 "Unicode text"),
- * comma, semicolon or tab separated, quoted fields that may hold separators, quotes and line breaks.
+ * comma, semicolon or tab separated, quoted fields that may hold separators, quotes and line
+ * breaks. The decoding checks are ours; splitting and quoting are csv-parse's and csv-stringify's.
  */
+import { CsvError, parse, type Options } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 
 /** One record of a sheet, numbered as a spreadsheet numbers it (the header is row 1); cells in NFC. */
 export interface SheetRow {
@@ -33,94 +36,75 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 export const NOT_A_LIST = 'tệp không phải CSV hay XLSX: hãy gửi danh sách dưới dạng .xlsx (Excel) hoặc .csv (UTF-8)'
 
-/** The separator of the header line: the most frequent of `,` `;` and tab outside quotes. */
+const DELIMITERS = [',', ';', '\t'] as const
+
+/** Lenient as organisers' files need: any line ending, ragged rows, a stray quote inside a field. */
+const READ: Options = { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true }
+
+/** The separator of the header: the one of `,` `;` and tab that splits it into the most cells (comma on a tie). */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]])
-  let quoted = false
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted
-    else if (!quoted && (ch === '\n' || ch === '\r')) break
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1)
+  let best: string = ','
+  let most = 0
+  for (const delimiter of DELIMITERS) {
+    let cells = 0
+    try {
+      // The header is within the file's beginning; the parser need not copy the whole file three times.
+      cells = (parse(text.slice(0, 65_536), { ...READ, delimiter, to: 1 }) as string[][])[0]?.length ?? 0
+    } catch {
+      // A broken quote is reported by readCsv with its row; here it only means "not this one".
+    }
+    if (cells > most) [best, most] = [delimiter, cells]
   }
-  let best = ','
-  for (const [d, n] of counts) if (n > counts.get(best)!) best = d
   return best
 }
 
+export type ReadCsv = { ok: true; rows: SheetRow[] } | { ok: false; message: string }
+
+/** Thrown from inside the parser to stop reading once enough rows are kept. */
+class Enough extends Error {}
+
 /**
- * RFC 4180, leniently: text after a closing quote, or a stray quote inside a field, is kept.
- * Rows with nothing but spaces are counted, not kept; reading stops after `maxRows` kept rows.
+ * The records of a CSV with their spreadsheet row numbers: empty lines and quoted line breaks
+ * are counted as Excel counts them. Rows of nothing but spaces are counted, not kept; reading
+ * stops after `maxRows` kept rows. A quote left open is refused with the row it opens on.
  */
-export function readCsv(text: string, delimiter = detectDelimiter(text), maxRows = Infinity): SheetRow[] {
+export function readCsv(text: string, delimiter = detectDelimiter(text), maxRows = Infinity): ReadCsv {
   const rows: SheetRow[] = []
-  if (text === '') return rows
-  let row = 0
-  const keep = (cells: string[]) => {
-    row++
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row, cells })
-    return rows.length < maxRows
-  }
-  const n = text.length
-  const d = delimiter.charCodeAt(0)
-  /** Index of the next delimiter or line break at or after `k`. */
-  const fieldEnd = (k: number) => {
-    for (; k < n; k++) {
-      const c = text.charCodeAt(k)
-      if (c === d || c === 10 || c === 13) return k
+  try {
+    parse(text, {
+      ...READ,
+      delimiter,
+      on_record: (cells: string[], info) => {
+        // Empty lines are skipped by the parser but still rows of the sheet.
+        if (cells.some((c) => c.trim() !== '')) rows.push({ row: info.records + info.empty_lines, cells })
+        if (rows.length >= maxRows) throw new Enough()
+        return null
+      },
+    })
+  } catch (err) {
+    if (err instanceof Enough) return { ok: true, rows }
+    if (!(err instanceof CsvError)) throw err
+    const row = Number(err['records'] ?? 0) + Number(err['empty_lines'] ?? 0) + 1
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return { ok: false, message: `dấu ngoặc kép (") mở ở dòng ${row} không được đóng nên phần còn lại của tệp dồn vào một ô: hãy sửa ô đó, hoặc mở tệp trong Excel và lưu lại, rồi gửi lại` }
     }
-    return n
+    return { ok: false, message: `không đọc được tệp CSV từ dòng ${row}: hãy mở tệp trong Excel, lưu lại thành “CSV UTF-8” rồi gửi lại` }
   }
-  let cells: string[] = []
-  let i = 0
-  for (;;) {
-    let value: string
-    if (text.charCodeAt(i) === 34) {
-      value = ''
-      let j = i + 1
-      for (;;) {
-        const q = text.indexOf('"', j)
-        if (q < 0) {
-          value += text.slice(j)
-          i = n
-          break
-        }
-        value += text.slice(j, q)
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"'
-          j = q + 2
-        } else {
-          i = q + 1
-          break
-        }
-      }
-      const k = fieldEnd(i)
-      value += text.slice(i, k)
-      i = k
-    } else {
-      const k = fieldEnd(i)
-      value = text.slice(i, k)
-      i = k
-    }
-    cells.push(value)
-    if (i >= n) break
-    const c = text.charCodeAt(i)
-    i++
-    if (c === d) continue
-    if (c === 13 && text.charCodeAt(i) === 10) i++
-    if (!keep(cells) || i >= n) return rows
-    cells = []
-  }
-  keep(cells)
-  return rows
+  return { ok: true, rows }
 }
 
-/** One CSV field, quoted only when it must be. */
-export function csvField(value: string | number | undefined): string {
-  const s = value === undefined ? '' : String(value)
-  return /[",;\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
+/**
+ * A cell a spreadsheet would run as a formula (OWASP, CSV injection): `= + - @`, tab or CR first,
+ * or their full-width forms. Written with a leading `'`, quoted, so Excel shows it as text.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
 
-/** CSV with CRLF line ends and a UTF-8 BOM: Excel then opens Vietnamese text correctly. */
+/**
+ * CSV with CRLF line ends and a UTF-8 BOM (Excel then opens Vietnamese text correctly); a field
+ * is quoted when it holds a separator of either locale (`,` or `;`), a quote, a line break or
+ * edge spaces, and neutralised when it would start a formula.
+ */
 export function writeCsv(rows: (string | number | undefined)[][]): Buffer {
-  return Buffer.from('\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n', 'utf8')
+  const text = stringify(rows, { bom: true, record_delimiter: 'windows', escape_formulas: true, quoted_match: [/[;\r\n]/, /^\s|\s$/, FORMULA_START] })
+  return Buffer.from(text, 'utf8')
 }

@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { tinySetup } from '../../shared/testing/tiny-conference.js'
-import { csvField } from './csv.js'
+import { writeCsv } from './csv.js'
 import { unpackedSize } from './xlsx.js'
 import { MAX_IMPORT_ROWS, parseAwardList, type Catalog } from './parse.js'
 
 const setup = tinySetup()
-const catalog = (existingIds: string[] = []): Catalog => ({ awardTypes: setup.awardTypes, sites: setup.sites, existingIds })
+/** A conference holding awards with these ids (each for someone no file here names). */
+const catalog = (existingIds: string[] = []): Catalog => ({
+  awardTypes: setup.awardTypes, sites: setup.sites, existing: existingIds.map((id) => ({ id, typeId: 'bk', recipientKind: 'individual', recipientName: `Người đã có ${id}` })),
+})
 const bytes = (text: string) => new TextEncoder().encode(text)
 const parse = (text: string, existing: string[] = []) => parseAwardList(bytes(text), { mediaType: 'text/csv' }, catalog(existing))
 
@@ -27,7 +30,7 @@ const GOOD_AWARDS = [
 
 describe('parseAwardList: CSV', () => {
   it('reads a good list: names and ids of the catalog, text cleaned, empty rows skipped', async () => {
-    expect(await parse(GOOD)).toEqual({ awards: GOOD_AWARDS, errors: [], rows: 3 })
+    expect(await parse(GOOD)).toEqual({ awards: GOOD_AWARDS, errors: [], listed: [], rows: 3 })
   })
 
   it('gives the same awards for NFD text, a BOM, semicolons and English headers', async () => {
@@ -86,7 +89,7 @@ describe('parseAwardList: CSV', () => {
       { row: 5, column: 'Tên', message: 'thiếu tên người/tập thể được khen' },
       { row: 6, column: 'Điểm cầu', message: 'không có điểm cầu “Huyện Thuận Bắc” trong hội nghị; các điểm cầu: Điểm cầu tỉnh, Huyện Ninh Hải, Huyện Ninh Phước' },
       { row: 8, column: 'Mã', message: 'mã “x1” trùng với dòng 7' },
-      { row: 9, column: 'Mã', message: 'mã “a1” đã có trong danh sách khen thưởng của hội nghị' },
+      { row: 9, column: 'Mã', message: 'mã “a1” đã có trong danh sách khen thưởng của hội nghị, cho một khen thưởng khác với dòng này' },
       { row: 10, column: 'Mã', message: 'mã “mã có dấu” chỉ được gồm chữ cái không dấu, chữ số và các dấu _ . : -' },
       { row: 11, column: 'Hình thức khen thưởng', message: 'thiếu hình thức khen thưởng' },
       { row: 12, column: 'Đối tượng', message: 'thiếu đối tượng: ghi “Tập thể” hoặc “Cá nhân”' },
@@ -163,7 +166,7 @@ describe('parseAwardList: XLSX', () => {
     const rows = GOOD.split('\r\n').map((l) => (l ? l.match(/("[^"]*"|[^,]*)(,|$)/g)!.slice(0, 7).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')) : []))
     const file = await workbook(rows)
     const r = await parseAwardList(file, { filename: 'danh-sach.xlsx' }, catalog())
-    expect(r).toEqual({ awards: GOOD_AWARDS, errors: [], rows: 3 })
+    expect(r).toEqual({ awards: GOOD_AWARDS, errors: [], listed: [], rows: 3 })
   })
 
   it('reads rich text, formulas and numbers as text, and counts rows as Excel does', async () => {
@@ -204,7 +207,7 @@ describe('parseAwardList: XLSX', () => {
 describe('parseAwardList: 5,000 rows', () => {
   it('parses a 5,000-row list (CSV and XLSX) and logs the time', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => [i % 3 ? 'Bằng khen' : 'Chiến sĩ thi đua', 'Cá nhân', `Nguyễn Văn Người ${i}`, `Chuyên viên Phòng ${i % 40}, Sở Nội vụ tỉnh Ninh Thuận`, i % 2 ? 'Huyện Ninh Hải' : 'Điểm cầu tỉnh', `Quyết định số ${400 + (i % 9)}/QĐ-UBND ngày 10/02/2023`, ''])
-    const csv = bytes([HEADER, ...rows.map((r) => r.map(csvField).join(','))].join('\n'))
+    const csv = writeCsv([HEADER.split(','), ...rows])
     let t = performance.now()
     const fromCsv = await parseAwardList(csv, {}, catalog())
     const csvMs = performance.now() - t

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { ConferenceState } from '../../shared/domain.js'
 import { PLEDGE_A, sha256 } from '../../shared/testing/tiny-conference.js'
-import { sampleSignature } from './full-demo.js'
+import { sampleSignature } from '../test/sample-signature.js'
 import { documentTimes } from './time.js'
 import { firstSync, send, smallConference, startServer, type Running } from '../test/harness.js'
 

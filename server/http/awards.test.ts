@@ -94,17 +94,18 @@ describe('POST /api/conferences/:id/awards/import', () => {
   it('commits a good list: the awards are in the state, and the same file again imports nothing', async () => {
     server = await startServer()
     const r = await upload(GOOD, { token: server.links.host.token, type: 'text/csv; charset=utf-8' })
-    expect(r).toEqual({ status: 200, body: { ok: true, imported: 3, seq: 3, errors: [] } })
+    expect(r).toEqual({ status: 200, body: { ok: true, imported: 3, seq: 3, errors: [], alreadyListed: { count: 0, rows: [] }, message: 'Đã nhập 3 khen thưởng.' } })
     const { seq, state: s } = await state()
     expect(seq).toBe(3)
     expect(s.awards.map((a) => a.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'bk-0001', 'cs-0001', 'bk-0002'])
     expect(s.awards.find((a) => a.id === 'cs-0001')).toMatchObject({ recipientName: 'Nguyễn Thị Lan', siteId: 'd2' })
     const again = await upload(GOOD, { token: server.links.host.token, type: 'text/csv' })
-    expect(again).toEqual({ status: 200, body: { ok: true, imported: 0, seq: 3, errors: [], duplicate: true } })
-    // The same people in another file are new awards: ids continue.
+    expect(again).toMatchObject({ status: 200, body: { ok: true, imported: 0, errors: [], alreadyListed: { count: 3 } } })
+    expect((await state()).seq).toBe(3)
+    // One person changed: only that row is new, and its id continues.
     const more = await upload(GOOD.replace('Trần Văn Bình', 'Trần Văn Bính'), { token: server.links.host.token, type: 'text/csv' })
-    expect(more.body).toMatchObject({ ok: true, imported: 3, seq: 4 })
-    expect((await state()).state.awards.slice(-3).map((a) => a.id)).toEqual(['bk-0003', 'cs-0002', 'bk-0004'])
+    expect(more.body).toMatchObject({ ok: true, imported: 1, seq: 4, alreadyListed: { count: 2, rows: [{ row: 2, id: 'bk-0001' }, { row: 3, id: 'cs-0001' }] } })
+    expect((await state()).state.awards.slice(-1).map((a) => [a.id, a.recipientName])).toEqual([['bk-0003', 'Trần Văn Bính']])
   })
 
   it('takes an .xlsx as a multipart file or as the raw body', async () => {
@@ -159,7 +160,7 @@ describe('GET /api/awards/template.{csv,xlsx}', () => {
   it('downloads without a token, with a Vietnamese file name, and imports into the demo as it is', async () => {
     server = await startServer()
     const setup = demoSetup()
-    const catalog = { awardTypes: setup.awardTypes, sites: setup.sites, existingIds: [] }
+    const catalog = { awardTypes: setup.awardTypes, sites: setup.sites, existing: [] }
     for (const [ext, type] of [['csv', 'text/csv; charset=utf-8'], ['xlsx', XLSX]] as const) {
       const res = await fetch(`${server.url}/api/awards/template.${ext}`)
       expect(res.status).toBe(200)

@@ -10,7 +10,7 @@ import type { ConferenceService } from '../conference/service.js'
 import { importCommandId } from '../awards/catalog.js'
 import { announcedGroups, exportCsv, exportXlsx } from '../awards/export.js'
 import { MAX_IMPORT_BYTES, parseAwardList, type RowError } from '../awards/parse.js'
-import { previewOf } from '../awards/preview.js'
+import { importSummary, listedAnswer, previewOf } from '../awards/preview.js'
 import { templateCsv, templateXlsx } from '../awards/template.js'
 
 type Authed = Request & { actor?: Actor }
@@ -45,19 +45,23 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
     if (!upload.ok) return send(res, 'invalid', upload.message, upload.status)
     const room = await deps.service.room(actor.conferenceId)
     const { awardTypes, sites, awards: existing } = room.state
-    const parsed = await parseAwardList(upload.bytes, upload.source, { awardTypes, sites, existingIds: existing.map((a) => a.id) })
+    const parsed = await parseAwardList(upload.bytes, upload.source, { awardTypes, sites, existing })
     if (parsed.fileError) {
       const tooBig = parsed.fileError.problem === 'too_large' || parsed.fileError.problem === 'too_many_rows'
       return send(res, 'invalid', parsed.fileError.message, tooBig ? 413 : 400)
     }
     if (parsed.errors.length > 0) return res.status(422).json(rowErrors(parsed.errors, parsed.rows))
+    const alreadyListed = listedAnswer(parsed.listed)
     if (isDryRun(req.query['dryRun'])) {
-      return res.json({ ok: true, dryRun: true, imported: 0, errors: [], preview: previewOf(parsed.awards, awardTypes) })
+      const message = importSummary(parsed.awards.length, parsed.listed, true)
+      return res.json({ ok: true, dryRun: true, imported: 0, errors: [], preview: previewOf(parsed.awards, awardTypes), alreadyListed, message })
     }
+    const nothingNew = { ok: true, imported: 0, errors: [], alreadyListed, message: importSummary(0, parsed.listed, false) }
+    if (parsed.awards.length === 0) return res.json(nothingNew)
     const ack = await deps.service.handle(actor, { id: importCommandId(upload.bytes), type: 'award.import', data: { awards: parsed.awards } })
     if (!ack.ok) return res.status(STATUS[ack.error.code]).json(ack)
-    if (ack.duplicate) return res.json({ ok: true, imported: 0, seq: ack.seq, errors: [], duplicate: true })
-    res.json({ ok: true, imported: parsed.awards.length, seq: ack.seq, errors: [] })
+    if (ack.duplicate) return res.json({ ...nothingNew, seq: ack.seq, duplicate: true })
+    res.json({ ok: true, imported: parsed.awards.length, seq: ack.seq, errors: [], alreadyListed, message: importSummary(parsed.awards.length, parsed.listed, false) })
   })
 
   const exportRoute = (format: 'csv' | 'xlsx') => async (req: Authed, res: Response) => {

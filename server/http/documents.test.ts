@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PLEDGE_A, sha256 } from '../../shared/testing/tiny-conference.js'
 import { openLinkSigner } from '../documents/links.js'
-import { sampleSignature } from '../documents/full-demo.js'
+import { sampleSignature } from '../test/sample-signature.js'
 import { firstSync, send, startServer, type Running } from '../test/harness.js'
 
 /** Fails with what to do when a PDF tool is missing (CI installs them through scripts/setup-system.sh). */

@@ -46,7 +46,7 @@ export async function seedDemo(service: ConferenceService): Promise<void> {
   if (room.seq === 0) await service.appendSystem(conferenceId, [{ type: 'conference.created', data: demoSetup() }], 'seed-demo-conference')
   if (room.state.awards.length > 0) return
   const { awardTypes, sites } = room.state
-  const { bytes, awards } = readDemoAwards({ awardTypes, sites, existingIds: [] })
+  const { bytes, awards } = readDemoAwards({ awardTypes, sites, existing: [] })
   const host = { conferenceId, role: 'host' as const, label: 'Dữ liệu mẫu (demo)' }
   const ack = await service.handle(host, { id: importCommandId(bytes), type: 'award.import', data: { awards } })
   if (!ack.ok) throw new Error(`the demo's award list was refused: ${ack.error.code}: ${ack.error.message}`)

@@ -3,17 +3,18 @@
  * the agenda from the first item to the last, every site checked in (one with a problem), all
  * 2,996 awards announced (one retracted), ten blocs signed (one voided and signed again, one on
  * the head's behalf), witnessed, and ended unless `end: false`. For the documents' benchmark,
- * their tests and the README's picture of the minutes.
+ * and the README's picture of the minutes. A bench fixture: nothing in server/ imports it.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Actor, Strokes } from '../../shared/domain.js'
-import { ConferenceService } from '../conference/service.js'
-import { DEMO_CONFERENCE_ID } from '../seed/demo.js'
-import { seedDemo } from '../seed/bootstrap.js'
-import { openSqliteStore } from '../store/sqlite.js'
-import type { EventStore } from '../store/event-store.js'
+import type { Actor } from '../shared/domain.js'
+import { ConferenceService } from '../server/conference/service.js'
+import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
+import { seedDemo } from '../server/seed/bootstrap.js'
+import { openSqliteStore } from '../server/store/sqlite.js'
+import type { EventStore } from '../server/store/event-store.js'
+import { sampleSignature } from '../server/test/sample-signature.js'
 
 export interface FullDemo {
   store: EventStore
@@ -23,29 +24,7 @@ export interface FullDemo {
   close(): Promise<void>
 }
 
-/** A handwriting-like signature: a capital loop, a run of cursive waves and a flourish, varied by `seed`. */
-export function sampleSignature(seed: number): Strokes {
-  const r = (k: number) => 0.5 + 0.5 * Math.sin(seed * 12.9898 + k * 78.233)
-  const clamp = (v: number) => Math.min(0.98, Math.max(0.02, v))
-  const capital: [number, number, number][] = []
-  for (let i = 0; i <= 40; i++) {
-    const a = (i / 40) * Math.PI * 2.2
-    capital.push([clamp(0.14 + 0.07 * Math.sin(a) + i * 0.002), clamp(0.5 - 0.3 * Math.cos(a) * (1 - i / 80)), i * 12])
-  }
-  const waves: [number, number, number][] = []
-  const loops = 5 + Math.floor(r(1) * 4)
-  for (let i = 0; i <= loops * 12; i++) {
-    const t = i / 12
-    waves.push([clamp(0.24 + t * (0.55 / loops) + 0.025 * Math.cos(t * Math.PI * 2)), clamp(0.58 - (0.12 + 0.06 * r(2)) * Math.abs(Math.sin(t * Math.PI)) - 0.02 * t), i * 10])
-  }
-  const flourish: [number, number, number][] = []
-  for (let i = 0; i <= 24; i++) {
-    const t = i / 24
-    flourish.push([clamp(0.12 + t * 0.78), clamp(0.78 - 0.1 * Math.sin(t * Math.PI) + 0.04 * r(3) * t), i * 14])
-  }
-  return [capital, waves, flourish]
-}
-
+/** The demo run from the first check-in to the end (see above), on a fresh data folder that `close` removes. */
 export async function fullDemo(opts: { end?: boolean; start?: string } = {}): Promise<FullDemo> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-docs-'))
   const store = openSqliteStore(dataDir)
@@ -84,7 +63,8 @@ export async function fullDemo(opts: { end?: boolean; start?: string } = {}): Pr
           advance(0.4)
         }
       }
-      const wrong = (await state()).awards.find((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'individual')!
+      const wrong = (await state()).awards.find((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'individual')
+      if (!wrong) throw new Error('the demo has no individual Bằng khen of the province to retract')
       await run(host, 'award.retract', { awardId: wrong.id, reason: 'Xướng nhầm tên; quyết định khen thưởng ghi cho người khác cùng đơn vị' })
       advance(6)
     } else if (item.kind === 'signing') {
