@@ -38,7 +38,11 @@ for (let next = queue.shift(); next; next = queue.shift()) {
     const lazy = new RegExp(`import\\(\`\\./(${chunkName}Page-[^\`]+\\.js)\`\\),__vite__mapDeps\\(\\[([0-9,]*)\\]\\)`).exec(code)
     if (lazy) found.push(`/assets/${lazy[1]}`, ...(lazy[2] ?? '').split(',').map((i) => `/${deps[Number(i)] ?? ''}`).filter((f) => f.endsWith('.js')))
   }
-  for (const f of found.filter((f) => !/Page-/.test(f) || f.includes(`/${chunkName}Page-`))) if (!files.has(f)) (files.add(f), queue.push(f))
+  for (const f of found.filter((f) => !/Page-/.test(f) || f.includes(`/${chunkName}Page-`))) {
+    if (files.has(f)) continue
+    files.add(f)
+    queue.push(f)
+  }
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
