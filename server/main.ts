@@ -18,6 +18,7 @@ import { joinCluster, type AdapterKind } from './realtime/cluster.js'
 import type { EventStore } from './store/event-store.js'
 import { ensureDemo } from './seed/bootstrap.js'
 import { formatLinks, linksFile } from './access/links.js'
+import { relayLinksFile } from './access/links-file.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -92,6 +93,8 @@ return { store, lock }
 
 const server = createApp({ store, links, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
 const cluster = redis ? await joinCluster(server.io, server.trackers, { url: redis.url, adapter: adapterKind }) : null
+// A link issued from the console on any process reaches the cluster's access-links.json (server/access/links-file.ts).
+const linksRelay = redis ? await relayLinksFile({ url: redis.url, dataDir }) : null
 
 // Several processes may start together: one seeds the demo and issues its links, the others wait
 // and reuse them (from the links file when they share its DATA_DIR; else the seeder's file has them).
@@ -125,6 +128,7 @@ async function stop(signal: string) {
   force.unref()
   await server.close()
   await cluster?.stop()
+  await linksRelay?.stop()
   await links.close()
   await store.close()
   if (lock?.ok) lock.release()
