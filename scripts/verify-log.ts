@@ -88,8 +88,8 @@ export async function openRedisReader(url: string): Promise<LogReader> {
     conferences: () => store.listConferences(),
     async walk(conferenceId) {
       const v = await store.verify(conferenceId)
-      const head = await store.head(conferenceId)
-      return { events: v.events, lastSeq: head.seq, ...(v.firstBrokenSeq !== undefined ? { firstBrokenSeq: v.firstBrokenSeq } : {}) }
+      // The stream's own length, not the head key beside it (which a cut would leave as it was): a chain that holds runs 1…n.
+      return { events: v.events, lastSeq: v.events, ...(v.firstBrokenSeq !== undefined ? { firstBrokenSeq: v.firstBrokenSeq } : {}) }
     },
     async hashAt(conferenceId, seq) {
       const [event] = await store.read(conferenceId, seq - 1, 1)
