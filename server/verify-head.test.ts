@@ -10,9 +10,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } fr
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewEvent } from '../shared/events.js'
 import { smallConference } from './test/harness.js'
+import { startRedis } from './test/redis-server.js'
+import { openRedisStore } from './store/redis.js'
 import { eventHash } from './store/hash-chain.js'
 import { HEAD_FILE, writeHeadFile } from './store/head-file.js'
 import { checkIntegrity } from './store/integrity.js'
@@ -42,9 +45,9 @@ const copyOf = (name: string) => {
 }
 
 /** Runs the script as `npm run verify` does: its exit code and what it printed. */
-function verify(dataDir: string, head: string): Promise<{ code: number; out: string }> {
+function verify(dataDir: string, head: string, redisUrl = ''): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--head', head], { env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: '' } }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--head', head], { env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: redisUrl } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code) : 0, out: `${stdout}${stderr}`.trim() })
     })
   })
@@ -144,4 +147,53 @@ describe('npm run verify -- --head <seq>:<hash>', () => {
     expect(r.out).toContain(`Không có cơ sở dữ liệu ${path.join(empty, SQLITE_FILE)}`)
     expect(readdirSync(empty)).toEqual([])
   })
+})
+
+describe('npm run verify with REDIS_URL: a cluster’s log in Redis', () => {
+  it('passes the honest log, and fails it re-chained or cut short', async () => {
+    const redis = await startRedis()
+    try {
+      const store = await openRedisStore({ url: redis.url })
+      await store.append('test-conf', 0, smallConference())
+      for (let seq = 2; seq < 120; seq++) await store.append('test-conf', seq, [checkIn(seq)])
+      const head = await store.head('test-conf')
+      await store.close()
+      const ok = await verify(root, `${head.seq}:${head.hash}`, redis.url)
+      expect(ok.code, ok.out).toBe(0)
+      expect(ok.out).toContain(`Nhật ký hội nghị test-conf trong Redis 127.0.0.1:`)
+      expect(ok.out).toContain(`seq 120 mang đúng mã ${head.hash}`)
+
+      // Re-chained from seq 10 with another count, its head key rewritten to match.
+      const raw = createClient({ url: redis.url })
+      await raw.connect()
+      const key = 'diemcau:c:test-conf:log'
+      const entries = await raw.xRange(key, '-', '+')
+      await raw.del(key)
+      let prev = ''
+      for (const e of entries) {
+        const f = { ...(e.message as Record<string, string>) }
+        const seq = Number(e.id.split('-')[0])
+        if (seq === 10) f['d'] = JSON.stringify({ siteId: 'd1', attendees: 9999 })
+        if (seq >= 10) {
+          f['ph'] = prev
+          f['h'] = eventHash(prev, seq, f['t'] ?? '', f['at'] ?? '', f['d'] ?? '')
+        }
+        prev = f['h'] ?? ''
+        await raw.xAdd(key, e.id, f)
+      }
+      await raw.hSet('diemcau:c:test-conf:head', { seq: '120', hash: prev })
+      const rewritten = await verify(root, `${head.seq}:${head.hash}`, redis.url)
+      expect(rewritten.code).toBe(1)
+      expect(rewritten.out).toContain('the log was rewritten')
+
+      // Cut after seq 37.
+      for (let seq = 38; seq <= 120; seq++) await raw.xDel(key, `${seq}-0`)
+      await raw.close()
+      const cut = await verify(root, `${head.seq}:${head.hash}`, redis.url)
+      expect(cut.code).toBe(1)
+      expect(cut.out).toContain('chỉ đến seq 37, ngắn hơn đầu đã ghi (seq 120)')
+    } finally {
+      await redis.dispose()
+    }
+  }, 120_000)
 })
