@@ -167,7 +167,7 @@ describe('npm run verify with REDIS_URL: a cluster’s log in Redis', () => {
       const raw = createClient({ url: redis.url })
       await raw.connect()
       const key = 'diemcau:c:test-conf:log'
-      const entries = await raw.xRange(key, '-', '+')
+      const entries = (await raw.xRange(key, '-', '+')) ?? []
       await raw.del(key)
       let prev = ''
       for (const e of entries) {
