@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { precompress } from './scripts/precompress.js'
 
 const serverPort = Number(process.env.PORT ?? 3000)
 
 export default defineConfig({
   root: 'client',
-  plugins: [vue()],
+  // Brotli and gzip copies of the assets, served as they are (server/http/static-assets.ts).
+  plugins: [vue(), precompress()],
   build: { outDir: '../dist/client', emptyOutDir: true },
   server: {
     proxy: {

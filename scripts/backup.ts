@@ -1,10 +1,11 @@
 /**
  * npm run backup: a consistent copy of the data directory while the server runs.
  * `VACUUM INTO` writes the database as of one instant (the -wal's committed events included) into
- * BACKUP_DIR/diemcau-<time>/ (default DATA_DIR/backups), with the head file rebuilt from that copy
- * and the links file (mode 0600): the folder is a whole data directory, to restore as it is.
+ * BACKUP_DIR/diemcau-<time>/ (default DATA_DIR/backups), with the head file rebuilt from that copy,
+ * the links file and the shared secrets (`*.key`: document-links.key signs the PDFs' links), each
+ * mode 0600: the folder is a whole data directory, to restore as it is.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -39,9 +40,13 @@ for (const row of backup.prepare<[], { conference_id: string; seq: number; hash:
 backup.close()
 chmodSync(copy, 0o600)
 writeHeadFile(target, heads)
-if (existsSync(linksFile(dataDir))) {
-  copyFileSync(linksFile(dataDir), linksFile(target))
-  chmodSync(linksFile(target), 0o600)
+// Without the key a restored server makes a new one, and the document links already handed out stop opening.
+const secrets = readdirSync(dataDir).filter((f) => f.endsWith('.key'))
+for (const file of [linksFile(dataDir), ...secrets.map((f) => path.join(dataDir, f))]) {
+  if (!existsSync(file)) continue
+  const copied = path.join(target, path.basename(file))
+  copyFileSync(file, copied)
+  chmodSync(copied, 0o600)
 }
 if (check !== 'ok') {
   console.error(`The copy in ${target} failed SQLite's quick_check (${String(check)}): the database itself may be damaged.`)

@@ -10,6 +10,7 @@ import { Server } from 'socket.io'
 import { apiErrors, apiRouter, refuse } from './http/api.js'
 import { Gate } from './http/gate.js'
 import { securityHeaders } from './http/headers.js'
+import { serveClient } from './http/static-assets.js'
 import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } from './http/limits.js'
 import { originPolicy, parseOrigins } from './http/origin.js'
 import { MAX_IMPORT_BYTES } from './awards/parse.js'
@@ -124,8 +125,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
-    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(clientDir, 'index.html'), { maxAge: 0 }))
+    serveClient(app, clientDir)
   }
   app.use(apiErrors)
 

@@ -41,6 +41,7 @@ process.on('uncaughtException', (err, origin) => {
   log.fatal({ err, origin }, 'an error escaped every handler (a bug); the server stops and its service manager starts it again')
   void shutdown('uncaughtException', 1)
 })
+import { relayLinksFile } from './access/links-file.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -115,6 +116,8 @@ return { store, lock }
 
 const server = createApp({ store, links, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
 const cluster = redis ? await joinCluster(server.io, server.trackers, { url: redis.url, adapter: adapterKind }) : null
+// A link issued from the console on any process reaches the cluster's access-links.json (server/access/links-file.ts).
+const linksRelay = redis ? await relayLinksFile({ url: redis.url, dataDir }) : null
 
 // Several processes may start together: one seeds the demo and issues its links, the others wait
 // and reuse them (from the links file when they share its DATA_DIR; else the seeder's file has them).
@@ -147,7 +150,7 @@ async function stop(signal: string, code = 0) {
   const force = setTimeout(() => process.exit(1), 10_000)
   force.unref()
   // Each step on its own: a store that cannot be reached (Redis down) does not keep the others from closing.
-  for (const step of [() => server.close(), () => cluster?.stop(), () => links.close(), () => store.close()]) {
+  for (const step of [() => server.close(), () => cluster?.stop(), () => linksRelay?.stop(), () => links.close(), () => store.close()]) {
     await Promise.resolve()
       .then(step)
       .catch((err: unknown) => log.warn({ err }, 'a part of the server did not close cleanly'))

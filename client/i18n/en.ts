@@ -613,6 +613,16 @@ const en: typeof vi = {
       done: 'Site {name} added. Issue its access link in the access links panel.',
     },
   },
+  logHead: {
+    title: 'The conference log’s head at the end',
+    seq: 'Seq {seq}, hash (SHA-256):',
+    why: 'Write this seq and hash down away from the server (on paper, on the minute-keeper’s device). The start-up check compares the log only with diemcau.head.json on the same disk, which whoever can rewrite the log can rewrite too; against a head someone else keeps, the command below tells whether the log was cut short or rewritten.',
+    copy: 'Copy seq:hash',
+    copied: 'Copied',
+    fold: 'Written down, fold',
+    open: 'Log head',
+    failed: 'The log’s head could not be read from the server; the page tries again at the next event, or reload it. It is also printed on the last page of the minutes.',
+  },
   errors: {
     invalid: 'Invalid data',
     unauthorized: 'Not authenticated',

@@ -612,6 +612,16 @@ export default {
       done: 'Đã thêm điểm cầu {name}. Hãy cấp đường liên kết truy cập cho điểm cầu trong mục Liên kết truy cập.',
     },
   },
+  logHead: {
+    title: 'Đầu nhật ký hội nghị lúc kết thúc',
+    seq: 'Seq {seq}, mã băm (SHA-256):',
+    why: 'Hãy ghi lại seq và mã băm này ở nơi khác máy chủ (giấy, máy của người giữ biên bản). Kiểm tra khi khởi động chỉ so nhật ký với tệp diemcau.head.json trên cùng ổ đĩa, tệp mà ai viết lại được nhật ký cũng viết lại được; với đầu nhật ký do người khác giữ, lệnh dưới đây cho biết nhật ký có bị cắt bớt hay viết lại.',
+    copy: 'Sao chép seq:mã',
+    copied: 'Đã sao chép',
+    fold: 'Đã ghi lại, thu gọn',
+    open: 'Đầu nhật ký',
+    failed: 'Không đọc được đầu nhật ký từ máy chủ; trang sẽ thử lại khi có sự kiện mới, hoặc mở lại trang. Mã này cũng in ở trang cuối biên bản.',
+  },
   errors: {
     invalid: 'Dữ liệu không hợp lệ',
     unauthorized: 'Chưa xác thực',

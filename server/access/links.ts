@@ -121,10 +121,12 @@ export function rebase(links: AccessLinks, baseUrl: string): AccessLinks {
 
 export function writeLinks(dataDir: string, links: AccessLinks): void {
   const file = linksFile(dataDir)
-  writeFileSync(`${file}.tmp`, JSON.stringify(links, null, 2) + '\n', { mode: 0o600 })
+  // One temporary name per process: the processes of a cluster may share one DATA_DIR.
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, JSON.stringify(links, null, 2) + '\n', { mode: 0o600 })
   // `mode` applies only when the file is created: a leftover .tmp keeps its old mode otherwise.
-  chmodSync(`${file}.tmp`, 0o600)
-  renameSync(`${file}.tmp`, file)
+  chmodSync(tmp, 0o600)
+  renameSync(tmp, file)
 }
 
 export function formatLinks(links: AccessLinks): string {

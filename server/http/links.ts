@@ -15,7 +15,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import { fail, type ErrorCode } from '../../shared/errors.js'
-import { linkUrl, PAGE_OF_ROLE, readLinks, recordLink } from '../access/links.js'
+import { linkUrl, PAGE_OF_ROLE, readLinks } from '../access/links.js'
+import { recordIssuedLink } from '../access/links-file.js'
 import { hashToken, linkRoom, newToken } from '../access/tokens.js'
 import type { ConferenceService } from '../conference/service.js'
 import type { EventStore } from '../store/event-store.js'
@@ -112,7 +113,7 @@ export function linksRouter(deps: LinksDeps): Router {
   const issued = (req: HostRequest, res: Response, link: LinkRecord, token: string, state: ConferenceState) => {
     const url = linkUrl(baseUrl(req), PAGE_OF_ROLE[link.role], token)
     const shown = view(link, state, now())
-    if (deps.dataDir) recordLink(deps.dataDir, link.conferenceId, { ...link, name: shown.name }, { url, token })
+    if (deps.dataDir) recordIssuedLink(deps.dataDir, link.conferenceId, { ...link, name: shown.name }, { url, token })
     res.status(201).json({ link: shown, url })
   }
 

@@ -50,3 +50,35 @@ export function chainCheck(doc: Doc, a: { head: { seq: number; hash: string }; v
     .text('Mỗi sự kiện được băm SHA-256 cùng mã băm của sự kiện trước; sửa một sự kiện bất kỳ làm sai mọi mã băm sau nó. Đối chiếu với GET /api/conferences/:id/verify.', { width })
   doc.fillColor(INK)
 }
+
+/**
+ * The head to keep, at the very end of a document: seq and whole hash, large enough to copy by
+ * hand, with the command that checks a data folder against it. The head file beside the database
+ * can be rewritten with the log; a head kept on paper by someone else cannot.
+ */
+export function headToKeep(doc: Doc, a: { head: { seq: number; hash: string }; generatedAt: string; timeZone: string; draft: boolean }): void {
+  const { dateTime } = documentTimes(a.timeZone)
+  const left = doc.page.margins.left
+  const width = contentWidth(doc)
+  ensureSpace(doc, 150)
+  doc.moveDown(1.2)
+  const top = doc.y
+  doc.font(FONT.bold).fontSize(11).fillColor(INK).text('ĐẦU NHẬT KÝ ĐỂ ĐỐI CHIẾU (THE LOG’S HEAD, TO KEEP)', left + 8, top + 8, { width: width - 16 })
+  doc.font(FONT.regular).fontSize(9).fillColor(MUTED)
+    .text(`${a.draft ? 'Dự thảo: nhật ký còn tiếp tục sau lúc' : 'Nhật ký đến lúc'} tạo tài liệu, ${dateTime(a.generatedAt)}.`, { width: width - 16 })
+  doc.moveDown(0.3)
+  doc.font(FONT.semibold).fontSize(10).fillColor(INK).text(`Seq: ${a.head.seq}`, { width: width - 16 })
+  doc.font(FONT.semibold).fontSize(10).text('Mã băm (SHA-256):', { width: width - 16 })
+  // Courier has no Vietnamese letters: the hash alone, on its own line.
+  doc.font(FONT.mono).fontSize(10).text(a.head.hash || '—', { width: width - 16 })
+  doc.moveDown(0.3)
+  doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED)
+    .text('Người giữ biên bản ghi lại hai dòng trên, ngoài máy chủ. Về sau, lệnh sau trên thư mục dữ liệu phải báo khớp; một nhật ký bị cắt bớt hoặc viết lại (kể cả cùng tệp diemcau.head.json) không còn mang mã này ở seq này. ' +
+      '/ Keep these two lines away from the server; later, this command on the data folder must say they match.', { width: width - 16 })
+  doc.moveDown(0.2)
+  doc.font(FONT.mono).fontSize(7.5).fillColor(INK).text(`npm run verify -- --head ${a.head.seq}:${a.head.hash}`, { width: width - 16 })
+  const bottomY = doc.y + 8
+  doc.rect(left, top, width, bottomY - top).lineWidth(0.8).strokeColor(INK).stroke()
+  doc.y = bottomY
+  doc.x = left
+}

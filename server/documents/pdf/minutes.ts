@@ -6,7 +6,7 @@
 import { DEFAULT_TIME_ZONE } from '../../../shared/domain.js'
 import type { AnnexEntry, MinutesModel } from '../minutes-model.js'
 import { documentTimes, duration } from '../time.js'
-import { chainCheck } from './audit.js'
+import { chainCheck, headToKeep } from './audit.js'
 import { contentWidth, ensureSpace, field, finish, FONT, heading, INK, MUTED, newDocument, RED, RULE, table, type Doc } from './kit.js'
 import { drawSignature } from './signature.js'
 
@@ -29,10 +29,12 @@ export function renderMinutes(m: MinutesModel): Promise<Buffer> {
   chainCheck(doc, m)
   acknowledgedCheck(doc, m)
   annex(doc, m)
+  headToKeep(doc, m)
   return finish(doc, {
     header: `${m.title}${m.venue ? ` · ${m.venue}` : ''}`,
-    // The head's hash on every page: a log cut short or re-chained later ends with another one.
-    footer: `Biên bản hội nghị${m.draft ? ' (dự thảo)' : ''} · tạo lúc ${dateTime(m.generatedAt)} · nhật ký seq ${m.head.seq} · mã đầu ${m.head.hash.slice(0, 16)}`,
+    footer: `Biên bản hội nghị${m.draft ? ' (dự thảo)' : ''} · tạo lúc ${dateTime(m.generatedAt)} · nhật ký đến seq ${m.head.seq}`,
+    // The head's whole hash on every page: a log cut short or re-chained later ends with another one.
+    footerMono: `seq ${m.head.seq} · SHA-256 ${m.head.hash}`,
     draft: m.draft,
   })
 }

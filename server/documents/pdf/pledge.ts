@@ -46,6 +46,7 @@ export function renderPledge(m: PledgeModel): Promise<Buffer> {
   return finish(doc, {
     header: `${m.conferenceTitle}${m.venue ? ` · ${m.venue}` : ''}`,
     footer: `${m.title} · tạo lúc ${dateTime(m.generatedAt)} · nhật ký seq ${m.head.seq}`,
+    footerMono: `seq ${m.head.seq} · SHA-256 ${m.head.hash}`,
     draft: false,
   })
 }
