@@ -40,17 +40,37 @@ function stop(code) {
   })
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(0))
+// The supervisor itself never ends on a stray error: said loudly, and it keeps its children running.
+process.on('unhandledRejection', (reason) => console.error('[cluster] a promise failed and nothing handled it:', reason))
+process.on('uncaughtException', (err) => {
+  console.error('[cluster] an error escaped every handler; stopping the cluster:', err)
+  stop(1)
+})
 
+// A child that stops on its own (a crash, a kill) is started again, as systemd's Restart=always
+// would: after 1 s, doubling to 30 s while it keeps failing, back to 1 s once it ran a minute.
 function run(name, cmd, args, env = {}) {
-  const proc = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  const prefix = (line) => (line ? `[${name}] ${line}` : line)
-  proc.stdout.on('data', (d) => process.stdout.write(String(d).split('\n').map(prefix).join('\n')))
-  proc.stderr.on('data', (d) => process.stderr.write(String(d).split('\n').map(prefix).join('\n')))
-  proc.on('exit', (code, signal) => {
-    if (!stopping) console.error(`[${name}] stopped (${signal ?? code}); its pages reconnect to another process`)
-  })
-  children.push({ name, proc })
-  return proc
+  const child = { name, proc: null }
+  let delay = 1000
+  const start = () => {
+    const startedAt = Date.now()
+    const proc = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const prefix = (line) => (line ? `[${name}] ${line}` : line)
+    proc.stdout.on('data', (d) => process.stdout.write(String(d).split('\n').map(prefix).join('\n')))
+    proc.stderr.on('data', (d) => process.stderr.write(String(d).split('\n').map(prefix).join('\n')))
+    proc.on('error', (err) => console.error(`[${name}] could not start: ${err.message}`))
+    proc.on('exit', (code, signal) => {
+      if (stopping) return
+      if (Date.now() - startedAt > 60_000) delay = 1000
+      console.error(`[${name}] stopped (${signal ?? code}); started again in ${delay / 1000} s${name === 'redis' ? '' : '; meanwhile its pages reconnect to another process'}`)
+      setTimeout(() => !stopping && start(), delay)
+      delay = Math.min(delay * 2, 30_000)
+    })
+    child.proc = proc
+  }
+  start()
+  children.push(child)
+  return child.proc
 }
 
 async function waitFor(url, what) {

@@ -23,6 +23,7 @@ import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
 import type { EventStore } from './store/event-store.js'
 import type { LinkStore } from './store/link-store.js'
+import { withLinkHealth } from './store/store-health.js'
 import type { LogFeed } from './store/feed.js'
 
 export interface AppDeps {
@@ -63,6 +64,8 @@ export interface App {
 }
 
 export function createApp(deps: AppDeps): App {
+  // Health (/api/health, the pages' status) counts the access links' store with the log's.
+  deps = { ...deps, store: withLinkHealth(deps.store, deps.links) }
   const now = deps.now ?? Date.now
   const app = express()
   app.disable('x-powered-by')

@@ -18,6 +18,29 @@ import { joinCluster, type AdapterKind } from './realtime/cluster.js'
 import type { EventStore } from './store/event-store.js'
 import { ensureDemo } from './seed/bootstrap.js'
 import { formatLinks, linksFile } from './access/links.js'
+import { log } from './log.js'
+
+// The last line of defence, before anything can fail (README, "Running in production"). Every
+// client, subscriber and timer handles its own errors; what still escapes is a bug, said loudly.
+// A promise nobody handled is logged and the process keeps serving: it is one operation that
+// failed, and the pages, the log and the other operations are unharmed.
+process.on('unhandledRejection', (reason) => {
+  log.error({ err: reason }, 'a promise failed and nothing handled it (a bug); the server keeps serving')
+})
+// A throw that escaped every handler may have left this process's memory half-changed (a room
+// half-folded): it stops, saving what it can, with exit code 1, and its service manager starts it
+// again (systemd Restart=always; npm run cluster restarts its servers). The log lost nothing: an
+// acknowledged command is in the store; the pages reconnect and catch up from their last seq.
+let shutdown: ((why: string, code: number) => Promise<void>) | null = null
+process.on('uncaughtException', (err, origin) => {
+  if (!shutdown) {
+    // Still starting (a failed top-level await lands here too): nothing to save.
+    log.fatal({ err, origin }, 'the server could not start')
+    process.exit(1)
+  }
+  log.fatal({ err, origin }, 'an error escaped every handler (a bug); the server stops and its service manager starts it again')
+  void shutdown('uncaughtException', 1)
+})
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -117,18 +140,21 @@ server.httpServer.listen(port, host, () => {
 })
 
 let stopping = false
-async function stop(signal: string) {
+async function stop(signal: string, code = 0) {
   if (stopping) return
   stopping = true
   console.log(`${signal}: saving and stopping…`)
   const force = setTimeout(() => process.exit(1), 10_000)
   force.unref()
-  await server.close()
-  await cluster?.stop()
-  await links.close()
-  await store.close()
+  // Each step on its own: a store that cannot be reached (Redis down) does not keep the others from closing.
+  for (const step of [() => server.close(), () => cluster?.stop(), () => links.close(), () => store.close()]) {
+    await Promise.resolve()
+      .then(step)
+      .catch((err: unknown) => log.warn({ err }, 'a part of the server did not close cleanly'))
+  }
   if (lock?.ok) lock.release()
-  process.exit(0)
+  process.exit(code)
 }
+shutdown = stop
 process.on('SIGINT', () => void stop('SIGINT'))
 process.on('SIGTERM', () => void stop('SIGTERM'))

@@ -7,7 +7,8 @@
  * counting from where it stopped, since its planned minutes are for the item, not for each
  * entry. `runElapsedMs` is the current (or last) run alone.
  */
-import type { AgendaItem, AgendaRun, ConferenceState } from './domain.js'
+import type { AgendaItem, AgendaRun } from './features/agenda/state.js'
+import type { ConferenceState } from './features/state.js'
 
 export interface ItemTiming {
   itemId: string

@@ -1,3 +1,9 @@
+/**
+ * Coded failures: the codes, the reasons (the edge's here, each feature's from its contract) and
+ * the zod failure made into a reason.
+ */
+import { FEATURE_REASONS } from './features/contracts.js'
+
 /** Every failure a client can see has one of these codes. */
 export const ErrorCode = {
   invalid: 'invalid',
@@ -42,61 +48,8 @@ export const ErrorReason = {
   tokenExpired: 'token.expired',
   /** Revoked because the host gave the link a new token: the page should ask for that one. */
   tokenReissued: 'token.reissued',
-  // the conference
-  conferenceMissing: 'conference.missing',
-  conferenceEnded: 'conference.ended',
-  conferenceNotLive: 'conference.notLive',
-  conferenceAlreadyStarted: 'conference.alreadyStarted',
-  conferenceScheduleStarted: 'conference.scheduleStarted',
-  conferenceStartsInPast: 'conference.startsInPast',
-  conferenceStartsTooFar: 'conference.startsTooFar',
-  conferenceBusy: 'conference.busy',
-  // the agenda
-  agendaNoItem: 'agenda.noItem',
-  agendaAlreadyCurrent: 'agenda.alreadyCurrent',
-  agendaAtEnd: 'agenda.atEnd',
-  agendaAtStart: 'agenda.atStart',
-  agendaEmpty: 'agenda.empty',
-  agendaFull: 'agenda.full',
-  agendaStale: 'agenda.stale',
-  agendaOrderChanged: 'agenda.orderChanged',
-  agendaNothingChanged: 'agenda.nothingChanged',
-  agendaRemoveCurrent: 'agenda.removeCurrent',
-  agendaRemoveRan: 'agenda.removeRan',
-  // awards
-  awardNoItem: 'award.noItem',
-  awardNoType: 'award.noType',
-  awardNoSite: 'award.noSite',
-  awardRetracted: 'award.retracted',
-  awardAlreadyAnnounced: 'award.alreadyAnnounced',
-  awardNotAnnounced: 'award.notAnnounced',
-  awardAlreadyRetracted: 'award.alreadyRetracted',
-  awardIdTaken: 'award.idTaken',
-  awardWrongKind: 'award.wrongKind',
-  // signing
-  signingNoBlocs: 'signing.noBlocs',
-  signingNoBloc: 'signing.noBloc',
-  signingCompleted: 'signing.completed',
-  signingAlreadyOpen: 'signing.alreadyOpen',
-  signingNotOpen: 'signing.notOpen',
-  signingBlocNotOpen: 'signing.blocNotOpen',
-  signingAlreadySigned: 'signing.alreadySigned',
-  signingTextChanged: 'signing.textChanged',
-  signingNotASignature: 'signing.notASignature',
-  signingNothingToVoid: 'signing.nothingToVoid',
-  signingWitnessed: 'signing.witnessed',
-  signingNotComplete: 'signing.notComplete',
-  // sites
-  siteUnnamed: 'site.unnamed',
-  siteNoSite: 'site.noSite',
-  siteNoIssue: 'site.noIssue',
-  siteIssueOpen: 'site.issueOpen',
-  siteNoParent: 'site.noParent',
-  siteWrongLevel: 'site.wrongLevel',
-  siteUnderCommune: 'site.underCommune',
-  siteTooMany: 'site.tooMany',
-  siteNameTaken: 'site.nameTaken',
-  siteIdTaken: 'site.idTaken',
+  // each feature's own: its contract in shared/features/<name>/contract.ts
+  ...FEATURE_REASONS,
   // transport
   rateLimited: 'rate.limited',
   requestOrigin: 'request.origin',

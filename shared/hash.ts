@@ -36,24 +36,25 @@ export function sha256HexSync(text: string): string {
   const H = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19])
   const W = new Uint32Array(64)
   const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
+  // A typed array's word, 0 past its end (never reached: every index below is in range).
+  const w = (arr: Uint32Array, i: number) => arr[i] ?? 0
   for (let off = 0; off < padded.length; off += 64) {
     for (let i = 0; i < 16; i++) W[i] = view.getUint32(off + i * 4)
     for (let i = 16; i < 64; i++) {
-      const w15 = W[i - 15]!, w2 = W[i - 2]!
+      const w15 = w(W, i - 15), w2 = w(W, i - 2)
       const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3)
       const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10)
-      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) >>> 0
+      W[i] = (w(W, i - 16) + s0 + w(W, i - 7) + s1) >>> 0
     }
-    let [a, b, c, d, e, f, g, h] = H as unknown as number[] as [number, number, number, number, number, number, number, number]
+    let [a, b, c, d, e, f, g, h] = [w(H, 0), w(H, 1), w(H, 2), w(H, 3), w(H, 4), w(H, 5), w(H, 6), w(H, 7)]
     for (let i = 0; i < 64; i++) {
       const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) >>> 0
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + w(K, i) + w(W, i)) >>> 0
       const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
       const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) >>> 0
       h = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0
     }
-    H[0] = (H[0]! + a) >>> 0; H[1] = (H[1]! + b) >>> 0; H[2] = (H[2]! + c) >>> 0; H[3] = (H[3]! + d) >>> 0
-    H[4] = (H[4]! + e) >>> 0; H[5] = (H[5]! + f) >>> 0; H[6] = (H[6]! + g) >>> 0; H[7] = (H[7]! + h) >>> 0
+    ;[a, b, c, d, e, f, g, h].forEach((v, i) => { H[i] = (w(H, i) + v) >>> 0 })
   }
   return Array.from(H, (x) => x.toString(16).padStart(8, '0')).join('')
 }

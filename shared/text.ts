@@ -28,7 +28,7 @@ export interface TextOptions {
   multiline?: boolean
 }
 
-const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+const hex = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
 
 /**
  * The text as it will be stored (NFC, trimmed, runs of spaces as one, CRLF as LF), or why it is

@@ -114,7 +114,9 @@ export class ConferenceService {
       if ((err as { code?: unknown }).code === 'store_unavailable') {
         // Said at once, never queued: a retry with the same id is answered once, whether or not a timed-out write went through.
         console.error(`command ${cmd.type} (${cmd.id}) failed: ${(err as Error).message}`)
-        return fail('internal', 'the conference log cannot be reached right now; send the command again with the same id', { reason: ErrorReason.storeUnavailable })
+        // retryAfterMs as the handshake's own refusal (server/realtime/socket.ts): when a page may send it again.
+        const refused = { ...fail('internal', 'the conference log cannot be reached right now; send the command again with the same id', { reason: ErrorReason.storeUnavailable }), retryAfterMs: 2000 }
+        return refused
       }
       console.error(`command ${cmd.type} (${cmd.id}) failed:`, err)
       return fail('internal', 'the server could not process the command; it was not applied', { reason: ErrorReason.internal })
@@ -244,7 +246,8 @@ export class ConferenceService {
   /** A batch from the feed: folded when it continues the room's seq; a gap is read from the store first. */
   private received(room: Room, batch: StoredEvent[]): void {
     if (room.filling) {
-      void room.filling.then(() => this.received(room, batch))
+      // A read that failed (Redis away) is tried again a second later, never in a tight loop, never unhandled.
+      void room.filling.then(() => this.received(room, batch), () => void setTimeout(() => this.received(room, batch), 1000).unref())
       return
     }
     const next = batch.filter((e) => e.seq > room.seq)

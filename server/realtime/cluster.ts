@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { createAdapter as createPubSubAdapter } from '@socket.io/redis-adapter'
 import { createAdapter as createStreamsAdapter } from '@socket.io/redis-streams-adapter'
 import { createClient } from 'redis'
+import { catchForgotten, logOutages, reconnectDelay } from '../store/redis-connection.js'
 import type { Actor } from '../../shared/domain.js'
 import type { PresencePart, PresenceTracker } from './presence.js'
 import type { RevealTracker } from './reveals.js'
@@ -35,15 +36,25 @@ type Emitter = { serverSideEmit(event: string, ...args: unknown[]): boolean; on(
 export async function joinCluster(io: AppServer, trackers: { presence: PresenceTracker; reveals: RevealTracker }, opts: ClusterOptions): Promise<{ processId: string; stop(): Promise<void> }> {
   const processId = randomUUID()
   const prefix = opts.prefix ?? 'diemcau:'
-  const pub = createClient({ url: opts.url, socket: { reconnectStrategy: (n) => Math.min(100 * 2 ** n, 2000) } })
-  pub.on('error', () => undefined)
+  const streams = opts.adapter === 'streams'
+  const pub = createClient({
+    url: opts.url,
+    // Pub/sub: a message while Redis is gone fails at once (presence is told again every 2 s anyway).
+    // Streams: the adapter's readers are duplicates of this client, and a read that failed at once would be retried at once, in a loop.
+    disableOfflineQueue: !streams,
+    socket: { reconnectStrategy: reconnectDelay },
+  })
+  logOutages(pub, 'Socket.IO adapter')
+  catchForgotten(pub, ['publish'], 'Socket.IO adapter')
   await pub.connect()
   const clients = [pub]
-  if ((opts.adapter ?? 'pubsub') === 'streams') {
+  if (streams) {
     io.adapter(createStreamsAdapter(pub, { streamName: `${prefix}socket.io`, maxLen: 10_000 }))
   } else {
     const sub = pub.duplicate()
+    // Its subscriptions are made again by the client itself after each reconnection.
     sub.on('error', () => undefined)
+    catchForgotten(sub, ['subscribe', 'pSubscribe'], 'Socket.IO adapter')
     await sub.connect()
     clients.push(sub)
     io.adapter(createPubSubAdapter(pub, sub, { key: `${prefix}socket.io` }))
@@ -57,7 +68,8 @@ export async function joinCluster(io: AppServer, trackers: { presence: PresenceT
     if (from !== processId) presence.setRemote(from, conferenceId, part, PART_TTL_MS)
   })
   const heartbeat = setInterval(() => {
-    for (const id of presence.conferenceIds()) tell(id)
+    // Nothing to tell through a Redis that is gone; the others' shares still expire.
+    if (pub.isReady) for (const id of presence.conferenceIds()) tell(id)
     presence.expireRemote()
   }, HEARTBEAT_MS)
   heartbeat.unref()

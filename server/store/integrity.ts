@@ -14,7 +14,8 @@ import { EVENT_VERSION, readEvent, type ConferenceEvent, type EventType } from '
 import { evolve } from '../../shared/evolve.js'
 import type { EventStore } from './event-store.js'
 import { headFile, readHeadFile } from './head-file.js'
-import { ackedProblem, snapshotProblem, SQLITE_FILE, type SnapshotRow } from './sqlite.js'
+import { ackedProblem } from './sqlite-chain.js'
+import { snapshotProblem, SQLITE_FILE, type SnapshotRow } from './sqlite-db.js'
 
 const RESTORE = 'Dừng máy chủ, khôi phục thư mục dữ liệu từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / Stop, restore the data directory from a backup (README, Backups) and start again.'
 

@@ -6,6 +6,7 @@
  * use real ones, never a mock (link-store.test.ts runs one contract against both).
  */
 import type { Role } from '../../shared/domain.js'
+import type { StoreHealth } from './event-store.js'
 
 export interface AccessGrant {
   conferenceId: string
@@ -65,6 +66,13 @@ export interface LinkStore {
   secret(name: string): Promise<Buffer>
   /** Whether other server processes share these links (Redis): a link issued by one is good on all. */
   readonly shared: boolean
+  /**
+   * Whether the links can be read and written right now (Redis: reachable and answering). A store
+   * without it (SQLite, a file of this machine) fails only as the event store's disk does.
+   */
+  health?(): StoreHealth
+  /** Calls `listener` when `health()` turns from ok to failing or back; returns the unsubscribe. */
+  onHealthChange?(listener: (health: StoreHealth) => void): () => void
   close(): Promise<void>
 }
 

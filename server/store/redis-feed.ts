@@ -2,15 +2,19 @@
  * The Redis log feed: one dedicated connection per process reads every followed conference's
  * stream with XREAD BLOCK, so what any process appends reaches this one's screens in the order
  * of the log. A new follower interrupts the blocked read (CLIENT UNBLOCK) so its stream joins at
- * once; a lost connection resumes from the last seq read, so nothing is skipped.
+ * once; a lost connection resumes from the last seq read, so nothing is skipped. An outage of
+ * any length only pauses it: every failure is caught in the loop, which tries again every 250 ms.
  */
-import type { createClient } from 'redis'
 import type { StoredEvent } from './event-store.js'
 import type { LogFeed } from './feed.js'
-import { toStoredEvent } from './redis.js'
+import type { RedisClient as Client } from './redis-connection.js'
+import { toStoredEvent } from './redis-entries.js'
 
-type Client = ReturnType<typeof createClient>
 type Listener = (events: StoredEvent[]) => void
+
+/** How long an XREAD blocks in Redis; the client waits longer than that before it gives the read up. */
+const BLOCK_MS = 5000
+const READ_TIMEOUT_MS = BLOCK_MS + 5000
 
 export function followStreams(base: Client, logKey: (conferenceId: string) => string): { feed: LogFeed; stop(): Promise<void> } {
   const subs = new Map<string, { lastSeq: number; listeners: Set<Listener> }>()
@@ -36,13 +40,13 @@ export function followStreams(base: Client, logKey: (conferenceId: string) => st
         if (!r.isOpen) await r.connect()
         readerId ??= await r.clientId()
         const streams = [...subs].map(([c, s]) => ({ key: logKey(c), id: `${s.lastSeq}-0` }))
-        const answer = (await r.xRead(streams, { BLOCK: 5000, COUNT: 1000 })) as { name: string; messages: { id: string; message: Record<string, string> }[] }[] | null
+        const answer = (await r.xRead(streams, { BLOCK: BLOCK_MS, COUNT: 1000 })) as { name: string; messages: { id: string; message: Record<string, string> }[] }[] | null
         for (const stream of answer ?? []) {
           const conferenceId = [...subs.keys()].find((c) => logKey(c) === stream.name)
           const sub = conferenceId === undefined ? undefined : subs.get(conferenceId)
           if (!sub || stream.messages.length === 0) continue
           const events = stream.messages.map((m) => toStoredEvent(m.id, m.message))
-          sub.lastSeq = Math.max(sub.lastSeq, events.at(-1)!.seq)
+          sub.lastSeq = Math.max(sub.lastSeq, ...events.map((e) => e.seq))
           for (const listener of sub.listeners) listener(events)
         }
       } catch {
@@ -62,7 +66,9 @@ export function followStreams(base: Client, logKey: (conferenceId: string) => st
         else sub.lastSeq = Math.min(sub.lastSeq, afterSeq)
         sub.listeners.add(onEvents)
         if (!reader) {
-          reader = base.duplicate()
+          // Its own time limit, longer than the block: an empty read is not a failure.
+          reader = base.duplicate({ commandOptions: { timeout: READ_TIMEOUT_MS } })
+          // The event store's connection logs the outage; this one retries in its loop.
           reader.on('error', () => undefined)
           reader.on('ready', () => (readerId = null))
           running = loop(reader)

@@ -15,10 +15,10 @@
  * (redis-scripts.ts), atomic across processes.
  */
 import { randomBytes } from 'node:crypto'
-import { createClient } from 'redis'
 import type { Role } from '../../shared/domain.js'
 import { checkSecretName, linkIdOf, SECRET_BYTES, type AccessGrant, type LinkRecord, type LinkStore } from './link-store.js'
-import { RedisUnavailableError, scriptRunner, type RedisStoreOptions } from './redis.js'
+import { scriptRunner, type RedisStoreOptions } from './redis.js'
+import { openRedisConnection } from './redis-connection.js'
 import { REISSUE_LINK, REVOKE_LINK, SAVE_TOKEN, SET_LINK_EXPIRY, TOUCH_LINK } from './redis-scripts.js'
 
 type Fields = Record<string, string>
@@ -36,31 +36,11 @@ export const linkKeys = (prefix: string) => ({
 export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkStore> {
   const timeout = opts.commandTimeoutMs ?? 800
   const keys = linkKeys(opts.prefix ?? 'diemcau:')
-  const client: ReturnType<typeof createClient> = createClient({
-    url: opts.url,
-    // A request checking its token while Redis is unreachable is refused at once, not queued.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: timeout, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
-  })
-  // The event store's connection says when Redis is unreachable (its health, logged once); this one only retries.
-  client.on('error', () => undefined)
-  await client.connect()
+  // Its own connection and health: a request checking its token while Redis is unreachable is refused at once, not queued.
+  const connection = await openRedisConnection({ url: opts.url, name: 'link store', commandTimeoutMs: timeout, healthCheckMs: opts.healthCheckMs })
+  const { client, timed } = connection
   const scripts = scriptRunner(client)
 
-  /** A command that has not answered within the timeout fails (the request then fails, never hangs). */
-  const timed = async <T>(work: Promise<T>): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${timeout} ms`)), timeout)
-    })
-    try {
-      return await Promise.race([work, late])
-    } catch (err) {
-      throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(`Redis did not answer (${(err as Error).message || (err as Error).name})`, { cause: err })
-    } finally {
-      clearTimeout(timer)
-    }
-  }
   const noteExpiry = (tokenHash: string, expiresAt: string) => timed(client.zAdd(keys.expiries, { score: 0, value: `${expiresAt}|${tokenHash}` }))
 
   const store: LinkStore = {
@@ -135,8 +115,10 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
       if (secret.length < SECRET_BYTES) throw new Error(`the Redis key ${key} does not hold a ${SECRET_BYTES}-byte secret in hex; delete it to make a new one`)
       return secret
     },
+    health: connection.health,
+    onHealthChange: connection.onHealthChange,
     async close() {
-      if (client.isOpen) await client.close()
+      await connection.close()
     },
   }
   return store

@@ -7,18 +7,20 @@
  * run it with `appendonly yes` and `appendfsync always` (README, "Redis durability").
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { createClient } from 'redis'
 import type { ConferenceState } from '../../shared/domain.js'
 import { EVENT_VERSION } from '../../shared/events.js'
-import type { AppendResult, EventStore, StoreHealth, StoredEvent, VerifyResult } from './event-store.js'
+import type { AppendResult, EventStore, StoredEvent } from './event-store.js'
 import type { LogFeed } from './feed.js'
+import { log } from '../log.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
+import { openRedisConnection, RedisUnavailableError, type RedisClient } from './redis-connection.js'
+import { toEntry, verifyLog, type Entry, type Fields } from './redis-entries.js'
 import { APPEND, SAVE_SNAPSHOT, UNLOCK } from './redis-scripts.js'
 import { followStreams } from './redis-feed.js'
 
 const DEFAULT_READ_LIMIT = 10_000
 /** Extra time an append gets per MB of event data before it counts as unanswered. */
-const LARGE_APPEND_MS_PER_MB = 4000
+const LARGE_APPEND_MS_PER_MB = 10_000
 
 export interface RedisStoreOptions {
   url: string
@@ -42,13 +44,8 @@ export interface RedisEventStore extends EventStore {
   url: string
 }
 
-type Client = ReturnType<typeof createClient>
-
-/** Redis could not be reached or did not answer in time: the operation was not (or not surely) done. */
-export class RedisUnavailableError extends Error {
-  readonly code = 'store_unavailable'
-}
-type Fields = Record<string, string>
+type Client = RedisClient
+export { RedisUnavailableError }
 
 export const redisKeys = (prefix: string) => ({
   log: (c: string) => `${prefix}c:${c}:log`,
@@ -63,58 +60,10 @@ export const redisKeys = (prefix: string) => ({
 export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEventStore> {
   const timeout = opts.commandTimeoutMs ?? 800
   const keys = redisKeys(opts.prefix ?? 'diemcau:')
-  let failure: string | null = null
-  const healthListeners = new Set<(health: StoreHealth) => void>()
-  let wasOk = true
-  const healthNow = (): StoreHealth => {
-    if (!base.isReady) return { ok: false, reason: failure ?? 'Redis is not connected' }
-    return failure === null ? { ok: true } : { ok: false, reason: failure }
-  }
-  /** Notes a failure (or, with null, that Redis answered) and tells the listeners when health flips. */
-  const fail = (reason: string | null) => {
-    failure = reason
-    const health = healthNow()
-    if (health.ok === wasOk) return
-    wasOk = health.ok
-    for (const listener of healthListeners) listener(health)
-  }
-  const base: Client = createClient({
-    url: opts.url,
-    // Commands sent while Redis is unreachable fail at once instead of waiting in memory.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: timeout, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
-  })
-  base.on('error', (err: Error) => {
-    const reason = `Redis cannot be reached (${err.message || err.name})`
-    if (failure !== reason) console.error(`${reason}; retrying`)
-    fail(reason)
-  })
-  base.on('ready', () => {
-    if (failure) console.error('Redis is reachable again')
-    fail(null)
-  })
-  await base.connect()
-  const client = base
+  const connection = await openRedisConnection({ url: opts.url, name: 'event store', commandTimeoutMs: timeout, healthCheckMs: opts.healthCheckMs })
+  const { client, timed: noted } = connection
   const scripts = scriptRunner(client)
-  const streams = followStreams(base, keys.log)
-
-  // The client's own per-command timeout (an AbortSignal.timeout) did not fire against a frozen
-  // redis-server in our tests; a plain timer does.
-  const noted = async <T>(work: Promise<T>, limitMs = timeout): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${limitMs} ms`)), limitMs)
-    })
-    try {
-      return await Promise.race([work, late])
-    } catch (err) {
-      const reason = `Redis did not answer (${(err as Error).message || (err as Error).name})`
-      fail(reason)
-      throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(reason, { cause: err })
-    } finally {
-      clearTimeout(timer)
-    }
-  }
+  const streams = followStreams(client, keys.log)
 
   const readRange = async (conferenceId: string, from: number, limit: number): Promise<Entry[]> => {
     const entries = await client.xRange(keys.log(conferenceId), `${from}-0`, '+', { COUNT: limit })
@@ -156,7 +105,7 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
         : row['hh'] !== undefined && row['hh'] !== (at?.message as Fields | undefined)?.['h'] ? `it was built at seq ${seq}, and the log holds another event there (or none)`
         : null
       if (problem) {
-        console.error(`The saved snapshot of conference ${conferenceId} is not used: ${problem}. The state is rebuilt from the log.`)
+        log.warn({ conferenceId }, `the saved snapshot is not used: ${problem}; the state is rebuilt from the log`)
         return null
       }
       return { seq, state: JSON.parse(row['state']) as ConferenceState, stateVersion: Number(row['sv'] ?? 1) }
@@ -183,29 +132,13 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
         await scripts.run(UNLOCK, [key], [owner]).catch(() => undefined)
       }
     },
-    health: healthNow,
-    onHealthChange(listener) {
-      healthListeners.add(listener)
-      return () => healthListeners.delete(listener)
-    },
+    health: connection.health,
+    onHealthChange: connection.onHealthChange,
     async close() {
-      clearInterval(heartbeat)
       await streams.stop()
-      if (base.isOpen) await base.close()
+      await connection.close()
     },
   }
-  // A command that succeeds clears an earlier failure (the 'ready' event covers reconnections).
-  const clearOnSuccess = <T>(p: Promise<T>) => p.then((v) => (fail(null), v))
-  for (const name of ['append', 'read', 'head'] as const) {
-    const f = store[name] as (...a: unknown[]) => Promise<unknown>
-    ;(store as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => clearOnSuccess(f(...a))
-  }
-  // A frozen Redis keeps its connection open: only an unanswered command tells, and only an
-  // answered one tells that it is back. The PING is that command when nobody sends any.
-  const heartbeat = setInterval(() => {
-    if (base.isReady) void clearOnSuccess(noted(client.ping())).catch(() => undefined)
-  }, opts.healthCheckMs ?? 1000)
-  heartbeat.unref()
   return store
 }
 
@@ -266,46 +199,6 @@ export function scriptRunner(client: Client) {
       }
     },
   }
-}
-
-/** A stream entry read back: the event, and its data's exact text (what was hashed). */
-interface Entry { event: StoredEvent; dataJson: string }
-
-function toEntry(id: string, f: Fields): Entry {
-  const dataJson = f['d'] ?? 'null'
-  return { event: toStoredEvent(id, f), dataJson }
-}
-
-export function toStoredEvent(id: string, f: Fields): StoredEvent {
-  return {
-    seq: Number(id.slice(0, id.indexOf('-'))),
-    type: f['t'] ?? '',
-    at: f['at'] ?? '',
-    data: JSON.parse(f['d'] ?? 'null') as unknown,
-    v: Number(f['v'] ?? 1),
-    prevHash: f['ph'] ?? '',
-    hash: f['h'] ?? '',
-  }
-}
-
-/** Walks the whole log page by page, re-hashing each event from its stored data text. */
-async function verifyLog(page: (fromSeq: number) => Promise<Entry[]>): Promise<VerifyResult> {
-  let count = 0
-  let prevHash = GENESIS_HASH
-  let firstBrokenSeq: number | undefined
-  let from = 1
-  for (;;) {
-    const batch = await page(from)
-    if (batch.length === 0) break
-    for (const { event: e, dataJson: text } of batch) {
-      count++
-      const holds = e.seq === count && e.prevHash === prevHash && e.hash === eventHash(e.prevHash, e.seq, e.type, e.at, text)
-      if (firstBrokenSeq === undefined && !holds) firstBrokenSeq = Math.min(e.seq, count)
-      prevHash = e.hash
-    }
-    from = batch.at(-1)!.event.seq + 1
-  }
-  return firstBrokenSeq === undefined ? { ok: true, events: count } : { ok: false, events: count, firstBrokenSeq }
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')

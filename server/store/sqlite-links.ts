@@ -15,7 +15,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Role } from '../../shared/domain.js'
 import { checkSecretName, linkIdOf, SECRET_BYTES, type AccessGrant, type LinkRecord, type LinkStore } from './link-store.js'
-import { openDatabase } from './sqlite.js'
+import { openDatabase } from './sqlite-db.js'
 
 interface TokenRow {
   token_hash: string

@@ -1,0 +1,95 @@
+/**
+ * Redis outages of 6 s, 30 s and 2 min, with Redis killed (kill -9, then started again on its port
+ * and directory) and frozen (SIGSTOP, then SIGCONT), against two server processes each: real
+ * child processes for the kills (what used to end them was an unhandled rejection 5 s in), two
+ * apps in this process for the freezes. Every process stays up; every page is told `unavailable`
+ * and then `ok` without sending anything; /api/health says 503 and then 200; a command during
+ * the outage is refused with its coded reason and lands exactly once when sent again; every page
+ * of both processes holds a gapless seq. The six scenarios run at once, each with its own
+ * redis-server, so the file costs about as long as its longest outage, mostly idle.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { send, until, type Client } from './test/harness.js'
+import { childPair, healthOf, inProcessPair, openPage, type Page, type Pair } from './test/outage.js'
+import { startRedis, type TestRedis } from './test/redis-server.js'
+
+const clients: Client[] = []
+const cleanups: (() => Promise<void>)[] = []
+const unhandled: unknown[] = []
+const noteUnhandled = (reason: unknown) => unhandled.push(reason)
+beforeAll(() => void process.on('unhandledRejection', noteUnhandled))
+afterAll(async () => {
+  process.off('unhandledRejection', noteUnhandled)
+  for (const c of clients) c.disconnect()
+  for (const cleanup of cleanups) await cleanup().catch(() => undefined)
+})
+
+const lastStatus = (p: Page) => p.statuses.at(-1)?.store
+const seqOf = (a: Awaited<ReturnType<typeof send>>) => (a.ok ? a.seq : -1)
+
+/** Every page reached `head` and holds each seq from `from` to it once, in order. */
+async function gapless(pages: Page[], from: number, head: number): Promise<void> {
+  await until(() => pages.every((p) => p.seq === head), 15_000)
+  for (const p of pages) {
+    expect(p.gaps).toBe(0)
+    expect(p.seqs.filter((s) => s >= from)).toEqual(Array.from({ length: head - from + 1 }, (_, i) => from + i))
+  }
+}
+
+async function outage(kind: 'killed' | 'frozen', outageMs: number): Promise<void> {
+  const redis: TestRedis = await startRedis()
+  cleanups.push(() => redis.dispose())
+  const pair: Pair = kind === 'killed' ? await childPair(redis) : await inProcessPair(redis, 'test-conf')
+  cleanups.unshift(() => pair.stop())
+  const { urls, links } = pair
+  const hosts = urls.map((u) => openPage(u, links.host.token, clients))
+  const pages = [...hosts, ...urls.map((u) => openPage(u, links.viewer.token, clients))]
+  await Promise.all(pages.map((p) => p.ready))
+  const [hostA, hostB] = hosts as [Page, Page]
+  const started = await send(hostA.client, 'conference.start', {})
+  expect(started).toMatchObject({ ok: true })
+  await gapless(pages, seqOf(started), seqOf(started))
+
+  const fault = performance.now()
+  if (kind === 'killed') await redis.stop({ hard: true })
+  else redis.pause()
+  // Nobody sends anything: each process sees it by itself (a closed connection, or an unanswered PING).
+  await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 5000)
+  const refused = await send(hostB.client, 'agenda.next', {}, `${kind}-${outageMs}-next`)
+  expect(refused).toMatchObject({ ok: false, error: { code: 'internal', reason: 'server.storeUnavailable' }, retryAfterMs: 2000 })
+  // The outage lasts its length; every 2 s on the way: both processes up, health 503, every page still connected and told nothing new.
+  while (performance.now() - fault < outageMs) {
+    expect(pair.exits).toEqual([])
+    expect(await Promise.all(urls.map(healthOf))).toEqual([503, 503])
+    for (const p of pages) expect([p.disconnected, lastStatus(p)]).toEqual([null, 'unavailable'])
+    await new Promise((r) => setTimeout(r, Math.min(2000, outageMs - (performance.now() - fault))))
+  }
+
+  if (kind === 'killed') await redis.start()
+  else redis.resume()
+  await until(() => pages.every((p) => lastStatus(p) === 'ok'), 15_000)
+  for (const p of pages) expect(p.statuses.map((s) => s.store)).toEqual(['ok', 'unavailable', 'ok'])
+  expect(await Promise.all(urls.map(healthOf))).toEqual([200, 200])
+
+  // Sent again with its id: applied once (a frozen Redis may have taken the first attempt after all; then this answers its seq).
+  const again = await send(hostB.client, 'agenda.next', {}, `${kind}-${outageMs}-next`)
+  expect(again).toMatchObject({ ok: true })
+  expect(await send(hostA.client, 'agenda.next', {}, `${kind}-${outageMs}-next`)).toMatchObject({ ok: true, duplicate: true, seq: seqOf(again) })
+  const next = await send(hostA.client, 'agenda.next', {})
+  expect(next).toMatchObject({ ok: true })
+  // One step of the agenda each: the retried command's events are as many as the next one's.
+  expect(seqOf(again) - seqOf(started)).toBe(seqOf(next) - seqOf(again))
+  await gapless(pages, seqOf(started), seqOf(next))
+  expect(pair.exits).toEqual([])
+  expect(unhandled).toEqual([])
+}
+
+const MIN = 60_000
+describe.concurrent('a Redis outage of any length leaves both processes up, degraded, and back by themselves', () => {
+  // Longest first: at most five run at once (vitest's maxConcurrency), and the short ones fit after.
+  for (const outageMs of [2 * MIN, 30_000, 6000]) {
+    for (const kind of ['killed', 'frozen'] as const) {
+      test(`Redis ${kind} for ${outageMs / 1000} s`, () => outage(kind, outageMs), outageMs + 4 * MIN)
+    }
+  }
+})

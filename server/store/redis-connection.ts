@@ -1,0 +1,152 @@
+/**
+ * One connection to Redis with its health, for the stores on Redis (redis.ts, redis-links.ts).
+ * It never gives up and never throws outside a caller's promise: it reconnects for as long as it
+ * takes (backoff to 2 s, with jitter so that a cluster's processes do not knock together), every
+ * command runs under a time limit and fails with RedisUnavailableError (a killed Redis refuses at
+ * once, a frozen one within the limit), and a PING each second tells when a frozen Redis is back
+ * without anybody sending a command. Its `error` events are logged once per outage.
+ */
+import { createClient } from 'redis'
+import { log } from '../log.js'
+import type { StoreHealth } from './event-store.js'
+
+export type RedisClient = ReturnType<typeof createClient>
+
+/** Redis could not be reached or did not answer in time: the operation was not (or not surely) done. */
+export class RedisUnavailableError extends Error {
+  readonly code = 'store_unavailable'
+}
+
+/** Milliseconds before the `retries`-th reconnection: 100 ms doubling to 2 s, ±25 % jitter. Never gives up. */
+export const reconnectDelay = (retries: number): number => Math.round(Math.min(100 * 2 ** retries, 2000) * (0.75 + Math.random() / 2))
+
+export interface RedisConnection {
+  client: RedisClient
+  /** Awaits `work` (a command of `client`) for at most `limitMs`: a failure is noted in the health and thrown as RedisUnavailableError; a success clears it. */
+  timed<T>(work: Promise<T>, limitMs?: number): Promise<T>
+  /** Reachable and answering, or why not. */
+  health(): StoreHealth
+  /** Calls `listener` when health turns from ok to failing or back; returns the unsubscribe. */
+  onHealthChange(listener: (health: StoreHealth) => void): () => void
+  close(): Promise<void>
+}
+
+export interface ConnectionOptions {
+  url: string
+  /** What this connection serves, for the log ("event store", "link store"). */
+  name: string
+  /** A command that has not answered within this fails (default 800 ms). */
+  commandTimeoutMs?: number
+  /** PING this often (default 1 s), so that a hung Redis, and its return, are noticed without a command. */
+  healthCheckMs?: number
+}
+
+/** Connects (failing within the timeout when Redis cannot be reached at start) and keeps the connection. */
+export async function openRedisConnection(opts: ConnectionOptions): Promise<RedisConnection> {
+  const timeout = opts.commandTimeoutMs ?? 800
+  const client: RedisClient = createClient({
+    url: opts.url,
+    // Commands sent while Redis is unreachable fail at once instead of waiting in memory.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: timeout, reconnectStrategy: reconnectDelay },
+  })
+  let failure: string | null = null
+  let wasOk = true
+  const listeners = new Set<(health: StoreHealth) => void>()
+  const health = (): StoreHealth => {
+    if (failure !== null) return { ok: false, reason: failure }
+    return client.isReady ? { ok: true } : { ok: false, reason: 'Redis is not connected' }
+  }
+  /** Notes a failure (or, with null, that Redis answered) and tells the listeners when health flips. */
+  const note = (reason: string | null) => {
+    failure = reason
+    const now = health()
+    if (now.ok === wasOk) return
+    wasOk = now.ok
+    if (now.ok) log.info({ redis: opts.name }, 'Redis answers again')
+    else log.warn({ redis: opts.name, reason: now.reason }, 'Redis cannot be reached; retrying until it returns')
+    for (const listener of listeners) listener(now)
+  }
+  client.on('error', (err: Error) => note(`Redis cannot be reached (${err.message || err.name})`))
+  client.on('ready', () => note(null))
+  await client.connect()
+
+  const timed = async <T>(work: Promise<T>, limitMs = timeout): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    // The client's own per-command timeout (an AbortSignal.timeout) did not fire against a frozen redis-server; a plain timer does.
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${limitMs} ms`)), limitMs)
+    })
+    try {
+      const value = await Promise.race([work, late])
+      note(null)
+      return value
+    } catch (err) {
+      const reason = `Redis did not answer (${(err as Error).message || (err as Error).name})`
+      note(reason)
+      throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(reason, { cause: err })
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  // A frozen Redis keeps its connection open: only an unanswered command tells, and only an answered one tells that it is back.
+  const heartbeat = setInterval(() => {
+    if (client.isReady) timed(client.ping()).catch(() => undefined)
+  }, opts.healthCheckMs ?? 1000)
+  heartbeat.unref()
+
+  return {
+    client,
+    timed,
+    health,
+    onHealthChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      clearInterval(heartbeat)
+      listeners.clear()
+      if (client.isOpen) await client.close().catch(() => client.destroy())
+    },
+  }
+}
+
+/** Any Redis client (of any modules and RESP version): what the helpers below use of it. */
+type Emitting = { on(event: 'error' | 'ready', listener: (err: Error) => void): unknown }
+
+/** Logs a client's outage once when its connection fails and once when it is ready again (its `error` events are handled: they never end the process). */
+export function logOutages(client: Emitting, name: string): void {
+  let down = false
+  client.on('error', (err: Error) => {
+    if (down) return
+    down = true
+    log.warn({ redis: name, reason: err.message || err.name }, 'Redis cannot be reached; retrying until it returns')
+  })
+  client.on('ready', () => {
+    if (!down) return
+    down = false
+    log.info({ redis: name }, 'Redis answers again')
+  })
+}
+
+/**
+ * Marks the promises of `client`'s `commands` handled where they are made: a library that sends
+ * them and never awaits them (the Socket.IO Redis adapters publish and forget) then cannot end the
+ * process with an unhandled rejection when Redis is gone. Whoever awaits one still gets its error.
+ */
+export function catchForgotten<K extends string>(client: Emitting & Record<K, (...args: never[]) => Promise<unknown>>, commands: readonly K[], name: string): void {
+  let dropped = 0
+  for (const command of commands) {
+    const send = client[command]
+    const guarded = (...args: never[]) => {
+      const sent = send.apply(client, args)
+      sent.catch((err: Error) => {
+        // One line per outage, not one per message.
+        if (dropped++ === 0) log.warn({ redis: name, command, reason: err.message || err.name }, 'a message for the other processes was not sent: Redis cannot be reached')
+      })
+      return sent
+    }
+    Object.assign(client, { [command]: guarded })
+  }
+  client.on('ready', () => (dropped = 0))
+}

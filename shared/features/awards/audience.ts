@@ -1,0 +1,40 @@
+/**
+ * What each audience may see. The host sees everything; a site, signer or viewer (the public
+ * audience) never receives the recipient of an award before its announcement: not in a snapshot,
+ * not in an event. Pure, so the server projects once per audience, not per socket.
+ */
+import type { Role } from '../../kernel.js'
+import type { ConferenceEvent } from '../contracts.js'
+import type { ConferenceState } from '../state.js'
+import { sealAward } from './state.js'
+
+export type Audience = 'host' | 'public'
+
+export const audienceOf = (role: Role): Audience => (role === 'host' ? 'host' : 'public')
+
+const sealedAwards = new WeakMap<ConferenceState['awards'], ConferenceState['awards']>()
+
+/** The state as `audience` may see it. */
+export function stateFor(state: ConferenceState, audience: Audience): ConferenceState {
+  if (audience === 'host') return state
+  let awards = sealedAwards.get(state.awards)
+  if (!awards) {
+    awards = state.awards.map(sealAward)
+    sealedAwards.set(state.awards, awards)
+  }
+  return { ...state, awards }
+}
+
+/** What a site, signer or viewer receives of an event: an import arrives sealed. */
+export function publicAwardEvent(event: ConferenceEvent): ConferenceEvent {
+  if (event.type !== 'award.imported') return event
+  return { ...event, data: { awards: event.data.awards.map(sealAward) } }
+}
+
+/** An event as `audience` may see it. */
+export function eventFor(event: ConferenceEvent, audience: Audience): ConferenceEvent {
+  return audience === 'host' ? event : publicAwardEvent(event)
+}
+
+/** True when the event reads the same for every audience, so one encoding serves all. */
+export const sameForAll = (event: ConferenceEvent): boolean => event.type !== 'award.imported'

@@ -1,0 +1,81 @@
+/** The awards' rules: import, announce, retract; only the host sends them. */
+import { ErrorReason as R } from '../../errors.js'
+import type { Actor } from '../../kernel.js'
+import type { CommandOf, CommandTypeOf } from '../contracts.js'
+import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
+import type { ConferenceState } from '../state.js'
+import { REVEAL_LEAD_MS, type awardsContract } from './contract.js'
+import { shown, type Award } from './state.js'
+
+type T = CommandTypeOf<typeof awardsContract>
+
+/** Who may send each awards command, and on which subject. */
+export const awardsRights: Rights<T> = {
+  roles: { 'award.announce': ['host'], 'award.retract': ['host'], 'award.import': ['host'] },
+}
+
+const indexes = new WeakMap<Award[], Map<string, Award>>()
+/** Awards by id, cached per awards array (evolve replaces the array on every change). */
+export function awardIndex(state: ConferenceState): Map<string, Award> {
+  let index = indexes.get(state.awards)
+  if (!index) {
+    index = new Map(state.awards.map((a) => [a.id, a]))
+    indexes.set(state.awards, index)
+  }
+  return index
+}
+
+function announce(state: ConferenceState, cmd: CommandOf<'award.announce'>, clock: DecideClock): Decision {
+  if (state.status !== 'live') return refuse('conflict', `awards can be announced only while the conference is live; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
+  const ids = cmd.data.awardIds
+  if (new Set(ids).size !== ids.length) return refuse('invalid', 'data.awardIds: an award is named twice', R.fieldDuplicate, undefined, 'awardIds')
+  const byId = awardIndex(state)
+  const awards: Award[] = []
+  for (const id of ids) {
+    const award = byId.get(id)
+    if (!award) return refuse('not_found', `data.awardIds: there is no award ${id}`, R.awardNoItem, undefined, 'awardIds')
+    if (award.retracted) return refuse('conflict', `award ${id} was retracted`, R.awardRetracted, { name: award.recipientName })
+    if (award.announcedAt) return refuse('conflict', `award ${id} is already announced`, R.awardAlreadyAnnounced, { name: award.recipientName })
+    awards.push(award)
+  }
+  const revealAt = clock.nowMs + (cmd.data.revealInMs ?? REVEAL_LEAD_MS)
+  // The announcement carries what the dashboards show: they never held the recipients before.
+  return accept({ type: 'award.announced', data: { awardIds: ids, revealAt, awards: awards.map(shown) } })
+}
+
+function retract(state: ConferenceState, cmd: CommandOf<'award.retract'>): Decision {
+  const award = awardIndex(state).get(cmd.data.awardId)
+  if (!award) return refuse('not_found', `data.awardId: there is no award ${cmd.data.awardId}`, R.awardNoItem, undefined, 'awardId')
+  if (!award.announcedAt) return refuse('conflict', `award ${award.id} has not been announced`, R.awardNotAnnounced, { name: award.recipientName })
+  if (award.retracted) return refuse('conflict', `award ${award.id} is already retracted`, R.awardAlreadyRetracted, { name: award.recipientName })
+  return accept({ type: 'award.retracted', data: { awardId: award.id, reason: cmd.data.reason } })
+}
+
+function importAwards(state: ConferenceState, cmd: CommandOf<'award.import'>): Decision {
+  const existing = awardIndex(state)
+  const types = new Map(state.awardTypes.map((t) => [t.id, t]))
+  const sites = new Set(state.sites.map((s) => s.id))
+  const seen = new Set<string>()
+  for (const [i, a] of cmd.data.awards.entries()) {
+    const at = `data.awards.${i}`
+    if (existing.has(a.id) || seen.has(a.id)) return refuse('conflict', `${at}.id: there is already an award ${a.id}`, R.awardIdTaken, { row: i + 1 }, `awards.${i}.id`)
+    seen.add(a.id)
+    const type = types.get(a.typeId)
+    if (!type) return refuse('not_found', `${at}.typeId: there is no award type ${a.typeId}`, R.awardNoType, { row: i + 1 }, `awards.${i}.typeId`)
+    if (type.recipientKind !== 'both' && type.recipientKind !== a.recipientKind) {
+      return refuse('invalid', `${at}.recipientKind: ${type.name} is only for ${type.recipientKind} recipients`, R.awardWrongKind, { row: i + 1, type: type.name }, `awards.${i}.recipientKind`)
+    }
+    if (a.siteId !== undefined && !sites.has(a.siteId)) return refuse('not_found', `${at}.siteId: there is no site ${a.siteId}`, R.awardNoSite, { row: i + 1 }, `awards.${i}.siteId`)
+  }
+  return accept({ type: 'award.imported', data: { awards: cmd.data.awards } })
+}
+
+/** The awards rules: one named function per command, routed by an exhaustive switch. */
+export function decideAwards(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, clock: DecideClock): Decision {
+  switch (cmd.type) {
+    case 'award.announce': return announce(state, cmd, clock)
+    case 'award.retract': return retract(state, cmd)
+    case 'award.import': return importAwards(state, cmd)
+    default: return unreachable(cmd)
+  }
+}

@@ -1,0 +1,28 @@
+/** The conference's reducers: setup, scheduled start, going live, ending. */
+import { endRuns } from '../agenda/state.js'
+import type { EventOf, EventTypeOf } from '../contracts.js'
+import { unreachable } from '../decision.js'
+import type { conferenceContract } from './contract.js'
+import { initialState, type ConferenceState } from '../state.js'
+
+type ConferenceEventType = EventTypeOf<typeof conferenceContract>
+
+/** The conference reducer: one case per event of its contract. */
+export function evolveConference(state: ConferenceState, event: EventOf<ConferenceEventType>): ConferenceState {
+  switch (event.type) {
+    case 'conference.created': {
+      const { id, title, venue, date, startsAt, timeZone, sites, agenda, awardTypes, blocs } = event.data
+      const items = agenda.map((i) => ({ ...i, rev: i.rev ?? 1, runs: i.runs ?? [] }))
+      return { ...initialState(id), title, venue, date, ...(startsAt ? { startsAt } : {}), timeZone, sites, awardTypes, blocs, agenda: { items, currentItemId: null, rev: 1 } }
+    }
+    case 'conference.scheduled':
+      return { ...state, startsAt: event.data.startsAt }
+    case 'conference.started':
+      return { ...state, status: 'live', startedAt: event.at }
+    case 'conference.ended':
+      // The item running at the end stops with it: the minutes give it its true length.
+      return { ...state, status: 'ended', endedAt: event.at, agenda: { ...state.agenda, items: endRuns(state.agenda.items, event.at) } }
+    default:
+      return unreachable(event)
+  }
+}

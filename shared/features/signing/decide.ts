@@ -1,0 +1,93 @@
+/** The signing's rules: open (all or some blocs), close, sign, void, witness. */
+import { ErrorReason as R } from '../../errors.js'
+import type { Actor } from '../../kernel.js'
+import type { CommandOf, CommandTypeOf, NewEvent } from '../contracts.js'
+import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
+import type { ConferenceState } from '../state.js'
+import type { signingContract } from './contract.js'
+import { signatureProblem } from './signature.js'
+import { blocOpen } from './state.js'
+
+type T = CommandTypeOf<typeof signingContract>
+
+/** Who may send each signing command, and on which subject. */
+export const signingRights: Rights<T> = {
+  roles: { 'pledge.openSigning': ['host'], 'pledge.closeSigning': ['host'], 'pledge.sign': ['signer'], 'pledge.void': ['host'], 'pledge.witness': ['host'] },
+  // A signer signs only its own bloc's pledge.
+  subject: (actor, cmd) =>
+    cmd.type === 'pledge.sign' && cmd.data.blocId !== actor.blocId ? `this signer may sign only the pledge of bloc ${actor.blocId}, not ${cmd.data.blocId}` : null,
+}
+
+function openSigning(state: ConferenceState, cmd: CommandOf<'pledge.openSigning'>): Decision {
+  if (state.status !== 'live') return refuse('conflict', `signing can open only while the conference is live; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
+  if (state.blocs.length === 0) return refuse('conflict', 'there are no blocs whose pledges could be signed', R.signingNoBlocs)
+  const { blocIds } = cmd.data
+  if (blocIds) {
+    if (new Set(blocIds).size !== blocIds.length) return refuse('invalid', 'data.blocIds: a bloc is named twice', R.fieldDuplicate, undefined, 'blocIds')
+    const unknown = blocIds.find((id) => !state.blocs.some((b) => b.id === id))
+    if (unknown) return refuse('not_found', `data.blocIds: there is no bloc ${unknown}`, R.signingNoBloc, undefined, 'blocIds')
+  }
+  if (state.signing.status === 'completed') return refuse('conflict', 'every bloc has signed; the signing is complete', R.signingCompleted)
+  if (state.signing.status === 'open') {
+    // Already open: only adding blocs to an open set means something.
+    const open = state.signing.openBlocIds
+    if (!open) return refuse('conflict', 'signing is already open for every bloc', R.signingAlreadyOpen)
+    const added = blocIds ? blocIds.filter((id) => !open.includes(id)) : state.blocs.map((b) => b.id).filter((id) => !open.includes(id))
+    if (!added.length) return refuse('conflict', 'signing is already open for these blocs', R.signingAlreadyOpen)
+    return accept({ type: 'pledge.signingOpened', data: blocIds ? { blocIds: added } : {} })
+  }
+  return accept({ type: 'pledge.signingOpened', data: blocIds ? { blocIds } : {} })
+}
+
+function closeSigning(state: ConferenceState): Decision {
+  return state.signing.status === 'open'
+    ? accept({ type: 'pledge.signingClosed', data: {} })
+    : refuse('conflict', `signing is ${state.signing.status}, not open`, R.signingNotOpen, { status: state.signing.status })
+}
+
+function sign(state: ConferenceState, cmd: CommandOf<'pledge.sign'>, actor: Actor): Decision {
+  const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
+  if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`, R.signingNoBloc, undefined, 'blocId')
+  if (bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} is already signed`, R.signingAlreadySigned, { bloc: bloc.name })
+  if (state.signing.status !== 'open') return refuse('conflict', `signing is ${state.signing.status}; the host must open it first`, R.signingNotOpen, { status: state.signing.status })
+  if (!blocOpen(state, bloc.id)) return refuse('conflict', `signing is not open yet for ${bloc.name}; the host opens the blocs in order`, R.signingBlocNotOpen, { bloc: bloc.name })
+  if (bloc.pledge.contentHash !== cmd.data.contentHash) {
+    return refuse('conflict', 'data.contentHash: the pledge text has changed since it was shown; reload it and sign again', R.signingTextChanged, { bloc: bloc.name })
+  }
+  const problem = signatureProblem(cmd.data.strokes)
+  if (problem) return refuse('invalid', `data.strokes: ${problem}`, R.signingNotASignature, undefined, 'strokes')
+  const signerName = cmd.data.signerName ?? bloc.signerName ?? actor.label ?? `Trưởng ${bloc.name}`
+  const { behalf } = cmd.data
+  const signed: NewEvent = {
+    type: 'pledge.signed',
+    data: { blocId: bloc.id, contentHash: cmd.data.contentHash, strokes: cmd.data.strokes, signerName, ...(behalf ? { behalf } : {}) },
+  }
+  const allSigned = state.blocs.every((b) => b.id === bloc.id || b.signature)
+  return allSigned ? accept(signed, { type: 'pledge.signingCompleted', data: {} }) : accept(signed)
+}
+
+function voidSignature(state: ConferenceState, cmd: CommandOf<'pledge.void'>): Decision {
+  const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
+  if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`, R.signingNoBloc, undefined, 'blocId')
+  if (!bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} has no signature to void`, R.signingNothingToVoid, { bloc: bloc.name })
+  if (state.signing.witnessedAt) return refuse('conflict', 'the signing has been witnessed; its signatures can no longer be voided', R.signingWitnessed)
+  return accept({ type: 'pledge.voided', data: { blocId: bloc.id, reason: cmd.data.reason } })
+}
+
+function witness(state: ConferenceState, cmd: CommandOf<'pledge.witness'>): Decision {
+  if (state.signing.status !== 'completed') return refuse('conflict', 'the signing can be witnessed only after every bloc has signed', R.signingNotComplete)
+  if (state.signing.witnessedAt) return refuse('conflict', 'the signing has already been witnessed', R.signingWitnessed)
+  return accept({ type: 'pledge.witnessed', data: cmd.data.witnessName ? { witnessName: cmd.data.witnessName } : {} })
+}
+
+/** The signing rules: one named function per command, routed by an exhaustive switch. */
+export function decideSigning(state: ConferenceState, cmd: CommandOf<T>, actor: Actor, _clock: DecideClock): Decision {
+  switch (cmd.type) {
+    case 'pledge.openSigning': return openSigning(state, cmd)
+    case 'pledge.closeSigning': return closeSigning(state)
+    case 'pledge.sign': return sign(state, cmd, actor)
+    case 'pledge.void': return voidSignature(state, cmd)
+    case 'pledge.witness': return witness(state, cmd)
+    default: return unreachable(cmd)
+  }
+}
