@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { Bloc, Site } from '../../shared/domain.js'
-import { EVENT_SCHEMAS, type ConferenceSetup, type NewEvent } from '../../shared/events.js'
+import { EVENTS, type ConferenceSetup, type NewEvent } from '../../shared/events.js'
 import { sha256HexSync } from '../../shared/hash.js'
 import type { ImportedAward } from '../awards/catalog.js'
 import { decodeText, readCsv } from '../awards/csv.js'
@@ -27,7 +27,7 @@ const data = (file: string) => fileURLToPath(new URL(`./data/${file}`, import.me
 export const DEMO_AWARDS_FILE = data('khen-thuong-2022.csv')
 
 /** What the first event of a conference holds, as every log's `conference.created` is checked. */
-const CREATED = EVENT_SCHEMAS['conference.created']
+const CREATED = EVENTS['conference.created'].schema
 
 /** The conference itself: what `conference.created` holds but its sites and blocs. */
 const ConferenceFile = CREATED.omit({ sites: true, blocs: true }).strict()
