@@ -64,7 +64,7 @@ export function checkAward(award: ImportedAward): Checked {
 function problemOf(issue: z.core.$ZodIssue, award: ImportedAward): [ColumnKey, string] {
   const field = String(issue.path[0] ?? '')
   const column = COLUMN_OF_FIELD[field] ?? 'name'
-  const raw = (award as Record<string, unknown>)[field]
+  const raw: unknown = Object.entries(award).find(([k]) => k === field)?.[1]
   const value = typeof raw === 'string' ? raw : ''
   const detail = zodDetail({ issues: [issue] })
   switch (detail.reason) {

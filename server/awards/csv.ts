@@ -49,7 +49,7 @@ export function detectDelimiter(text: string): string {
     let cells = 0
     try {
       // The header is within the file's beginning; the parser need not copy the whole file three times.
-      cells = (parse(text.slice(0, 65_536), { ...READ, delimiter, to: 1 }) as string[][])[0]?.length ?? 0
+      cells = parse(text.slice(0, 65_536), { ...READ, delimiter, to: 1 })[0]?.length ?? 0
     } catch {
       // A broken quote is reported by readCsv with its row; here it only means "not this one".
     }
