@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import { Server } from 'socket.io'
 import { createApp } from '../server/app.js'
 import { LOAD_TEST_BUDGETS } from '../server/realtime/rate-limit.js'
+import { LOAD_TEST_SOCKET_CAPS } from '../server/edge/open-sockets.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
@@ -22,7 +23,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-bench-'))
 const store = openSqliteStore(dataDir)
 const linkStore = openSqliteLinkStore(dataDir)
 // Hundreds of clients from one address: the budgets per link and address would refuse most of them.
-const app = createApp({ store, links: linkStore, budgets: LOAD_TEST_BUDGETS })
+const app = createApp({ store, links: linkStore, budgets: LOAD_TEST_BUDGETS, socketCaps: LOAD_TEST_SOCKET_CAPS })
 const conferenceId = DEMO_CONFERENCE_ID
 // The demo exactly as `npm start` seeds it: through the award import.
 // Its progress lines would mix with the one JSON line the bench reads: send them to stderr.

@@ -16,6 +16,8 @@ import { MAX_IMPORT_BYTES } from './awards/parse.js'
 import { log } from './log.js'
 import { ErrorReason } from '../shared/errors.js'
 import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
+import { socketCapsFromEnv, type SocketCaps } from './edge/open-sockets.js'
+import { redisBudgets } from './edge/redis-budgets.js'
 import { documentsRouter } from './http/documents.js'
 import { linksRouter } from './http/links.js'
 import { openLinkSigner } from './documents/links.js'
@@ -41,6 +43,13 @@ export interface AppDeps {
   budgets?: Partial<BudgetSpecs>
   /** The budgets' clock: monotonic by default, injected by the clock-step test. */
   budgetClock?: Clock
+  /**
+   * Redis for budgets shared by the cluster's processes (default: REDIS_URL); null keeps them in
+   * this process's memory.
+   */
+  budgetsRedisUrl?: string | null
+  /** Sockets open at once per address and per link (server/edge/open-sockets.ts; default: SOCKET_CAPS). */
+  socketCaps?: Partial<SocketCaps>
   /** Pages of other origins allowed to connect (default: ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins?: string[]
   /** The address people open (default: PUBLIC_URL): its origin is allowed. */
@@ -70,7 +79,11 @@ export function createApp(deps: AppDeps): App {
   const trustProxy = deps.trustProxy ?? process.env['TRUST_PROXY'] === '1'
   if (trustProxy) app.set('trust proxy', true)
   const origins = originPolicy({ allowed: deps.allowedOrigins ?? parseOrigins(process.env['ALLOWED_ORIGINS']), publicUrl: deps.publicUrl ?? process.env['PUBLIC_URL'], trustProxy })
-  const gate = new Gate({ links: deps.links, budgets: new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock }), origins, trustProxy, now })
+  const redisUrl = deps.budgetsRedisUrl === undefined ? process.env['REDIS_URL'] : deps.budgetsRedisUrl
+  const shared = redisUrl ? redisBudgets(redisUrl) : null
+  const budgets = new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock, limiter: shared?.limiter })
+  const socketCaps = deps.socketCaps ?? socketCapsFromEnv(process.env['SOCKET_CAPS'])
+  const gate = new Gate({ links: deps.links, budgets, origins, trustProxy, now, socketCaps })
   const httpServer = createServer(app)
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
@@ -115,7 +128,7 @@ export function createApp(deps: AppDeps): App {
   })
 
   // The documents judge a signed link themselves, so they come before the API's token check.
-  app.use('/api', documentsRouter({ store: deps.store, links: deps.links, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
+  app.use('/api', documentsRouter({ store: deps.store, gate, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
   app.use('/api', linksRouter({ store: deps.store, links: deps.links, service, sockets: io, gate, dataDir: deps.dataDir, now }), apiErrors)
   // Bodies are parsed per route, after the token (server/http/api.ts).
   app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
@@ -139,6 +152,7 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
       service.stop()
+      await shared?.close()
     },
   }
 }

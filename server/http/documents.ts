@@ -11,7 +11,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Actor } from '../../shared/domain.js'
 import { fail, type ErrorCode } from '../../shared/errors.js'
-import { resolveToken } from '../access/tokens.js'
 import type { ConferenceService } from '../conference/service.js'
 import { LINK_TTL_SECONDS, type LinkSigner } from '../documents/links.js'
 import { minutesModel } from '../documents/minutes-model.js'
@@ -20,22 +19,23 @@ import { renderPledge } from '../documents/pdf/pledge.js'
 import { PLEDGE_EVENT_TYPES, pledgeModel } from '../documents/pledge-model.js'
 import { loadSource } from '../documents/source.js'
 import type { EventStore } from '../store/event-store.js'
-import type { LinkStore } from '../store/link-store.js'
 import { contentDisposition } from './awards.js'
+import { refuse } from './api.js'
+import type { Admitted, Gate } from './gate.js'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
 }
 
-/** Who is asking: a token's actor, or a signed link (which grants exactly the document it names). */
-type Access = { by: 'token'; actor: Actor } | { by: 'link' }
+/** Who is asking: a token's actor, or a signed link (which grants exactly the document it names) from an address. */
+type Access = { by: 'token'; actor: Actor; admitted: Admitted } | { by: 'link'; address: string }
 type WithAccess = Request & { access?: Access }
 
 export interface DocumentsDeps {
   /** The log the documents are made from. */
   store: EventStore
-  /** Where Bearer tokens are checked. */
-  links: LinkStore
+  /** Where Bearer tokens are checked and reads budgeted, as on every other route. */
+  gate: Gate
   service: ConferenceService
   signer: LinkSigner
   now?: () => number
@@ -59,23 +59,41 @@ export function documentsRouter(deps: DocumentsDeps): Router {
       const { exp, sig } = req.query
       if (exp !== undefined || sig !== undefined) {
         const check = await deps.signer.check(req.method, new URL(req.originalUrl, 'http://x').pathname, exp, sig)
-        if (!check.ok) return send(res, 'forbidden', check.reason)
-        req.access = { by: 'link' }
+        const address = deps.gate.address(req)
+        if (!check.ok) {
+          // A link the server never signed is a guess; an expired one it did sign is not.
+          const blocked = check.problem === 'expired' ? null : await deps.gate.guessed(address)
+          return blocked ? refuse(req, res, blocked) : send(res, 'forbidden', check.reason)
+        }
+        req.access = { by: 'link', address }
         return next()
       }
       const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
-      const check = await resolveToken(deps.links, token)
-      if (!check.ok) return send(res, 'unauthorized', check.reason)
+      const check = await deps.gate.admit(token, req, 'documents')
+      if (!check.ok) return check.code === 'rate_limited' ? refuse(req, res, check) : send(res, 'unauthorized', check.message)
       const id = req.params['id'] ?? ''
       if (check.actor.conferenceId !== id) return send(res, 'forbidden', `this token is not for conference ${id}`)
-      req.access = { by: 'token', actor: check.actor }
+      req.access = { by: 'token', actor: check.actor, admitted: check }
       next()
     } catch (err) {
       next(err)
     }
   }
 
-  router.get('/conferences/:id/pledges/:blocId.pdf', access, async (req: WithAccess, res, next) => {
+  /** Rendering a PDF is a read of the whole log: it spends the link's read budget (a signed link's: its address's). */
+  const reading = async (req: WithAccess, res: Response, next: NextFunction) => {
+    try {
+      const a = req.access
+      if (!a) return send(res, 'unauthorized', 'missing token: open the conference with your access link')
+      const over = a.by === 'token' ? await deps.gate.spend('read', a.admitted) : await deps.gate.spendSignedRead(a.address)
+      if (over) return refuse(req, res, over)
+      next()
+    } catch (err) {
+      next(err)
+    }
+  }
+
+  router.get('/conferences/:id/pledges/:blocId.pdf', access, reading, async (req: WithAccess, res, next) => {
     try {
       const id = req.params['id'] as string
       const blocId = req.params['blocId'] as string
@@ -91,7 +109,7 @@ export function documentsRouter(deps: DocumentsDeps): Router {
     }
   })
 
-  router.get('/conferences/:id/report.pdf', access, async (req: WithAccess, res, next) => {
+  router.get('/conferences/:id/report.pdf', access, reading, async (req: WithAccess, res, next) => {
     try {
       const id = req.params['id'] as string
       const a = req.access!

@@ -8,7 +8,7 @@
  * refuses everyone nor frees anyone early.
  */
 import { performance } from 'node:perf_hooks'
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 export type Clock = () => number
 const monotonic: Clock = () => performance.now()
@@ -26,11 +26,17 @@ export const DEFAULT_BUDGETS = {
   command: { points: 60, seconds: 10 },
   /** `sync`, `GET /state`, `GET /events` of one link (a viewer link: of one address). */
   read: { points: 30, seconds: 10 },
-  /** Socket handshakes of one link (a viewer link: of one address, a hall of phones on one Wi-Fi). */
+  /** Socket handshakes of one host, site or signer link: a few screens and their reconnections. */
   handshake: { points: 60, seconds: 10 },
-  /** Socket handshakes from one remote address, whatever the link: an office behind one NAT. */
-  address: { points: 600, seconds: 10 },
-  /** Refused tokens from one remote address; past it, the address waits out the window. */
+  /**
+   * Socket handshakes of the viewer link from one address: a hall of phones on one Wi-Fi or a
+   * carrier's NAT joins at once. As many as the open sockets it may hold (VIEWER_SOCKETS), so a
+   * full hall joins, or rejoins after a restart, within one window.
+   */
+  hall: { points: 1000, seconds: 10 },
+  /** Socket handshakes from one remote address, whatever the link: the hub's NAT, as many as ADDRESS_SOCKETS. */
+  address: { points: 2000, seconds: 10 },
+  /** Unknown tokens from one remote address; past it, the address's unknown tokens wait out the window (live links still pass). */
   guess: { points: 10, seconds: 60 },
   /** `GET /verify` of one link: a full pass over the log. */
   verify: { points: 2, seconds: 30 },
@@ -63,10 +69,16 @@ export function budgetsFromEnv(raw: string | undefined): Partial<BudgetSpecs> {
 
 export type Spend = { ok: true } | { ok: false; retryAfterMs: number }
 
-/** Makes the limiter of one budget; the default keeps counts in this process's memory. */
-export type LimiterFactory = (name: BudgetName, spec: BudgetSpec, now: Clock) => RateLimiterAbstract
+/** What a budget needs of a rate-limiter-flexible limiter: memory, Redis, or Redis behind a timeout. */
+export interface Limiter {
+  consume(key: string, points?: number): Promise<RateLimiterRes>
+  get(key: string): Promise<RateLimiterRes | null>
+}
 
-export const memoryLimiter: LimiterFactory = (name, spec, now) => {
+/** Makes the limiter of one budget; the default keeps counts in this process's memory. */
+export type LimiterFactory = (name: BudgetName, spec: BudgetSpec, now: Clock) => Limiter
+
+export const memoryLimiter = (name: BudgetName, spec: BudgetSpec, now: Clock): RateLimiterMemory => {
   const limiter = new RateLimiterMemory({ keyPrefix: name, points: spec.points, duration: spec.seconds })
   // rate-limiter-flexible's memory store reads Date.now(); this one reads the monotonic clock.
   ;(limiter as unknown as { _memoryStorage: MonotonicStorage })._memoryStorage = new MonotonicStorage(now)
@@ -74,7 +86,7 @@ export const memoryLimiter: LimiterFactory = (name, spec, now) => {
 }
 
 export class Budgets {
-  private readonly limiters: Record<BudgetName, RateLimiterAbstract>
+  private readonly limiters: Record<BudgetName, Limiter>
   readonly specs: BudgetSpecs
 
   constructor(specs: Partial<BudgetSpecs> = {}, opts: { now?: Clock; limiter?: LimiterFactory } = {}) {
@@ -83,7 +95,7 @@ export class Budgets {
     this.specs = { ...DEFAULT_BUDGETS, ...specs }
     this.limiters = Object.fromEntries(
       (Object.keys(this.specs) as BudgetName[]).map((name) => [name, make(name, this.specs[name], now)]),
-    ) as Record<BudgetName, RateLimiterAbstract>
+    ) as Record<BudgetName, Limiter>
   }
 
   /** Takes one from `name`'s budget for `key`, or says how long to wait. */

@@ -55,6 +55,8 @@ interface GateMark {
   refusal?: Refusal
   /** Set once a socket of this connection is authenticated. */
   authenticated?: boolean
+  /** The connection is counted against its link's cap of open sockets. */
+  linkHeld?: boolean
 }
 type MarkedRequest = IncomingMessage & { gate?: GateMark }
 
@@ -164,7 +166,20 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
   // A connection that has not authenticated a socket within 2 s of its handshake is closed: frames
   // from a stranger are not read for long.
   io.engine.on('connection', (conn: { request: MarkedRequest; close(): void; once(e: string, f: () => void): void }) => {
-    if (conn.request.gate?.admitted) return
+    const mark = (conn.request.gate ??= {})
+    // Counted while open: past a cap, the page is told at its CONNECT (rate_limited) and closed.
+    const address = gate.holdAddress(gate.address(conn.request))
+    if ('release' in address) conn.once('close', address.release)
+    else mark.refusal ??= address
+    if (mark.admitted && !mark.refusal) {
+      const link = gate.holdLink(mark.admitted)
+      if ('release' in link) {
+        conn.once('close', link.release)
+        mark.linkHeld = true
+        return
+      }
+      mark.refusal = link
+    }
     const t = setTimeout(() => {
       if (!conn.request.gate?.authenticated) conn.close()
     }, 2000)
@@ -190,6 +205,12 @@ export function attachRealtime(io: AppServer, deps: { store: EventStore; service
         const over = await gate.spend('handshake', check)
         if (over) return refuse(over)
         admitted = check
+      }
+      if (!mark.linkHeld) {
+        const held = gate.holdLink(admitted)
+        if (!('release' in held)) return refuse(held)
+        socket.conn.once('close', held.release)
+        mark.linkHeld = true
       }
       mark.authenticated = true
       socket.data.actor = admitted.actor
