@@ -29,7 +29,7 @@ const conferenceId = DEMO_CONFERENCE_ID
 // Its progress lines would mix with the one JSON line the bench reads: send them to stderr.
 console.log = (...args: unknown[]) => console.error(...args)
 const links = await ensureDemo(linkStore, app.service, dataDir, 'http://bench')
-const room = await app.service.room(conferenceId)
+const room = await app.service.state(conferenceId)
 await app.service.handle({ conferenceId, role: 'host' }, { id: 'bench-start', type: 'conference.start', data: {} })
 await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
 

@@ -7,15 +7,16 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import express from 'express'
 import { Server } from 'socket.io'
-import { apiErrors, apiRouter, refuse } from './http/api.js'
-import { Gate } from './http/gate.js'
-import { securityHeaders } from './http/headers.js'
-import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } from './http/limits.js'
-import { originPolicy, parseOrigins } from './http/origin.js'
+import { apiRouter } from './http/api.js'
+import { apiErrors, refuse } from './edge/answers.js'
+import { Gate } from './edge/gate.js'
+import { securityHeaders } from './edge/headers.js'
+import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } from './edge/limits.js'
+import { originPolicy, parseOrigins } from './edge/origin.js'
 import { MAX_IMPORT_BYTES } from './awards/parse.js'
 import { log } from './log.js'
 import { ErrorReason } from '../shared/errors.js'
-import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
+import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './edge/budgets.js'
 import { socketCapsFromEnv, type SocketCaps } from './edge/open-sockets.js'
 import { redisBudgets } from './edge/redis-budgets.js'
 import { documentsRouter } from './http/documents.js'
@@ -23,6 +24,8 @@ import { linksRouter } from './http/links.js'
 import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
+import { watchStoreStatus } from './realtime/store-status.js'
+import { Revocations } from './access/revocations.js'
 import type { EventStore } from './store/event-store.js'
 import type { LinkStore } from './store/link-store.js'
 import type { LogFeed } from './store/feed.js'
@@ -39,7 +42,7 @@ export interface AppDeps {
   clientDir?: string
   now?: () => number
   snapshotEvery?: number
-  /** Budgets per link and address (server/realtime/rate-limit.ts); tests and benches may widen or narrow them. */
+  /** Budgets per link and address (server/edge/budgets.ts); tests and benches may widen or narrow them. */
   budgets?: Partial<BudgetSpecs>
   /** The budgets' clock: monotonic by default, injected by the clock-step test. */
   budgetClock?: Clock
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps): App {
   const httpServer = createServer(app)
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
-    // The largest legitimate message is a signature at its limits (server/http/limits.ts).
+    // The largest legitimate message is a signature at its limits (server/edge/limits.ts).
     maxHttpBufferSize: SOCKET_MESSAGE_LIMIT,
     // The token, the Origin and the budgets are checked on the HTTP request, before the upgrade.
     allowRequest: allowRequest(gate),
@@ -107,7 +110,12 @@ export function createApp(deps: AppDeps): App {
       reveals.appended(conferenceId, events)
     },
   })
-  const realtime = attachRealtime(io, { store: deps.store, service, now, gate, slowClients: deps.slowClients })
+  // Whether the log can be written: every page of this process is told when that changes (never through Redis).
+  const storeStatus = watchStoreStatus(deps.store, now, (status) => io.local.emit('status', status))
+  const revocations = new Revocations()
+  const stopExpiries = revocations.watchExpiries(deps.links, now)
+  httpServer.once('close', stopExpiries)
+  const realtime = attachRealtime(io, { service, gate, status: () => storeStatus.current(), revocations, now, slowClients: deps.slowClients })
   const { presence, reveals } = realtime
 
   app.use(securityHeaders({ trustProxy }))
@@ -128,10 +136,10 @@ export function createApp(deps: AppDeps): App {
   })
 
   // The documents judge a signed link themselves, so they come before the API's token check.
-  app.use('/api', documentsRouter({ store: deps.store, gate, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
-  app.use('/api', linksRouter({ store: deps.store, links: deps.links, service, sockets: io, gate, dataDir: deps.dataDir, now }), apiErrors)
+  app.use('/api', documentsRouter({ gate, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
+  app.use('/api', linksRouter({ links: deps.links, service, revocations, gate, dataDir: deps.dataDir, now }), apiErrors)
   // Bodies are parsed per route, after the token (server/http/api.ts).
-  app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
+  app.use('/api', apiRouter({ service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
@@ -149,6 +157,8 @@ export function createApp(deps: AppDeps): App {
       presence.stop()
       reveals.stop()
       realtime.stop()
+      storeStatus.stop()
+      stopExpiries()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
       service.stop()

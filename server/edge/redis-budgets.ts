@@ -7,7 +7,7 @@
 import { createClient } from 'redis'
 import { RateLimiterRedis, RLWrapperTimeouts } from 'rate-limiter-flexible'
 import { log } from '../log.js'
-import { memoryLimiter, type LimiterFactory } from '../realtime/rate-limit.js'
+import { memoryLimiter, type LimiterFactory } from './budgets.js'
 
 /** A budget check waits this long for Redis before it counts in memory instead. */
 export const BUDGET_REDIS_TIMEOUT_MS = 300

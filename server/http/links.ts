@@ -14,35 +14,21 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { z } from 'zod'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
-import { fail, type ErrorCode } from '../../shared/errors.js'
+import type { ErrorCode } from '../../shared/errors.js'
 import { linkUrl, PAGE_OF_ROLE, readLinks, recordLink } from '../access/links.js'
-import { hashToken, linkRoom, newToken } from '../access/tokens.js'
+import { hashToken, newToken } from '../access/tokens.js'
+import type { Revocations } from '../access/revocations.js'
+import { queryRefusal } from '../conference/query-rights.js'
 import type { ConferenceService } from '../conference/service.js'
-import type { EventStore } from '../store/event-store.js'
 import type { AccessGrant, LinkRecord, LinkStore } from '../store/link-store.js'
-import { refuse } from './api.js'
-import type { Gate } from './gate.js'
-
-const STATUS: Record<ErrorCode, number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
-}
-
-/** How often connected sockets of links that have just expired are looked for. */
-const EXPIRY_SWEEP_MS = 2000
-
-/** Closes every socket opened with a link; the Socket.IO server, or anything that can do the same. */
-export interface LinkSockets {
-  in(room: string): { disconnectSockets(close?: boolean): void }
-  /** When present, the expiry sweep stops as this server closes. */
-  httpServer?: { once(event: 'close', listener: () => void): unknown }
-}
+import { answerError, refuse } from '../edge/answers.js'
+import type { Gate } from '../edge/gate.js'
 
 export interface LinksDeps {
-  /** The log, for its head. */
-  store: EventStore
   links: LinkStore
   service: ConferenceService
-  sockets: LinkSockets
+  /** Told of each link revoked or reissued here: the realtime side closes its sockets. */
+  revocations: Revocations
   /** The token check of the API and the sockets: a wrong token here spends the same per-address guesses. */
   gate: Gate
   /** Where access-links.json is kept; new secrets are written there too. */
@@ -72,7 +58,7 @@ type HostRequest = Request & { actor?: Actor; linkId?: string }
 export function linksRouter(deps: LinksDeps): Router {
   const now = deps.now ?? Date.now
   const router = express.Router()
-  const send = (res: Response, code: ErrorCode, message: string) => res.status(STATUS[code]).json(fail(code, message))
+  const send = (res: Response, code: ErrorCode, message: string) => answerError(res, code, message)
   const iso = () => new Date(now()).toISOString()
 
   const hostOnly = async (req: HostRequest, res: Response, next: NextFunction) => {
@@ -81,7 +67,8 @@ export function linksRouter(deps: LinksDeps): Router {
       const check = await deps.gate.admit(token, req, 'links')
       if (!check.ok) return refuse(req, res, check)
       if (check.actor.conferenceId !== req.params['id']) return send(res, 'forbidden', `this token is not for conference ${req.params['id']}`)
-      if (check.actor.role !== 'host') return send(res, 'forbidden', 'only the host may see and change the access links')
+      const denied = queryRefusal(check.actor, 'links')
+      if (denied) return send(res, 'forbidden', denied)
       req.actor = check.actor
       req.linkId = check.linkId
       next()
@@ -92,7 +79,7 @@ export function linksRouter(deps: LinksDeps): Router {
   const json = express.json({ limit: '4kb' })
 
   const views = async (conferenceId: string): Promise<LinkView[]> => {
-    const { state } = await deps.service.room(conferenceId)
+    const { state } = await deps.service.state(conferenceId)
     const at = now()
     return (await deps.links.listLinks(conferenceId)).map((l) => view(l, state, at))
   }
@@ -117,14 +104,14 @@ export function linksRouter(deps: LinksDeps): Router {
   }
 
   router.get('/conferences/:id/head', hostOnly, async (req: HostRequest, res) => {
-    const { seq, hash } = await deps.store.head(req.actor!.conferenceId)
+    const { seq, hash } = await deps.service.head(req.actor!.conferenceId)
     res.json({ seq, hash })
   })
 
   router.get('/conferences/:id/links', hostOnly, async (req: HostRequest, res) => {
     const conferenceId = req.actor!.conferenceId
     const links = await views(conferenceId)
-    const { state } = await deps.service.room(conferenceId)
+    const { state } = await deps.service.state(conferenceId)
     res.json({ links, self: req.linkId, missing: missingLinks(state, links) })
   })
 
@@ -133,7 +120,7 @@ export function linksRouter(deps: LinksDeps): Router {
     if (!body.success) return send(res, 'invalid', `${body.error.issues[0]?.path.join('.') || 'body'}: ${body.error.issues[0]?.message}`)
     const { role, siteId, blocId, expiresAt } = body.data
     const conferenceId = req.actor!.conferenceId
-    const { state } = await deps.service.room(conferenceId)
+    const { state } = await deps.service.state(conferenceId)
     const grant: AccessGrant = { conferenceId, role }
     if (role === 'site') {
       const site = state.sites.find((s) => s.id === siteId)
@@ -163,7 +150,7 @@ export function linksRouter(deps: LinksDeps): Router {
     const denied = guardHost(link, activeHosts(all), req.linkId, ConfirmBody.safeParse(req.body).data?.confirm === true)
     if (denied) return send(res, 'conflict', denied)
     await deps.links.revokeLink(conferenceId, link.id, iso())
-    deps.sockets.in(linkRoom(link.id)).disconnectSockets(true)
+    deps.revocations.ended(link.id)
     res.json({ link: await find(conferenceId, link.id) })
   })
 
@@ -178,8 +165,8 @@ export function linksRouter(deps: LinksDeps): Router {
     const token = newToken()
     const fresh = await deps.links.reissueLink(conferenceId, link.id, hashToken(token), iso())
     if (!fresh) return send(res, 'conflict', 'this link changed meanwhile; reload the list')
-    deps.sockets.in(linkRoom(link.id)).disconnectSockets(true)
-    issued(req, res, fresh, token, (await deps.service.room(conferenceId)).state)
+    deps.revocations.ended(link.id)
+    issued(req, res, fresh, token, (await deps.service.state(conferenceId)).state)
   })
 
   router.post('/conferences/:id/links/:linkId/expiry', hostOnly, json, async (req: HostRequest, res) => {
@@ -198,7 +185,6 @@ export function linksRouter(deps: LinksDeps): Router {
     res.json({ link: await find(conferenceId, link.id) })
   })
 
-  startExpirySweep(deps, now)
   return router
 }
 
@@ -223,24 +209,4 @@ function missingLinks(state: ConferenceState, links: LinkView[]) {
     ...state.sites.filter((s) => !live.some((l) => l.siteId === s.id)).map((s) => ({ role: 'site' as const, siteId: s.id, name: s.name })),
     ...state.blocs.filter((b) => !live.some((l) => l.blocId === b.id)).map((b) => ({ role: 'signer' as const, blocId: b.id, name: b.name })),
   ]
-}
-
-/** Closes the sockets of links whose expiry has just passed (the handshake refuses them from then on). */
-function startExpirySweep(deps: LinksDeps, now: () => number): void {
-  let last = now()
-  let running = false
-  const timer = setInterval(() => {
-    if (running) return
-    running = true
-    const at = now()
-    void (async () => {
-      const ids = await deps.links.expiringLinks(new Date(last - EXPIRY_SWEEP_MS).toISOString(), new Date(at).toISOString())
-      for (const id of ids) deps.sockets.in(linkRoom(id)).disconnectSockets(true)
-      last = at
-    })()
-      .catch(() => undefined)
-      .finally(() => (running = false))
-  }, EXPIRY_SWEEP_MS)
-  timer.unref()
-  deps.sockets.httpServer?.once('close', () => clearInterval(timer))
 }

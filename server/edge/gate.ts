@@ -10,9 +10,9 @@ import { ErrorReason, type ErrorCode, type ErrorParams } from '../../shared/erro
 import { resolveToken, type TokenProblem } from '../access/tokens.js'
 import type { LinkStore } from '../store/link-store.js'
 import { log } from '../log.js'
-import { retryAfterSeconds, type BudgetName, type Budgets } from '../realtime/rate-limit.js'
+import { retryAfterSeconds, type BudgetName, type Budgets } from './budgets.js'
 import { remoteAddress, type OriginPolicy } from './origin.js'
-import { DEFAULT_SOCKET_CAPS, OpenSockets, type SocketCaps } from '../edge/open-sockets.js'
+import { DEFAULT_SOCKET_CAPS, OpenSockets, type SocketCaps } from './open-sockets.js'
 
 export interface Refusal {
   code: ErrorCode
