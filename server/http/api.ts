@@ -24,6 +24,12 @@ export const MAX_CONCURRENT_READS = 4
 
 type Authed = Request & { actor?: Actor; admitted?: Admitted }
 
+/** Who a request past the token check is (the check sets it on every /conferences/:id route). */
+function admittedOf(req: Authed): Admitted {
+  if (!req.admitted) throw new Error('this route runs behind the token check')
+  return req.admitted
+}
+
 const bearer = (req: Request) => /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
 
 const commandBody = express.json({ limit: COMMAND_BODY_LIMIT })
@@ -70,7 +76,7 @@ export function apiRouter(deps: { service: ConferenceService; gate: Gate }): Rou
 
   const reading = new Map<string, number>()
   api.get('/conferences/:id/state', async (req: Authed, res, next) => {
-    const who = req.admitted!
+    const who = admittedOf(req)
     const over = await gate.spend('read', who)
     if (over) return refuse(req, res, over)
     const key = who.actor.role === 'viewer' ? `${who.linkId}@${who.address}` : who.linkId
@@ -94,7 +100,7 @@ export function apiRouter(deps: { service: ConferenceService; gate: Gate }): Rou
   })
 
   api.get('/conferences/:id/events', async (req: Authed, res, next) => {
-    const who = req.admitted!
+    const who = admittedOf(req)
     const denied = queryRefusal(who.actor, 'events')
     if (denied) return send(req, res, 'forbidden', denied)
     const over = await gate.spend('read', who)
@@ -110,21 +116,22 @@ export function apiRouter(deps: { service: ConferenceService; gate: Gate }): Rou
   })
 
   api.post('/conferences/:id/commands', async (req: Authed, res, next) => {
-    const over = await gate.spend('command', req.admitted!)
+    const over = await gate.spend('command', admittedOf(req))
     if (over) return refuse(req, res, over)
     next()
   }, commandBody, async (req: Authed, res) => {
     const shape = shapeProblem(req.body)
     if (shape) return refuse(req, res, { code: 'invalid', message: shape, reason: ErrorReason.requestMalformed })
-    const ack: Ack = await deps.service.handle(req.actor!, req.body)
-    if (!ack.ok) log.info({ via: 'http', role: req.actor!.role, conferenceId: req.actor!.conferenceId, refused: ack.error.code }, 'command refused')
+    const { actor } = admittedOf(req)
+    const ack: Ack = await deps.service.handle(actor, req.body)
+    if (!ack.ok) log.info({ via: 'http', role: actor.role, conferenceId: actor.conferenceId, refused: ack.error.code }, 'command refused')
     res.status(ack.ok ? 200 : STATUS[ack.error.code]).json(ack.ok ? ack : { ...ack, error: capError(ack.error) })
   })
 
   // A full pass over the log: the host's, a few times a minute, one pass per conference at a time.
   const verifying = new Map<string, Promise<unknown>>()
   api.get('/conferences/:id/verify', async (req: Authed, res, next) => {
-    const who = req.admitted!
+    const who = admittedOf(req)
     const denied = queryRefusal(who.actor, 'verify')
     if (denied) return send(req, res, 'forbidden', denied)
     const over = await gate.spend('verify', who)

@@ -27,6 +27,12 @@ import type { Admitted, Gate } from '../edge/gate.js'
 type Access = { by: 'token'; actor: Actor; admitted: Admitted } | { by: 'link'; address: string }
 type WithAccess = Request & { access?: Access }
 
+/** Who a request past `access` is. */
+function accessOf(req: WithAccess): Access {
+  if (!req.access) throw new Error('this route runs behind the access check')
+  return req.access
+}
+
 export interface DocumentsDeps {
   /** Where Bearer tokens are checked and reads budgeted, as on every other route. */
   gate: Gate
@@ -86,7 +92,7 @@ export function documentsRouter(deps: DocumentsDeps): Router {
     try {
       const id = req.params['id'] as string
       const blocId = req.params['blocId'] as string
-      const a = req.access!
+      const a = accessOf(req)
       const denied = a.by === 'token' ? queryRefusal(a.actor, 'pledge', { blocId }) : null
       if (denied) return send(res, 'forbidden', denied)
       const { state } = await deps.service.state(id)
@@ -102,7 +108,7 @@ export function documentsRouter(deps: DocumentsDeps): Router {
   router.get('/conferences/:id/report.pdf', access, reading, async (req: WithAccess, res, next) => {
     try {
       const id = req.params['id'] as string
-      const a = req.access!
+      const a = accessOf(req)
       const denied = a.by === 'token' ? queryRefusal(a.actor, 'report') : null
       if (denied) return send(res, 'forbidden', denied)
       const source = await loadSource(deps, id)
@@ -115,7 +121,7 @@ export function documentsRouter(deps: DocumentsDeps): Router {
 
   router.post('/conferences/:id/documents/links', access, async (req: WithAccess, res, next) => {
     try {
-      const a = req.access!
+      const a = accessOf(req)
       if (a.by !== 'token') return send(res, 'forbidden', 'document links are issued only to a Bearer token')
       const { actor } = a
       const { state } = await deps.service.state(actor.conferenceId)
