@@ -26,7 +26,7 @@ import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
 import { watchStoreStatus } from './realtime/store-status.js'
 import { Revocations } from './access/revocations.js'
-import { LinkConsole } from './access/console.js'
+import { LinkConsole } from './access/link-console.js'
 import type { EventStore } from './store/event-store.js'
 import type { LinkStore } from './store/link-store.js'
 import type { LogFeed } from './store/feed.js'
@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): App {
 
   // The documents judge a signed link themselves, so they come before the API's token check.
   app.use('/api', documentsRouter({ gate, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
-  app.use('/api', linksRouter({ console: new LinkConsole(deps.links, now), service, revocations, gate, dataDir: deps.dataDir, now }), apiErrors)
+  app.use('/api', linksRouter({ linkConsole: new LinkConsole(deps.links, now), service, revocations, gate, dataDir: deps.dataDir, now }), apiErrors)
   // Bodies are parsed per route, after the token (server/http/api.ts).
   app.use('/api', apiRouter({ service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {

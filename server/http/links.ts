@@ -15,7 +15,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import type { ErrorCode } from '../../shared/errors.js'
-import { activeHosts, grantFor, guardHost, missingLinks, type LinkConsole, type LinkView } from '../access/console.js'
+import { activeHosts, grantFor, guardHost, missingLinks, type LinkConsole, type LinkView } from '../access/link-console.js'
 import { linkUrl, PAGE_OF_ROLE, readLinks, recordLink } from '../access/links.js'
 import type { Revocations } from '../access/revocations.js'
 import { queryRefusal } from '../conference/query-rights.js'
@@ -23,11 +23,11 @@ import type { ConferenceService } from '../conference/service.js'
 import { answerError, refuse } from '../edge/answers.js'
 import type { Admitted, Gate } from '../edge/gate.js'
 
-export type { LinkView } from '../access/console.js'
+export type { LinkView } from '../access/link-console.js'
 
 export interface LinksDeps {
-  /** The links as the console manages them (server/access/console.ts). */
-  console: LinkConsole
+  /** The links as the console manages them (server/access/link-console.ts). */
+  linkConsole: LinkConsole
   service: ConferenceService
   /** Told of each link revoked or reissued here: the realtime side closes its sockets. */
   revocations: Revocations
@@ -81,7 +81,7 @@ export function linksRouter(deps: LinksDeps): Router {
   const json = express.json({ limit: '4kb' })
 
   const find = async (conferenceId: string, state: ConferenceState, linkId: unknown) =>
-    typeof linkId === 'string' ? (await deps.console.views(conferenceId, state)).find((l) => l.id === linkId) : undefined
+    typeof linkId === 'string' ? (await deps.linkConsole.views(conferenceId, state)).find((l) => l.id === linkId) : undefined
   const baseUrl = (req: Request) => {
     try {
       const file = deps.dataDir ? readLinks(deps.dataDir) : null
@@ -106,7 +106,7 @@ export function linksRouter(deps: LinksDeps): Router {
 
   router.get('/conferences/:id/links', hostOnly, async (req, res) => {
     const { conferenceId, linkId, state } = await host(req)
-    const links = await deps.console.views(conferenceId, state)
+    const links = await deps.linkConsole.views(conferenceId, state)
     res.json({ links, self: linkId, missing: missingLinks(state, links) })
   })
 
@@ -118,19 +118,19 @@ export function linksRouter(deps: LinksDeps): Router {
     if (!grant.ok) return send(res, 'not_found', grant.message)
     const { expiresAt } = body.data
     if (expiresAt && Date.parse(expiresAt) <= now()) return send(res, 'invalid', 'expiresAt: must be in the future')
-    const { link, token } = await deps.console.issue(grant.grant, state, expiresAt)
+    const { link, token } = await deps.linkConsole.issue(grant.grant, state, expiresAt)
     issued(req, res, link, token)
   })
 
   router.post('/conferences/:id/links/:linkId/revoke', hostOnly, json, async (req, res) => {
     const { conferenceId, linkId, state } = await host(req)
-    const all = await deps.console.views(conferenceId, state)
+    const all = await deps.linkConsole.views(conferenceId, state)
     const link = all.find((l) => l.id === req.params['linkId'])
     if (!link) return send(res, 'not_found', `no access link ${String(req.params['linkId'])} in this conference`)
     if (link.status === 'revoked') return send(res, 'conflict', 'this link is already revoked')
     const denied = guardHost(link, activeHosts(all), linkId, confirmed(req))
     if (denied) return send(res, 'conflict', denied)
-    await deps.console.revoke(conferenceId, link.id)
+    await deps.linkConsole.revoke(conferenceId, link.id)
     deps.revocations.ended(link.id)
     res.json({ link: await find(conferenceId, state, link.id) })
   })
@@ -143,7 +143,7 @@ export function linksRouter(deps: LinksDeps): Router {
     if (link.id === linkId && !confirmed(req)) {
       return send(res, 'conflict', 'confirm: this is the link this page uses; it will stop working, so keep the new one')
     }
-    const fresh = await deps.console.reissue(conferenceId, link.id, state)
+    const fresh = await deps.linkConsole.reissue(conferenceId, link.id, state)
     if (!fresh) return send(res, 'conflict', 'this link changed meanwhile; reload the list')
     deps.revocations.ended(link.id)
     issued(req, res, fresh.link, fresh.token)
@@ -153,7 +153,7 @@ export function linksRouter(deps: LinksDeps): Router {
     const body = ExpiryBody.safeParse(req.body)
     if (!body.success) return send(res, 'invalid', 'expiresAt: must be a date and time with its offset, or null')
     const { conferenceId, state } = await host(req)
-    const all = await deps.console.views(conferenceId, state)
+    const all = await deps.linkConsole.views(conferenceId, state)
     const link = all.find((l) => l.id === req.params['linkId'])
     if (!link || link.status === 'revoked') return send(res, 'not_found', `no live access link ${String(req.params['linkId'])} in this conference`)
     const expiresAt = body.data.expiresAt === null ? null : new Date(body.data.expiresAt).toISOString()
@@ -161,7 +161,7 @@ export function linksRouter(deps: LinksDeps): Router {
       return send(res, 'conflict', 'this is the only host link without an expiry: issue another host link first, or the console would lock itself out')
     }
     if (expiresAt !== null && Date.parse(expiresAt) <= now()) return send(res, 'invalid', 'expiresAt: must be in the future (revoke the link to stop it now)')
-    await deps.console.setExpiry(conferenceId, link.id, expiresAt)
+    await deps.linkConsole.setExpiry(conferenceId, link.id, expiresAt)
     res.json({ link: await find(conferenceId, state, link.id) })
   })
 
