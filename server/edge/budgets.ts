@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { z } from 'zod'
 
 export type Clock = () => number
 const monotonic: Clock = () => performance.now()
@@ -30,11 +31,11 @@ export const DEFAULT_BUDGETS = {
   handshake: { points: 60, seconds: 10 },
   /**
    * Socket handshakes of the viewer link from one address: a hall of phones on one Wi-Fi or a
-   * carrier's NAT joins at once. As many as the open sockets it may hold (VIEWER_SOCKETS), so a
+   * carrier's NAT joins at once. As many as the viewer link's open sockets may be (open-sockets.ts), so a
    * full hall joins, or rejoins after a restart, within one window.
    */
   hall: { points: 1000, seconds: 10 },
-  /** Socket handshakes from one remote address, whatever the link: the hub's NAT, as many as ADDRESS_SOCKETS. */
+  /** Socket handshakes from one remote address, whatever the link: the hub's NAT, as many as its open sockets may be. */
   address: { points: 2000, seconds: 10 },
   /** Unknown tokens from one remote address; past it, the address's unknown tokens wait out the window (live links still pass). */
   guess: { points: 10, seconds: 60 },
@@ -48,21 +49,23 @@ export type BudgetSpecs = Record<BudgetName, BudgetSpec>
  * For load tests and benches that play hundreds of clients from one address: wide enough not
  * to refuse them, still finite. Never the default.
  */
-export const LOAD_TEST_BUDGETS: BudgetSpecs = Object.fromEntries(
-  Object.keys(DEFAULT_BUDGETS).map((k) => [k, { points: 1_000_000, seconds: 1 }]),
-) as BudgetSpecs
+const WIDE: BudgetSpec = { points: 1_000_000, seconds: 1 }
+export const LOAD_TEST_BUDGETS: BudgetSpecs = { command: WIDE, read: WIDE, handshake: WIDE, hall: WIDE, address: WIDE, guess: WIDE, verify: WIDE }
+
+const isBudgetName = (name: string): name is BudgetName => name in DEFAULT_BUDGETS
+const EnvSpec = z.object({ points: z.number().positive(), seconds: z.number().positive() })
 
 /** Budgets from the environment: BUDGETS='{"command":{"points":120,"seconds":10}}' overrides those named. */
 export function budgetsFromEnv(raw: string | undefined): Partial<BudgetSpecs> {
   if (!raw) return {}
-  const parsed = JSON.parse(raw) as Record<string, unknown>
+  const parsed: unknown = JSON.parse(raw)
   const out: Partial<BudgetSpecs> = {}
-  for (const [name, spec] of Object.entries(parsed)) {
-    const { points, seconds } = (spec ?? {}) as { points?: unknown; seconds?: unknown }
-    if (!(name in DEFAULT_BUDGETS) || typeof points !== 'number' || typeof seconds !== 'number' || !(points > 0) || !(seconds > 0)) {
+  for (const [name, spec] of typeof parsed === 'object' && parsed !== null ? Object.entries(parsed) : []) {
+    const valid = EnvSpec.safeParse(spec)
+    if (!isBudgetName(name) || !valid.success) {
       throw new Error(`BUDGETS: "${name}" must be one of ${Object.keys(DEFAULT_BUDGETS).join(', ')} with {"points": n, "seconds": n}`)
     }
-    out[name as BudgetName] = { points, seconds }
+    out[name] = valid.data
   }
   return out
 }
@@ -81,7 +84,7 @@ export type LimiterFactory = (name: BudgetName, spec: BudgetSpec, now: Clock) =>
 export const memoryLimiter = (name: BudgetName, spec: BudgetSpec, now: Clock): RateLimiterMemory => {
   const limiter = new RateLimiterMemory({ keyPrefix: name, points: spec.points, duration: spec.seconds })
   // rate-limiter-flexible's memory store reads Date.now(); this one reads the monotonic clock.
-  ;(limiter as unknown as { _memoryStorage: MonotonicStorage })._memoryStorage = new MonotonicStorage(now)
+  Reflect.set(limiter, '_memoryStorage', new MonotonicStorage(now))
   return limiter
 }
 
@@ -93,9 +96,8 @@ export class Budgets {
     const now = opts.now ?? monotonic
     const make = opts.limiter ?? memoryLimiter
     this.specs = { ...DEFAULT_BUDGETS, ...specs }
-    this.limiters = Object.fromEntries(
-      (Object.keys(this.specs) as BudgetName[]).map((name) => [name, make(name, this.specs[name], now)]),
-    ) as Record<BudgetName, Limiter>
+    const limiter = (name: BudgetName) => make(name, this.specs[name], now)
+    this.limiters = { command: limiter('command'), read: limiter('read'), handshake: limiter('handshake'), hall: limiter('hall'), address: limiter('address'), guess: limiter('guess'), verify: limiter('verify') }
   }
 
   /** Takes one from `name`'s budget for `key`, or says how long to wait. */
