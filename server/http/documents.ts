@@ -27,6 +27,12 @@ import type { Admitted, Gate } from '../edge/gate.js'
 type Access = { by: 'token'; actor: Actor; admitted: Admitted } | { by: 'link'; address: string }
 type WithAccess = Request & { access?: Access }
 
+/** A route parameter as text ('' when absent). */
+const param = (req: Request, name: string): string => {
+  const v = req.params[name]
+  return typeof v === 'string' ? v : ''
+}
+
 /** Who a request past `access` is. */
 function accessOf(req: WithAccess): Access {
   if (!req.access) throw new Error('this route runs behind the access check')
@@ -66,7 +72,7 @@ export function documentsRouter(deps: DocumentsDeps): Router {
       const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
       const check = await deps.gate.admit(token, req, 'documents')
       if (!check.ok) return check.code === 'rate_limited' ? refuse(req, res, check) : send(res, 'unauthorized', check.message)
-      const id = req.params['id'] ?? ''
+      const id = param(req, 'id')
       if (check.actor.conferenceId !== id) return send(res, 'forbidden', `this token is not for conference ${id}`)
       req.access = { by: 'token', actor: check.actor, admitted: check }
       next()
@@ -90,8 +96,8 @@ export function documentsRouter(deps: DocumentsDeps): Router {
 
   router.get('/conferences/:id/pledges/:blocId.pdf', access, reading, async (req: WithAccess, res, next) => {
     try {
-      const id = req.params['id'] as string
-      const blocId = req.params['blocId'] as string
+      const id = param(req, 'id')
+      const blocId = param(req, 'blocId')
       const a = accessOf(req)
       const denied = a.by === 'token' ? queryRefusal(a.actor, 'pledge', { blocId }) : null
       if (denied) return send(res, 'forbidden', denied)
@@ -107,7 +113,7 @@ export function documentsRouter(deps: DocumentsDeps): Router {
 
   router.get('/conferences/:id/report.pdf', access, reading, async (req: WithAccess, res, next) => {
     try {
-      const id = req.params['id'] as string
+      const id = param(req, 'id')
       const a = accessOf(req)
       const denied = a.by === 'token' ? queryRefusal(a.actor, 'report') : null
       if (denied) return send(res, 'forbidden', denied)
