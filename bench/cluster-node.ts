@@ -14,6 +14,7 @@ import { createAdapter as streamsAdapter } from '@socket.io/redis-streams-adapte
 import { createClient } from 'redis'
 import { Server } from 'socket.io'
 import { createApp } from '../server/app.js'
+import { LOAD_TEST_SOCKET_CAPS } from '../server/edge/open-sockets.js'
 import { joinCluster, type AdapterKind } from '../server/realtime/cluster.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
@@ -32,7 +33,7 @@ const store = redis ?? openSqliteStore(dataDir)
 const linkStore = url ? await openRedisLinkStore({ url, prefix: 'bench:' }) : openSqliteLinkStore(dataDir)
 // Wide budgets: the bench's clients all come from one address.
 const wide = { points: 1_000_000, seconds: 1 }
-const app = createApp({ store, links: linkStore, feed: redis?.feed, budgets: { command: wide, read: wide, handshake: wide, address: wide } })
+const app = createApp({ store, links: linkStore, feed: redis?.feed, budgets: { command: wide, read: wide, handshake: wide, hall: wide, address: wide }, socketCaps: LOAD_TEST_SOCKET_CAPS })
 if (redis) await joinCluster(app.io, app.trackers, { url: redis.url, adapter: kind, prefix: 'bench:' })
 const links = redis ? await redis.exclusive('bench-seed', () => ensureDemo(linkStore, app.service, dataDir, 'http://bench')) : await ensureDemo(linkStore, app.service, dataDir, 'http://bench')
 const conferenceId = DEMO_CONFERENCE_ID

@@ -18,7 +18,7 @@ import { loadSource } from '../server/documents/source.js'
 const RUNS = Number(process.env.RUNS ?? 7)
 const demo = await fullDemo()
 const id = demo.conferenceId
-const state = (await demo.service.room(id)).state
+const state = (await demo.service.state(id)).state
 const blocId = state.blocs[1]!.id // the bloc whose first signature was voided: the longest pledge document
 
 const minutes = async () => renderMinutes(minutesModel(await loadSource(demo, id)))

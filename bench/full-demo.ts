@@ -38,7 +38,7 @@ export async function fullDemo(opts: { end?: boolean; start?: string } = {}): Pr
     const ack = await service.handle(actor, { id: crypto.randomUUID(), type, data })
     if (!ack.ok) throw new Error(`${type}: ${ack.error.code}: ${ack.error.message}`)
   }
-  const state = () => service.room(id).then((r) => r.state)
+  const state = () => service.state(id).then((r) => r.state)
 
   const s0 = await state()
   for (const [i, site] of s0.sites.entries()) await run({ conferenceId: id, role: 'site', siteId: site.id }, 'site.checkIn', { attendees: i === 0 ? 180 : 60 + i * 7 })

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks'
 import { Server } from 'socket.io'
 import { createApp } from '../server/app.js'
 import { LOAD_TEST_BUDGETS } from '../server/realtime/rate-limit.js'
+import { LOAD_TEST_SOCKET_CAPS } from '../server/edge/open-sockets.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
@@ -22,13 +23,13 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-bench-'))
 const store = openSqliteStore(dataDir)
 const linkStore = openSqliteLinkStore(dataDir)
 // Hundreds of clients from one address: the budgets per link and address would refuse most of them.
-const app = createApp({ store, links: linkStore, budgets: LOAD_TEST_BUDGETS })
+const app = createApp({ store, links: linkStore, budgets: LOAD_TEST_BUDGETS, socketCaps: LOAD_TEST_SOCKET_CAPS })
 const conferenceId = DEMO_CONFERENCE_ID
 // The demo exactly as `npm start` seeds it: through the award import.
 // Its progress lines would mix with the one JSON line the bench reads: send them to stderr.
 console.log = (...args: unknown[]) => console.error(...args)
 const links = await ensureDemo(linkStore, app.service, dataDir, 'http://bench')
-const room = await app.service.room(conferenceId)
+const room = await app.service.state(conferenceId)
 await app.service.handle({ conferenceId, role: 'host' }, { id: 'bench-start', type: 'conference.start', data: {} })
 await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
 

@@ -44,7 +44,7 @@ async function serve(): Promise<void> {
   console.log = (...a: unknown[]) => console.error(...a)
   const links = await ensureDemo(linkStore, app.service, dataDir, 'http://soak')
   await app.service.handle({ conferenceId: DEMO_CONFERENCE_ID, role: 'host' }, { id: 'soak-start', type: 'conference.start', data: {} })
-  const room = await app.service.room(DEMO_CONFERENCE_ID)
+  const room = await app.service.state(DEMO_CONFERENCE_ID)
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
   const port = (app.httpServer.address() as { port: number }).port
   process.send!({ ready: { url: `http://127.0.0.1:${port}`, host: links.host.token, viewer: links.viewer.token, sites: links.sites.map((s) => s.token), awardIds: room.state.awards.map((a) => a.id) } })

@@ -7,21 +7,27 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import express from 'express'
 import { Server } from 'socket.io'
-import { apiErrors, apiRouter, refuse } from './http/api.js'
-import { Gate } from './http/gate.js'
-import { securityHeaders } from './http/headers.js'
+import { apiRouter } from './http/api.js'
+import { apiErrors, refuse } from './edge/answers.js'
+import { Gate } from './edge/gate.js'
+import { securityHeaders } from './edge/headers.js'
+import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } from './edge/limits.js'
+import { originPolicy, parseOrigins } from './edge/origin.js'
 import { serveClient } from './http/static-assets.js'
-import { SOCKET_MESSAGE_LIMIT, UNAUTHENTICATED_BODY_LIMIT, COMMAND_BODY_LIMIT } from './http/limits.js'
-import { originPolicy, parseOrigins } from './http/origin.js'
 import { MAX_IMPORT_BYTES } from './awards/parse.js'
 import { log } from './log.js'
 import { ErrorReason } from '../shared/errors.js'
-import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './realtime/rate-limit.js'
+import { Budgets, budgetsFromEnv, type BudgetSpecs, type Clock } from './edge/budgets.js'
+import { socketCapsFromEnv, type SocketCaps } from './edge/open-sockets.js'
+import { redisBudgets } from './edge/redis-budgets.js'
 import { documentsRouter } from './http/documents.js'
 import { linksRouter } from './http/links.js'
 import { openLinkSigner } from './documents/links.js'
 import { ConferenceService } from './conference/service.js'
 import { allowRequest, attachRealtime, broadcast, type AppServer, type SlowClientBounds } from './realtime/socket.js'
+import { watchStoreStatus } from './realtime/store-status.js'
+import { Revocations } from './access/revocations.js'
+import { LinkConsole } from './access/link-console.js'
 import type { EventStore } from './store/event-store.js'
 import type { LinkStore } from './store/link-store.js'
 import { withLinkHealth } from './store/store-health.js'
@@ -39,10 +45,17 @@ export interface AppDeps {
   clientDir?: string
   now?: () => number
   snapshotEvery?: number
-  /** Budgets per link and address (server/realtime/rate-limit.ts); tests and benches may widen or narrow them. */
+  /** Budgets per link and address (server/edge/budgets.ts); tests and benches may widen or narrow them. */
   budgets?: Partial<BudgetSpecs>
   /** The budgets' clock: monotonic by default, injected by the clock-step test. */
   budgetClock?: Clock
+  /**
+   * Redis for budgets shared by the cluster's processes (default: REDIS_URL); null keeps them in
+   * this process's memory.
+   */
+  budgetsRedisUrl?: string | null
+  /** Sockets open at once per address and per link (server/edge/open-sockets.ts; default: SOCKET_CAPS). */
+  socketCaps?: Partial<SocketCaps>
   /** Pages of other origins allowed to connect (default: ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins?: string[]
   /** The address people open (default: PUBLIC_URL): its origin is allowed. */
@@ -74,11 +87,15 @@ export function createApp(deps: AppDeps): App {
   const trustProxy = deps.trustProxy ?? process.env['TRUST_PROXY'] === '1'
   if (trustProxy) app.set('trust proxy', true)
   const origins = originPolicy({ allowed: deps.allowedOrigins ?? parseOrigins(process.env['ALLOWED_ORIGINS']), publicUrl: deps.publicUrl ?? process.env['PUBLIC_URL'], trustProxy })
-  const gate = new Gate({ links: deps.links, budgets: new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock }), origins, trustProxy, now })
+  const redisUrl = deps.budgetsRedisUrl === undefined ? process.env['REDIS_URL'] : deps.budgetsRedisUrl
+  const shared = redisUrl ? redisBudgets(redisUrl) : null
+  const budgets = new Budgets(deps.budgets ?? budgetsFromEnv(process.env['BUDGETS']), { now: deps.budgetClock, limiter: shared?.limiter })
+  const socketCaps = deps.socketCaps ?? socketCapsFromEnv(process.env['SOCKET_CAPS'])
+  const gate = new Gate({ links: deps.links, budgets, origins, trustProxy, now, socketCaps })
   const httpServer = createServer(app)
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
-    // The largest legitimate message is a signature at its limits (server/http/limits.ts).
+    // The largest legitimate message is a signature at its limits (server/edge/limits.ts).
     maxHttpBufferSize: SOCKET_MESSAGE_LIMIT,
     // The token, the Origin and the budgets are checked on the HTTP request, before the upgrade.
     allowRequest: allowRequest(gate),
@@ -98,7 +115,12 @@ export function createApp(deps: AppDeps): App {
       reveals.appended(conferenceId, events)
     },
   })
-  const realtime = attachRealtime(io, { store: deps.store, service, now, gate, slowClients: deps.slowClients })
+  // Whether the log can be written: every page of this process is told when that changes (never through Redis).
+  const storeStatus = watchStoreStatus(deps.store, now, (status) => io.local.emit('status', status))
+  const revocations = new Revocations()
+  const stopExpiries = revocations.watchExpiries(deps.links, now)
+  httpServer.once('close', stopExpiries)
+  const realtime = attachRealtime(io, { service, gate, status: () => storeStatus.current(), revocations, now, slowClients: deps.slowClients })
   const { presence, reveals } = realtime
 
   app.use(securityHeaders({ trustProxy }))
@@ -119,10 +141,10 @@ export function createApp(deps: AppDeps): App {
   })
 
   // The documents judge a signed link themselves, so they come before the API's token check.
-  app.use('/api', documentsRouter({ store: deps.store, links: deps.links, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
-  app.use('/api', linksRouter({ store: deps.store, links: deps.links, service, sockets: io, gate, dataDir: deps.dataDir, now }), apiErrors)
+  app.use('/api', documentsRouter({ gate, service, signer: openLinkSigner(deps.links, now), now }), apiErrors)
+  app.use('/api', linksRouter({ linkConsole: new LinkConsole(deps.links, now), service, revocations, gate, dataDir: deps.dataDir, now }), apiErrors)
   // Bodies are parsed per route, after the token (server/http/api.ts).
-  app.use('/api', apiRouter({ store: deps.store, service, gate }), apiErrors)
+  app.use('/api', apiRouter({ service, gate }), apiErrors)
   if (deps.clientDir && existsSync(path.join(deps.clientDir, 'index.html'))) {
     const clientDir = deps.clientDir
     serveClient(app, clientDir)
@@ -139,9 +161,12 @@ export function createApp(deps: AppDeps): App {
       presence.stop()
       reveals.stop()
       realtime.stop()
+      storeStatus.stop()
+      stopExpiries()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       await service.flush()
       service.stop()
+      await shared?.close()
     },
   }
 }

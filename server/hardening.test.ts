@@ -11,8 +11,8 @@ import type { Award } from '../shared/domain.js'
 import { ErrorCode } from '../shared/errors.js'
 import { TINY_AWARDS, tinySetup } from '../shared/testing/tiny-conference.js'
 import type { NewEvent } from '../shared/events.js'
-import { SOCKET_MESSAGE_LIMIT, shapeProblem } from './http/limits.js'
-import { Budgets } from './realtime/rate-limit.js'
+import { SOCKET_MESSAGE_LIMIT, shapeProblem } from './edge/limits.js'
+import { Budgets } from './edge/budgets.js'
 import { firstSync, send, startServer, until, type Running } from './test/harness.js'
 import { peakGrowth, percentile, rawRequest, rawSocket, rawTcp } from './test/raw.js'
 
@@ -226,13 +226,15 @@ describe('budgets per link', () => {
     expect(await send(host, 'conference.start', {})).toMatchObject({ ok: true })
   })
 
-  it('failed token guesses from one address are cut off, then even a right token waits', async () => {
+  it('unknown tokens from one address are cut off, while a live token from it is still admitted', async () => {
     server = await startServer({ app: { budgets: { guess: { points: 5, seconds: 60 } } } })
     const get = (token: string) => fetch(`${server!.url}${CONF}/state`, { headers: { authorization: `Bearer ${token}` } })
     for (let i = 0; i < 5; i++) expect((await get(`guess-${i}-${'x'.repeat(20)}`)).status).toBe(401)
-    const blocked = await get(server.links.host.token)
+    const blocked = await get(`guess-more-${'x'.repeat(20)}`)
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Guessing costs only the guesser: the host's link from the same address still opens.
+    expect((await get(server.links.host.token)).status).toBe(200)
   })
 
   it('reads are budgeted: sync over the socket and /state over HTTP draw on one read budget', async () => {

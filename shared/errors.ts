@@ -78,7 +78,8 @@ export interface ErrorBody extends ErrorDetail {
   message: string
 }
 
-export type Ack = { ok: true; seq: number; duplicate?: boolean } | { ok: false; error: ErrorBody }
+/** A command's answer. Refused for rate or while the store is away, `retryAfterMs` says when to send it again (same id). */
+export type Ack = { ok: true; seq: number; duplicate?: boolean } | { ok: false; error: ErrorBody; retryAfterMs?: number }
 
 export function fail(code: ErrorCode, message: string, detail?: ErrorDetail): { ok: false; error: ErrorBody } {
   return { ok: false, error: { code, message, ...detail } }

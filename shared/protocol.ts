@@ -2,6 +2,7 @@
  * The Socket.IO wire protocol, typed once for server and client.
  * See docs/protocol.md for every message with examples.
  */
+import { z } from 'zod'
 import type { Ack, ErrorBody } from './errors.js'
 import type { ConferenceEvent, Snapshot } from './events.js'
 import type { Actor } from './domain.js'
@@ -130,6 +131,30 @@ export const MAX_INK_POINTS = 200
 export interface ServerStatus {
   store: 'ok' | 'unavailable'
   since: number
+}
+
+/**
+ * The schemas every inbound message is parsed with on the server, before anything reads it
+ * (`command` is parsed by `Command`, shared/commands.ts). Fields that only inform (a clock sample)
+ * are dropped one by one when malformed; the rest refuse the message.
+ */
+const informative = z.number().finite().optional().catch(undefined)
+export const inbound = {
+  /** The handshake's `auth`: a malformed `lastSeq` means "nothing applied yet". */
+  auth: z.object({
+    token: z.unknown().optional(),
+    lastSeq: z.number().int().min(0).optional().catch(undefined),
+    snapshotEncoding: z.literal('deflate').optional().catch(undefined),
+  }).catch({ token: undefined }),
+  sync: z.object({ since: z.number().int().min(0) }),
+  clock: z.object({ t0: informative, rttMs: informative, offsetMs: informative }).catch({ t0: undefined, rttMs: undefined, offsetMs: undefined }),
+  revealed: z.object({ revealAt: z.number(), at: z.number().finite() }),
+  ink: z.object({
+    blocId: z.string(),
+    stroke: z.number().int().min(0).max(200),
+    points: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), z.number().min(0).max(600_000)])).max(MAX_INK_POINTS),
+    clear: z.boolean().optional(),
+  }),
 }
 
 export interface ServerToClientEvents {

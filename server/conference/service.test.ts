@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Actor } from '../../shared/domain.js'
 import type { ConferenceEvent } from '../../shared/events.js'
-import { openSqliteStore } from '../store/sqlite.js'
+import Database from 'better-sqlite3'
+import { openSqliteStore, SQLITE_FILE } from '../store/sqlite.js'
 import type { EventStore } from '../store/event-store.js'
 import { smallConference } from '../test/harness.js'
 import { ConferenceService } from './service.js'
@@ -51,7 +52,7 @@ describe('ConferenceService', () => {
     // a decides on stale state, conflicts, catches up, and re-decides: a1 is now already announced.
     expect(await a.handle(host, cmd('award.announce', { awardIds: ['a1'] }))).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(await a.handle(host, cmd('award.announce', { awardIds: ['a2'] }))).toEqual({ ok: true, seq: 6 })
-    const room = await a.room('test-conf')
+    const room = await a.state('test-conf')
     expect(room.state.awards.filter((x) => x.announcedAt).map((x) => x.id)).toEqual(['a1', 'a2'])
     expect(await store.verify('test-conf')).toEqual({ ok: true, events: 6 })
   })
@@ -67,11 +68,11 @@ describe('ConferenceService', () => {
     await store.close()
     stores.splice(stores.indexOf(store), 1)
     const reopened = new ConferenceService({ store: open(dataDir).store })
-    const room = await reopened.room('test-conf')
+    const room = await reopened.state('test-conf')
     expect(room.seq).toBe(122)
     expect(room.state.sites.find((s) => s.id === 'd1')?.checkIn?.attendees).toBe(119)
     // Events just before the snapshot are still at hand for returning clients.
-    expect((await reopened.eventsSince(room, 95))!.map((e) => e.seq)).toEqual(Array.from({ length: 27 }, (_, i) => 96 + i))
+    expect((await reopened.events('test-conf', 95, 'host')).map((e) => e.seq)).toEqual(Array.from({ length: 27 }, (_, i) => 96 + i))
   })
 
   it('runs concurrent commands of one conference one at a time, each seeing the last', async () => {
@@ -82,5 +83,25 @@ describe('ConferenceService', () => {
     const acks = await Promise.all(['a1', 'a1', 'a2', 'a2', 'a3'].map((id) => service.handle(host, cmd('award.announce', { awardIds: [id] }))))
     expect(acks.map((a) => a.ok)).toEqual([true, false, true, false, true])
     expect(acks.filter((a) => a.ok).map((a) => (a.ok ? a.seq : 0))).toEqual([5, 6, 7])
+  })
+
+  it('upcasts an old event against the state just before it, not the current one', async () => {
+    const { dataDir, store } = open()
+    const a = new ConferenceService({ store })
+    await a.appendSystem('test-conf', smallConference(), 'seed')
+    // Announced when award zz was not in the catalog (a version-1 event names only ids) …
+    await a.appendSystem('test-conf', [{ type: 'award.announced', data: { awardIds: ['zz'], revealAt: 1, awards: [] } }])
+    // … then imported: the current catalog has it, the catalog before the announcement had not.
+    await a.appendSystem('test-conf', [{ type: 'award.imported', data: { awards: [{ id: 'zz', typeId: 'bk', recipientKind: 'individual', recipientName: 'Người sau' }] } }])
+    const raw = new Database(path.join(dataDir, SQLITE_FILE))
+    raw.prepare('UPDATE events SET v = 1, data = ? WHERE seq = 3').run(JSON.stringify({ awardIds: ['zz'], revealAt: 1 }))
+    raw.close()
+    // A restart loads the snapshot (seq 4) and reads the events before it from the log.
+    const b = new ConferenceService({ store: open(dataDir).store })
+    const announced = (await b.events('test-conf', 0, 'host')).find((e) => e.seq === 3)
+    expect(announced).toMatchObject({ type: 'award.announced', data: { awardIds: ['zz'], awards: [] } })
+    const history = await b.history('test-conf')
+    expect(history.events.find((e) => e.seq === 3)).toMatchObject({ data: { awards: [] } })
+    expect(history.head.seq).toBe(4)
   })
 })

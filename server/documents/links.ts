@@ -21,7 +21,9 @@ export const LINK_SECRET = 'document-links'
  */
 const KEY_KEPT_MS = 30_000
 
-export type LinkCheck = { ok: true } | { ok: false; reason: string }
+/** Why a signed link is refused: a malformed or forged one is a guess, an expired one a link the server did sign. */
+export type LinkProblem = 'malformed' | 'forged' | 'expired'
+export type LinkCheck = { ok: true } | { ok: false; reason: string; problem: LinkProblem }
 
 export class LinkSigner {
   private key: { secret: Promise<Buffer>; at: number } | null = null
@@ -38,14 +40,14 @@ export class LinkSigner {
   /** Whether `sig` signs (method, path, exp) and `exp` has not passed; the reason in Vietnamese and English when not. */
   async check(method: string, urlPath: string, exp: unknown, sig: unknown): Promise<LinkCheck> {
     if (typeof exp !== 'string' || !/^\d{1,12}$/.test(exp) || typeof sig !== 'string' || !/^[0-9a-f]{64}$/.test(sig)) {
-      return { ok: false, reason: 'Liên kết tài liệu không hợp lệ: thiếu hoặc sai exp/sig (invalid document link: exp and sig are missing or malformed).' }
+      return { ok: false, problem: 'malformed', reason: 'Liên kết tài liệu không hợp lệ: thiếu hoặc sai exp/sig (invalid document link: exp and sig are missing or malformed).' }
     }
     const expected = Buffer.from(await this.mac(method, urlPath, Number(exp)), 'hex')
     if (!timingSafeEqual(expected, Buffer.from(sig, 'hex'))) {
-      return { ok: false, reason: 'Liên kết tài liệu không hợp lệ: chữ ký không khớp với tài liệu này (invalid document link: the signature does not match this document).' }
+      return { ok: false, problem: 'forged', reason: 'Liên kết tài liệu không hợp lệ: chữ ký không khớp với tài liệu này (invalid document link: the signature does not match this document).' }
     }
     if (Number(exp) * 1000 < this.now()) {
-      return { ok: false, reason: 'Liên kết tài liệu đã hết hạn; hãy mở lại tài liệu từ trang của bạn (the document link has expired; open the document again from your page).' }
+      return { ok: false, problem: 'expired', reason: 'Liên kết tài liệu đã hết hạn; hãy mở lại tài liệu từ trang của bạn (the document link has expired; open the document again from your page).' }
     }
     return { ok: true }
   }

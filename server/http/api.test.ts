@@ -49,7 +49,7 @@ describe('HTTP mirror', () => {
     expect(forbidden.status).toBe(403)
     const notJson = await call('POST', url, server.links.host.token, '{"id":')
     expect(notJson).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid' } } })
-    expect((await server.app.service.room('test-conf')).seq).toBe(4)
+    expect((await server.app.service.state('test-conf')).seq).toBe(4)
   })
 
   it('verifies the hash chain of the log', async () => {

@@ -6,50 +6,42 @@
  * state-changing request and the declared body size (both in server/app.ts, before every router),
  * the token (before any body is read), the link's budget, then the route's own body limit and parser.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import express, { type Request, type Response, type Router } from 'express'
 import type { Actor } from '../../shared/domain.js'
-import { ErrorReason, fail, type Ack, type ErrorCode } from '../../shared/errors.js'
-import { audienceOf, eventFor } from '../../shared/audience.js'
-import { readEvent } from '../../shared/events.js'
+import { ErrorReason, type Ack, type ErrorCode } from '../../shared/errors.js'
+import { audienceOf } from '../../shared/audience.js'
+import { queryRefusal } from '../conference/query-rights.js'
 import type { ConferenceService } from '../conference/service.js'
 import type { EncodedSnapshot } from '../conference/snapshots.js'
-import type { EventStore } from '../store/event-store.js'
 import { log } from '../log.js'
-import { retryAfterSeconds } from '../realtime/rate-limit.js'
+import { refuse, STATUS } from '../edge/answers.js'
+import type { Admitted, Gate } from '../edge/gate.js'
+import { capError, COMMAND_BODY_LIMIT, shapeProblem } from '../edge/limits.js'
 import { awardsRouter } from './awards.js'
-import type { Admitted, Gate, Refusal } from './gate.js'
-import { capError, COMMAND_BODY_LIMIT, shapeProblem } from './limits.js'
-
-export const STATUS: Record<ErrorCode, number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
-}
 
 /** Reads of the state one link may have in progress at once (a viewer link: one address). */
 export const MAX_CONCURRENT_READS = 4
 
 type Authed = Request & { actor?: Actor; admitted?: Admitted }
 
-const bearer = (req: Request) => /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
-const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined
-
-/** A refusal as an answer; when the body was never read, the connection closes with it. */
-export function refuse(req: Request, res: Response, r: Refusal, status = STATUS[r.code]): void {
-  if (r.retryAfterMs !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds(r.retryAfterMs)))
-  if (hasBody(req) && !req.readableEnded && req.body === undefined) res.setHeader('Connection', 'close')
-  const error = capError({ code: r.code, message: r.message, ...(r.reason ? { reason: r.reason } : {}), ...(r.params ? { params: r.params } : {}) })
-  res.status(status).json({ ok: false, error, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) })
+/** Who a request past the token check is (the check sets it on every /conferences/:id route). */
+function admittedOf(req: Authed): Admitted {
+  if (!req.admitted) throw new Error('this route runs behind the token check')
+  return req.admitted
 }
+
+const bearer = (req: Request) => /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
 
 const commandBody = express.json({ limit: COMMAND_BODY_LIMIT })
 
-export function apiRouter(deps: { store: EventStore; service: ConferenceService; gate: Gate }): Router {
+export function apiRouter(deps: { service: ConferenceService; gate: Gate }): Router {
   const api = express.Router()
   const { gate } = deps
   const send = (req: Request, res: Response, code: ErrorCode, message: string) => refuse(req, res, { code, message })
 
   api.get('/health', (_req, res) => {
     // Serving is not enough: a server whose appends fail (disk full, read-only) cannot take commands.
-    if (!deps.store.health().ok) return void res.status(503).json({ ok: false, reason: 'the server cannot save commands right now' })
+    if (!deps.service.health().ok) return void res.status(503).json({ ok: false, reason: 'the server cannot save commands right now' })
     res.json({ ok: true })
   })
 
@@ -84,7 +76,7 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService;
 
   const reading = new Map<string, number>()
   api.get('/conferences/:id/state', async (req: Authed, res, next) => {
-    const who = req.admitted!
+    const who = admittedOf(req)
     const over = await gate.spend('read', who)
     if (over) return refuse(req, res, over)
     const key = who.actor.role === 'viewer' ? `${who.linkId}@${who.address}` : who.linkId
@@ -108,45 +100,46 @@ export function apiRouter(deps: { store: EventStore; service: ConferenceService;
   })
 
   api.get('/conferences/:id/events', async (req: Authed, res, next) => {
-    const who = req.admitted!
-    if (who.actor.role !== 'host') return send(req, res, 'forbidden', 'only the host may read the event log; other pages get the state')
+    const who = admittedOf(req)
+    const denied = queryRefusal(who.actor, 'events')
+    if (denied) return send(req, res, 'forbidden', denied)
     const over = await gate.spend('read', who)
     if (over) return refuse(req, res, over)
     const raw = req.query['since'] ?? '0'
     const since = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN
     if (!Number.isSafeInteger(since)) return send(req, res, 'invalid', 'since: must be a whole number of 0 or more')
     try {
-      const room = await deps.service.room(who.actor.conferenceId)
-      const events = await deps.store.read(who.actor.conferenceId, since, 10_000)
-      res.json({ events: events.map((e) => eventFor(readEvent(e, room.state), audienceOf(who.actor.role))) })
+      res.json({ events: await deps.service.events(who.actor.conferenceId, since, audienceOf(who.actor.role)) })
     } catch (err) {
       next(err)
     }
   })
 
   api.post('/conferences/:id/commands', async (req: Authed, res, next) => {
-    const over = await gate.spend('command', req.admitted!)
+    const over = await gate.spend('command', admittedOf(req))
     if (over) return refuse(req, res, over)
     next()
   }, commandBody, async (req: Authed, res) => {
     const shape = shapeProblem(req.body)
     if (shape) return refuse(req, res, { code: 'invalid', message: shape, reason: ErrorReason.requestMalformed })
-    const ack: Ack = await deps.service.handle(req.actor!, req.body)
-    if (!ack.ok) log.info({ via: 'http', role: req.actor!.role, conferenceId: req.actor!.conferenceId, refused: ack.error.code }, 'command refused')
+    const { actor } = admittedOf(req)
+    const ack: Ack = await deps.service.handle(actor, req.body)
+    if (!ack.ok) log.info({ via: 'http', role: actor.role, conferenceId: actor.conferenceId, refused: ack.error.code }, 'command refused')
     res.status(ack.ok ? 200 : STATUS[ack.error.code]).json(ack.ok ? ack : { ...ack, error: capError(ack.error) })
   })
 
   // A full pass over the log: the host's, a few times a minute, one pass per conference at a time.
   const verifying = new Map<string, Promise<unknown>>()
   api.get('/conferences/:id/verify', async (req: Authed, res, next) => {
-    const who = req.admitted!
-    if (who.actor.role !== 'host') return send(req, res, 'forbidden', 'only the host may verify the log')
+    const who = admittedOf(req)
+    const denied = queryRefusal(who.actor, 'verify')
+    if (denied) return send(req, res, 'forbidden', denied)
     const over = await gate.spend('verify', who)
     if (over) return refuse(req, res, over)
     const id = who.actor.conferenceId
     let pass = verifying.get(id)
     if (!pass) {
-      pass = deps.store.verify(id).finally(() => verifying.delete(id))
+      pass = deps.service.verify(id).finally(() => verifying.delete(id))
       verifying.set(id, pass)
     }
     try {
@@ -168,34 +161,4 @@ function stateBody(s: EncodedSnapshot): Buffer {
     bodies.set(s, b)
   }
   return b
-}
-
-/** What a body parser's refusal means, for the client that sent it; none is the server's fault. */
-const PARSE_ERRORS: Record<string, { status: number; message: string; reason?: ErrorReason }> = {
-  'entity.parse.failed': { status: 400, message: 'the request body is not valid JSON' },
-  'entity.too.large': { status: 413, message: 'the request body is too large for this route', reason: ErrorReason.requestTooLarge },
-  'entity.verify.failed': { status: 400, message: 'the request body could not be verified' },
-  'charset.unsupported': { status: 415, message: 'the request body must be UTF-8 (Content-Type: application/json; charset=utf-8)' },
-  'encoding.unsupported': { status: 415, message: 'the request body encoding is not supported: send it uncompressed, or gzip or deflate' },
-  'request.aborted': { status: 400, message: 'the request body ended before its declared length' },
-  'request.size.invalid': { status: 400, message: 'the request body is not as long as its Content-Length says' },
-}
-
-/** Turns body-parser and unexpected errors into the error envelope, never a stack; a client's mistake is a 4xx. */
-export function apiErrors(err: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean }
-  const known = e.type ? PARSE_ERRORS[e.type] : undefined
-  const status = known?.status ?? e.status ?? e.statusCode ?? 500
-  if (res.headersSent) {
-    res.destroy()
-    return
-  }
-  if (status >= 400 && status < 500) {
-    log.info({ via: 'http', method: req.method, route: req.route?.path ?? req.path.slice(0, 100), status, refused: e.type ?? 'bad_request' }, 'malformed request refused')
-    res.setHeader('Connection', 'close')
-    res.status(status).json(fail('invalid', known?.message ?? 'the request could not be read', { reason: known?.reason ?? ErrorReason.requestMalformed }))
-    return
-  }
-  log.error({ err, method: req.method, path: req.path.slice(0, 100) }, 'HTTP request failed')
-  res.status(500).json(fail('internal', 'the server could not answer this request'))
 }

@@ -5,7 +5,8 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import multer from 'multer'
 import type { Actor } from '../../shared/domain.js'
-import { fail, type ErrorCode } from '../../shared/errors.js'
+import type { ErrorCode } from '../../shared/errors.js'
+import { answerError, STATUS } from '../edge/answers.js'
 import type { ConferenceService } from '../conference/service.js'
 import { importCommandId } from '../awards/catalog.js'
 import { announcedGroups, exportCsv, exportXlsx } from '../awards/export.js'
@@ -15,9 +16,6 @@ import { templateCsv, templateXlsx } from '../awards/template.js'
 
 type Authed = Request & { actor?: Actor }
 
-const STATUS: Record<ErrorCode, number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
-}
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const CSV_TYPE = 'text/csv; charset=utf-8'
 /** Row errors shown in one answer; the rest are counted. */
@@ -29,7 +27,7 @@ const multipartFile = multer({ storage: multer.memoryStorage(), limits: { fileSi
 export function awardsRouter(deps: { service: ConferenceService; now?: () => number }): Router {
   const router = express.Router()
   const now = deps.now ?? Date.now
-  const send = (res: Response, code: ErrorCode, message: string, status = STATUS[code]) => res.status(status).json(fail(code, message))
+  const send = (res: Response, code: ErrorCode, message: string, status = STATUS[code]) => answerError(res, code, message, status)
 
   router.get('/awards/template.csv', (_req, res) => {
     download(res, templateCsv(), CSV_TYPE, 'Mẫu danh sách khen thưởng.csv')
@@ -43,7 +41,7 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
     if (actor.role !== 'host') return send(res, 'forbidden', 'only the host may import an award list')
     const upload = await readUpload(req, res)
     if (!upload.ok) return send(res, 'invalid', upload.message, upload.status)
-    const room = await deps.service.room(actor.conferenceId)
+    const room = await deps.service.state(actor.conferenceId)
     const { awardTypes, sites, awards: existing } = room.state
     const parsed = await parseAwardList(upload.bytes, upload.source, { awardTypes, sites, existing })
     if (parsed.fileError) {
@@ -67,7 +65,7 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
   const exportRoute = (format: 'csv' | 'xlsx') => async (req: Authed, res: Response) => {
     const by = req.query['by'] ?? 'type'
     if (by !== 'type' && by !== 'site') return send(res, 'invalid', 'by: must be "type" or "site"')
-    const room = await deps.service.room(req.actor!.conferenceId)
+    const room = await deps.service.state(req.actor!.conferenceId)
     const groups = announcedGroups(room.state, by, now())
     const title = `Khen thưởng đã công bố - ${room.state.id} - theo ${by === 'type' ? 'hình thức' : 'điểm cầu'}.${format}`
     if (format === 'csv') download(res, exportCsv(room.state, groups), CSV_TYPE, title)

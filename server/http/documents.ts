@@ -10,8 +10,8 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Actor } from '../../shared/domain.js'
-import { fail, type ErrorCode } from '../../shared/errors.js'
-import { resolveToken } from '../access/tokens.js'
+import type { ErrorCode } from '../../shared/errors.js'
+import { queryRefusal } from '../conference/query-rights.js'
 import type { ConferenceService } from '../conference/service.js'
 import { LINK_TTL_SECONDS, type LinkSigner } from '../documents/links.js'
 import { minutesModel } from '../documents/minutes-model.js'
@@ -19,23 +19,29 @@ import { renderMinutes } from '../documents/pdf/minutes.js'
 import { renderPledge } from '../documents/pdf/pledge.js'
 import { PLEDGE_EVENT_TYPES, pledgeModel } from '../documents/pledge-model.js'
 import { loadSource } from '../documents/source.js'
-import type { EventStore } from '../store/event-store.js'
-import type { LinkStore } from '../store/link-store.js'
 import { contentDisposition } from './awards.js'
+import { answerError, refuse } from '../edge/answers.js'
+import type { Admitted, Gate } from '../edge/gate.js'
 
-const STATUS: Record<ErrorCode, number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
-}
-
-/** Who is asking: a token's actor, or a signed link (which grants exactly the document it names). */
-type Access = { by: 'token'; actor: Actor } | { by: 'link' }
+/** Who is asking: a token's actor, or a signed link (which grants exactly the document it names) from an address. */
+type Access = { by: 'token'; actor: Actor; admitted: Admitted } | { by: 'link'; address: string }
 type WithAccess = Request & { access?: Access }
 
+/** A route parameter as text ('' when absent). */
+const param = (req: Request, name: string): string => {
+  const v = req.params[name]
+  return typeof v === 'string' ? v : ''
+}
+
+/** Who a request past `access` is. */
+function accessOf(req: WithAccess): Access {
+  if (!req.access) throw new Error('this route runs behind the access check')
+  return req.access
+}
+
 export interface DocumentsDeps {
-  /** The log the documents are made from. */
-  store: EventStore
-  /** Where Bearer tokens are checked. */
-  links: LinkStore
+  /** Where Bearer tokens are checked and reads budgeted, as on every other route. */
+  gate: Gate
   service: ConferenceService
   signer: LinkSigner
   now?: () => number
@@ -44,45 +50,59 @@ export interface DocumentsDeps {
 const pledgePath = (conferenceId: string, blocId: string) => `/api/conferences/${conferenceId}/pledges/${blocId}.pdf`
 const reportPath = (conferenceId: string) => `/api/conferences/${conferenceId}/report.pdf`
 
-/** Which documents an actor may open: the report for the host, a signer's own pledge, every pledge for the rest. */
-export function mayOpen(actor: Actor, doc: { report: true } | { blocId: string }): boolean {
-  if ('report' in doc) return actor.role === 'host'
-  return actor.role !== 'signer' || actor.blocId === doc.blocId
-}
 
 export function documentsRouter(deps: DocumentsDeps): Router {
   const router = express.Router()
-  const send = (res: Response, code: ErrorCode, message: string) => res.status(STATUS[code]).json(fail(code, message))
+  const send = (res: Response, code: ErrorCode, message: string) => answerError(res, code, message)
 
   const access = async (req: WithAccess, res: Response, next: NextFunction) => {
     try {
       const { exp, sig } = req.query
       if (exp !== undefined || sig !== undefined) {
         const check = await deps.signer.check(req.method, new URL(req.originalUrl, 'http://x').pathname, exp, sig)
-        if (!check.ok) return send(res, 'forbidden', check.reason)
-        req.access = { by: 'link' }
+        const address = deps.gate.address(req)
+        if (!check.ok) {
+          // A link the server never signed is a guess; an expired one it did sign is not.
+          const blocked = check.problem === 'expired' ? null : await deps.gate.guessed(address)
+          return blocked ? refuse(req, res, blocked) : send(res, 'forbidden', check.reason)
+        }
+        req.access = { by: 'link', address }
         return next()
       }
       const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
-      const check = await resolveToken(deps.links, token)
-      if (!check.ok) return send(res, 'unauthorized', check.reason)
-      const id = req.params['id'] ?? ''
+      const check = await deps.gate.admit(token, req, 'documents')
+      if (!check.ok) return check.code === 'rate_limited' ? refuse(req, res, check) : send(res, 'unauthorized', check.message)
+      const id = param(req, 'id')
       if (check.actor.conferenceId !== id) return send(res, 'forbidden', `this token is not for conference ${id}`)
-      req.access = { by: 'token', actor: check.actor }
+      req.access = { by: 'token', actor: check.actor, admitted: check }
       next()
     } catch (err) {
       next(err)
     }
   }
 
-  router.get('/conferences/:id/pledges/:blocId.pdf', access, async (req: WithAccess, res, next) => {
+  /** Rendering a PDF is a read of the whole log: it spends the link's read budget (a signed link's: its address's). */
+  const reading = async (req: WithAccess, res: Response, next: NextFunction) => {
     try {
-      const id = req.params['id'] as string
-      const blocId = req.params['blocId'] as string
-      const a = req.access!
-      if (a.by === 'token' && !mayOpen(a.actor, { blocId })) return send(res, 'forbidden', `this signer may open only the pledge of bloc ${a.actor.blocId}, not ${blocId}`)
-      const room = await deps.service.room(id)
-      const bloc = room.state.blocs.find((b) => b.id === blocId)
+      const a = req.access
+      if (!a) return send(res, 'unauthorized', 'missing token: open the conference with your access link')
+      const over = a.by === 'token' ? await deps.gate.spend('read', a.admitted) : await deps.gate.spendSignedRead(a.address)
+      if (over) return refuse(req, res, over)
+      next()
+    } catch (err) {
+      next(err)
+    }
+  }
+
+  router.get('/conferences/:id/pledges/:blocId.pdf', access, reading, async (req: WithAccess, res, next) => {
+    try {
+      const id = param(req, 'id')
+      const blocId = param(req, 'blocId')
+      const a = accessOf(req)
+      const denied = a.by === 'token' ? queryRefusal(a.actor, 'pledge', { blocId }) : null
+      if (denied) return send(res, 'forbidden', denied)
+      const { state } = await deps.service.state(id)
+      const bloc = state.blocs.find((b) => b.id === blocId)
       if (!bloc) return send(res, 'not_found', `there is no bloc ${blocId} in conference ${id}`)
       const pdf = await renderPledge(pledgeModel(await loadSource(deps, id, PLEDGE_EVENT_TYPES), blocId))
       pdfAnswer(res, pdf, `Giao ước thi đua - ${bloc.name}.pdf`)
@@ -91,11 +111,12 @@ export function documentsRouter(deps: DocumentsDeps): Router {
     }
   })
 
-  router.get('/conferences/:id/report.pdf', access, async (req: WithAccess, res, next) => {
+  router.get('/conferences/:id/report.pdf', access, reading, async (req: WithAccess, res, next) => {
     try {
-      const id = req.params['id'] as string
-      const a = req.access!
-      if (a.by === 'token' && !mayOpen(a.actor, { report: true })) return send(res, 'forbidden', 'only the host may open the minutes: they hold every award and site')
+      const id = param(req, 'id')
+      const a = accessOf(req)
+      const denied = a.by === 'token' ? queryRefusal(a.actor, 'report') : null
+      if (denied) return send(res, 'forbidden', denied)
       const source = await loadSource(deps, id)
       if (source.head.seq === 0) return send(res, 'not_found', `there is no conference ${id}`)
       pdfAnswer(res, await renderMinutes(minutesModel(source)), `Biên bản ${source.state.title}.pdf`)
@@ -106,15 +127,15 @@ export function documentsRouter(deps: DocumentsDeps): Router {
 
   router.post('/conferences/:id/documents/links', access, async (req: WithAccess, res, next) => {
     try {
-      const a = req.access!
+      const a = accessOf(req)
       if (a.by !== 'token') return send(res, 'forbidden', 'document links are issued only to a Bearer token')
       const { actor } = a
-      const room = await deps.service.room(actor.conferenceId)
+      const { state } = await deps.service.state(actor.conferenceId)
       const sign = async (p: string) => (await deps.signer.sign('GET', p)).url
       const expiresAt = Math.floor((deps.now ?? Date.now)() / 1000) + LINK_TTL_SECONDS
       const pledges: Record<string, string> = {}
-      for (const b of room.state.blocs) if (mayOpen(actor, { blocId: b.id })) pledges[b.id] = await sign(pledgePath(actor.conferenceId, b.id))
-      const report = mayOpen(actor, { report: true }) ? await sign(reportPath(actor.conferenceId)) : undefined
+      for (const b of state.blocs) if (!queryRefusal(actor, 'pledge', { blocId: b.id })) pledges[b.id] = await sign(pledgePath(actor.conferenceId, b.id))
+      const report = !queryRefusal(actor, 'report') ? await sign(reportPath(actor.conferenceId)) : undefined
       res.setHeader('Cache-Control', 'no-store')
       res.json({ ...(report ? { report } : {}), pledges, expiresAt: new Date(expiresAt * 1000).toISOString() })
     } catch (err) {

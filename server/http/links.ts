@@ -14,48 +14,29 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { z } from 'zod'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
-import { fail, type ErrorCode } from '../../shared/errors.js'
-import { linkUrl, PAGE_OF_ROLE, readLinks } from '../access/links.js'
+import type { ErrorCode } from '../../shared/errors.js'
+import { activeHosts, grantFor, guardHost, missingLinks, type LinkConsole, type LinkView } from '../access/link-console.js'
 import { recordIssuedLink } from '../access/links-file.js'
-import { hashToken, linkRoom, newToken } from '../access/tokens.js'
+import { linkUrl, PAGE_OF_ROLE, readLinks } from '../access/links.js'
+import type { Revocations } from '../access/revocations.js'
+import { queryRefusal } from '../conference/query-rights.js'
 import type { ConferenceService } from '../conference/service.js'
-import type { EventStore } from '../store/event-store.js'
-import type { AccessGrant, LinkRecord, LinkStore } from '../store/link-store.js'
-import { refuse } from './api.js'
-import type { Gate } from './gate.js'
+import { answerError, refuse } from '../edge/answers.js'
+import type { Admitted, Gate } from '../edge/gate.js'
 
-const STATUS: Record<ErrorCode, number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
-}
-
-/** How often connected sockets of links that have just expired are looked for. */
-const EXPIRY_SWEEP_MS = 2000
-
-/** Closes every socket opened with a link; the Socket.IO server, or anything that can do the same. */
-export interface LinkSockets {
-  in(room: string): { disconnectSockets(close?: boolean): void }
-  /** When present, the expiry sweep stops as this server closes. */
-  httpServer?: { once(event: 'close', listener: () => void): unknown }
-}
+export type { LinkView } from '../access/link-console.js'
 
 export interface LinksDeps {
-  /** The log, for its head. */
-  store: EventStore
-  links: LinkStore
+  /** The links as the console manages them (server/access/link-console.ts). */
+  linkConsole: LinkConsole
   service: ConferenceService
-  sockets: LinkSockets
+  /** Told of each link revoked or reissued here: the realtime side closes its sockets. */
+  revocations: Revocations
   /** The token check of the API and the sockets: a wrong token here spends the same per-address guesses. */
   gate: Gate
   /** Where access-links.json is kept; new secrets are written there too. */
   dataDir?: string
   now?: () => number
-}
-
-/** A link as the console shows it. */
-export interface LinkView extends LinkRecord {
-  status: 'active' | 'revoked' | 'expired'
-  /** The subject's current name (site or bloc), else the link's label. */
-  name: string
 }
 
 const IsoTime = z.iso.datetime({ offset: true })
@@ -68,38 +49,40 @@ const IssueBody = z.object({
 const ConfirmBody = z.object({ confirm: z.boolean().optional() }).optional()
 const ExpiryBody = z.object({ expiresAt: IsoTime.nullable() })
 
-type HostRequest = Request & { actor?: Actor; linkId?: string }
+/** The host admitted by `hostOnly`, kept per request. */
+const hosts = new WeakMap<Request, Admitted>()
 
 export function linksRouter(deps: LinksDeps): Router {
   const now = deps.now ?? Date.now
   const router = express.Router()
-  const send = (res: Response, code: ErrorCode, message: string) => res.status(STATUS[code]).json(fail(code, message))
-  const iso = () => new Date(now()).toISOString()
+  const send = (res: Response, code: ErrorCode, message: string) => answerError(res, code, message)
+  const confirmed = (req: Request) => ConfirmBody.safeParse(req.body).data?.confirm === true
 
-  const hostOnly = async (req: HostRequest, res: Response, next: NextFunction) => {
+  const hostOnly = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const token = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]
       const check = await deps.gate.admit(token, req, 'links')
       if (!check.ok) return refuse(req, res, check)
       if (check.actor.conferenceId !== req.params['id']) return send(res, 'forbidden', `this token is not for conference ${req.params['id']}`)
-      if (check.actor.role !== 'host') return send(res, 'forbidden', 'only the host may see and change the access links')
-      req.actor = check.actor
-      req.linkId = check.linkId
+      const denied = queryRefusal(check.actor, 'links')
+      if (denied) return send(res, 'forbidden', denied)
+      hosts.set(req, check)
       next()
     } catch (err) {
       next(err)
     }
   }
+  /** The host of a request past `hostOnly`: its actor, its link, and the conference's state now. */
+  const host = async (req: Request): Promise<{ actor: Actor; linkId: string; conferenceId: string; state: ConferenceState }> => {
+    const who = hosts.get(req)
+    if (!who) throw new Error('the links routes run behind hostOnly')
+    const { state } = await deps.service.state(who.actor.conferenceId)
+    return { actor: who.actor, linkId: who.linkId, conferenceId: who.actor.conferenceId, state }
+  }
   const json = express.json({ limit: '4kb' })
 
-  const views = async (conferenceId: string): Promise<LinkView[]> => {
-    const { state } = await deps.service.room(conferenceId)
-    const at = now()
-    return (await deps.links.listLinks(conferenceId)).map((l) => view(l, state, at))
-  }
-  const find = async (conferenceId: string, linkId: unknown) =>
-    typeof linkId === 'string' ? (await views(conferenceId)).find((l) => l.id === linkId) : undefined
-  const activeHosts = (all: LinkView[]) => all.filter((l) => l.role === 'host' && l.status === 'active')
+  const find = async (conferenceId: string, state: ConferenceState, linkId: unknown) =>
+    typeof linkId === 'string' ? (await deps.linkConsole.views(conferenceId, state)).find((l) => l.id === linkId) : undefined
   const baseUrl = (req: Request) => {
     try {
       const file = deps.dataDir ? readLinks(deps.dataDir) : null
@@ -110,84 +93,68 @@ export function linksRouter(deps: LinksDeps): Router {
     return `${req.protocol}://${req.get('host') ?? 'localhost'}`
   }
   /** Answers the new secret once and writes it to the links file. */
-  const issued = (req: HostRequest, res: Response, link: LinkRecord, token: string, state: ConferenceState) => {
+  const issued = (req: Request, res: Response, link: LinkView, token: string) => {
     const url = linkUrl(baseUrl(req), PAGE_OF_ROLE[link.role], token)
-    const shown = view(link, state, now())
-    if (deps.dataDir) recordIssuedLink(deps.dataDir, link.conferenceId, { ...link, name: shown.name }, { url, token })
-    res.status(201).json({ link: shown, url })
+    if (deps.dataDir) recordIssuedLink(deps.dataDir, link.conferenceId, link, { url, token })
+    res.status(201).json({ link, url })
   }
 
-  router.get('/conferences/:id/head', hostOnly, async (req: HostRequest, res) => {
-    const { seq, hash } = await deps.store.head(req.actor!.conferenceId)
+  router.get('/conferences/:id/head', hostOnly, async (req, res) => {
+    const { conferenceId } = await host(req)
+    const { seq, hash } = await deps.service.head(conferenceId)
     res.json({ seq, hash })
   })
 
-  router.get('/conferences/:id/links', hostOnly, async (req: HostRequest, res) => {
-    const conferenceId = req.actor!.conferenceId
-    const links = await views(conferenceId)
-    const { state } = await deps.service.room(conferenceId)
-    res.json({ links, self: req.linkId, missing: missingLinks(state, links) })
+  router.get('/conferences/:id/links', hostOnly, async (req, res) => {
+    const { conferenceId, linkId, state } = await host(req)
+    const links = await deps.linkConsole.views(conferenceId, state)
+    res.json({ links, self: linkId, missing: missingLinks(state, links) })
   })
 
-  router.post('/conferences/:id/links', hostOnly, json, async (req: HostRequest, res) => {
+  router.post('/conferences/:id/links', hostOnly, json, async (req, res) => {
     const body = IssueBody.safeParse(req.body)
     if (!body.success) return send(res, 'invalid', `${body.error.issues[0]?.path.join('.') || 'body'}: ${body.error.issues[0]?.message}`)
-    const { role, siteId, blocId, expiresAt } = body.data
-    const conferenceId = req.actor!.conferenceId
-    const { state } = await deps.service.room(conferenceId)
-    const grant: AccessGrant = { conferenceId, role }
-    if (role === 'site') {
-      const site = state.sites.find((s) => s.id === siteId)
-      if (!site) return send(res, 'not_found', `siteId: no site ${siteId ?? '(missing)'} in this conference`)
-      Object.assign(grant, { siteId: site.id, label: site.name })
-    } else if (role === 'signer') {
-      const bloc = state.blocs.find((b) => b.id === blocId)
-      if (!bloc) return send(res, 'not_found', `blocId: no bloc ${blocId ?? '(missing)'} in this conference`)
-      Object.assign(grant, { blocId: bloc.id, label: bloc.signerName ?? bloc.name })
-    } else {
-      grant.label = role === 'host' ? 'Ban tổ chức' : 'Người xem'
-    }
+    const { conferenceId, state } = await host(req)
+    const grant = grantFor(conferenceId, state, body.data)
+    if (!grant.ok) return send(res, 'not_found', grant.message)
+    const { expiresAt } = body.data
     if (expiresAt && Date.parse(expiresAt) <= now()) return send(res, 'invalid', 'expiresAt: must be in the future')
-    const token = newToken()
-    const createdAt = iso()
-    await deps.links.saveToken(hashToken(token), grant, { createdAt, ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) })
-    const link = await deps.links.findLink(hashToken(token))
-    issued(req, res, link!, token, state)
+    const { link, token } = await deps.linkConsole.issue(grant.grant, state, expiresAt)
+    issued(req, res, link, token)
   })
 
-  router.post('/conferences/:id/links/:linkId/revoke', hostOnly, json, async (req: HostRequest, res) => {
-    const conferenceId = req.actor!.conferenceId
-    const all = await views(conferenceId)
+  router.post('/conferences/:id/links/:linkId/revoke', hostOnly, json, async (req, res) => {
+    const { conferenceId, linkId, state } = await host(req)
+    const all = await deps.linkConsole.views(conferenceId, state)
     const link = all.find((l) => l.id === req.params['linkId'])
     if (!link) return send(res, 'not_found', `no access link ${String(req.params['linkId'])} in this conference`)
     if (link.status === 'revoked') return send(res, 'conflict', 'this link is already revoked')
-    const denied = guardHost(link, activeHosts(all), req.linkId, ConfirmBody.safeParse(req.body).data?.confirm === true)
+    const denied = guardHost(link, activeHosts(all), linkId, confirmed(req))
     if (denied) return send(res, 'conflict', denied)
-    await deps.links.revokeLink(conferenceId, link.id, iso())
-    deps.sockets.in(linkRoom(link.id)).disconnectSockets(true)
-    res.json({ link: await find(conferenceId, link.id) })
+    await deps.linkConsole.revoke(conferenceId, link.id)
+    deps.revocations.ended(link.id)
+    res.json({ link: await find(conferenceId, state, link.id) })
   })
 
-  router.post('/conferences/:id/links/:linkId/reissue', hostOnly, json, async (req: HostRequest, res) => {
-    const conferenceId = req.actor!.conferenceId
-    const link = await find(conferenceId, req.params['linkId'])
+  router.post('/conferences/:id/links/:linkId/reissue', hostOnly, json, async (req, res) => {
+    const { conferenceId, linkId, state } = await host(req)
+    const link = await find(conferenceId, state, req.params['linkId'])
     if (!link) return send(res, 'not_found', `no access link ${String(req.params['linkId'])} in this conference`)
     if (link.status === 'revoked') return send(res, 'conflict', 'this link is revoked; issue a new one for its role instead')
-    if (link.id === req.linkId && ConfirmBody.safeParse(req.body).data?.confirm !== true) {
+    if (link.id === linkId && !confirmed(req)) {
       return send(res, 'conflict', 'confirm: this is the link this page uses; it will stop working, so keep the new one')
     }
-    const token = newToken()
-    const fresh = await deps.links.reissueLink(conferenceId, link.id, hashToken(token), iso())
+    const fresh = await deps.linkConsole.reissue(conferenceId, link.id, state)
     if (!fresh) return send(res, 'conflict', 'this link changed meanwhile; reload the list')
-    deps.sockets.in(linkRoom(link.id)).disconnectSockets(true)
-    issued(req, res, fresh, token, (await deps.service.room(conferenceId)).state)
+    deps.revocations.ended(link.id)
+    issued(req, res, fresh.link, fresh.token)
   })
 
-  router.post('/conferences/:id/links/:linkId/expiry', hostOnly, json, async (req: HostRequest, res) => {
+  router.post('/conferences/:id/links/:linkId/expiry', hostOnly, json, async (req, res) => {
     const body = ExpiryBody.safeParse(req.body)
     if (!body.success) return send(res, 'invalid', 'expiresAt: must be a date and time with its offset, or null')
-    const conferenceId = req.actor!.conferenceId
-    const all = await views(conferenceId)
+    const { conferenceId, state } = await host(req)
+    const all = await deps.linkConsole.views(conferenceId, state)
     const link = all.find((l) => l.id === req.params['linkId'])
     if (!link || link.status === 'revoked') return send(res, 'not_found', `no live access link ${String(req.params['linkId'])} in this conference`)
     const expiresAt = body.data.expiresAt === null ? null : new Date(body.data.expiresAt).toISOString()
@@ -195,53 +162,9 @@ export function linksRouter(deps: LinksDeps): Router {
       return send(res, 'conflict', 'this is the only host link without an expiry: issue another host link first, or the console would lock itself out')
     }
     if (expiresAt !== null && Date.parse(expiresAt) <= now()) return send(res, 'invalid', 'expiresAt: must be in the future (revoke the link to stop it now)')
-    await deps.links.setLinkExpiry(conferenceId, link.id, expiresAt)
-    res.json({ link: await find(conferenceId, link.id) })
+    await deps.linkConsole.setExpiry(conferenceId, link.id, expiresAt)
+    res.json({ link: await find(conferenceId, state, link.id) })
   })
 
-  startExpirySweep(deps, now)
   return router
-}
-
-/** Why a host link may not be revoked now: never the last one; one's own only when confirmed. */
-function guardHost(link: LinkView, activeHosts: LinkView[], selfId: string | undefined, confirmed: boolean): string | null {
-  if (link.role !== 'host') return null
-  if (link.status === 'active' && activeHosts.length <= 1) return 'this is the only host link: issue another host link first, or nobody could run the conference'
-  if (link.id === selfId && !confirmed) return 'confirm: this is the link this page uses; the page will close'
-  return null
-}
-
-function view(l: LinkRecord, state: ConferenceState, at: number): LinkView {
-  const status = l.revokedAt ? 'revoked' : l.expiresAt && Date.parse(l.expiresAt) <= at ? 'expired' : 'active'
-  const subject = l.siteId ? state.sites.find((s) => s.id === l.siteId)?.name : l.blocId ? state.blocs.find((b) => b.id === l.blocId)?.name : undefined
-  return { ...l, status, name: subject ?? l.label ?? l.role }
-}
-
-/** Sites and blocs that have no live link: added after the links were issued, or all revoked. */
-function missingLinks(state: ConferenceState, links: LinkView[]) {
-  const live = links.filter((l) => l.status === 'active')
-  return [
-    ...state.sites.filter((s) => !live.some((l) => l.siteId === s.id)).map((s) => ({ role: 'site' as const, siteId: s.id, name: s.name })),
-    ...state.blocs.filter((b) => !live.some((l) => l.blocId === b.id)).map((b) => ({ role: 'signer' as const, blocId: b.id, name: b.name })),
-  ]
-}
-
-/** Closes the sockets of links whose expiry has just passed (the handshake refuses them from then on). */
-function startExpirySweep(deps: LinksDeps, now: () => number): void {
-  let last = now()
-  let running = false
-  const timer = setInterval(() => {
-    if (running) return
-    running = true
-    const at = now()
-    void (async () => {
-      const ids = await deps.links.expiringLinks(new Date(last - EXPIRY_SWEEP_MS).toISOString(), new Date(at).toISOString())
-      for (const id of ids) deps.sockets.in(linkRoom(id)).disconnectSockets(true)
-      last = at
-    })()
-      .catch(() => undefined)
-      .finally(() => (running = false))
-  }, EXPIRY_SWEEP_MS)
-  timer.unref()
-  deps.sockets.httpServer?.once('close', () => clearInterval(timer))
 }

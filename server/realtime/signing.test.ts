@@ -25,7 +25,8 @@ async function openSigning(s: Running) {
 
 describe('signing against the real server', () => {
   it('20 simultaneous attempts for one bloc give exactly one signature', async () => {
-    server = await startServer()
+    // Twenty pads on one signer link: more than its cap of open sockets allows a real bloc head.
+    server = await startServer({ app: { socketCaps: { signer: 20 } } })
     await openSigning(server)
     const pads = Array.from({ length: 20 }, () => server!.connect(server!.links.signers[0]!.token))
     await Promise.all(pads.map(firstSync))

@@ -64,7 +64,7 @@ describe('socket protocol against the real server', () => {
     const retry = await send(site, 'site.checkIn', { attendees: 999 }, id)
     expect(first).toEqual({ ok: true, seq: 3 })
     expect(retry).toEqual({ ok: true, seq: 3, duplicate: true })
-    const room = await server.app.service.room('test-conf')
+    const room = await server.app.service.state('test-conf')
     expect(room.seq).toBe(3)
     expect(room.state.sites.find((s) => s.id === 'd1')?.checkIn?.attendees).toBe(120)
   })
@@ -73,7 +73,7 @@ describe('socket protocol against the real server', () => {
     server = await startServer()
     const host = server.connect(server.links.host.token)
     await firstSync(host)
-    const before = structuredClone((await server.app.service.room('test-conf')).state)
+    const before = structuredClone((await server.app.service.state('test-conf')).state)
     const bad: [unknown, RegExp][] = [
       [null, /payload|expected object/i],
       ['conference.start', /expected object/i],
@@ -94,7 +94,7 @@ describe('socket protocol against the real server', () => {
         expect(ack.error.message).toMatch(field)
       }
     }
-    const after = await server.app.service.room('test-conf')
+    const after = await server.app.service.state('test-conf')
     expect(after.seq).toBe(2)
     expect(after.state).toEqual(before)
   })
@@ -111,7 +111,7 @@ describe('socket protocol against the real server', () => {
     }
     const other = await send(signer, 'pledge.sign', { blocId: 'blocB', contentHash: 'a'.repeat(64), strokes: [[[0.1, 0.1, 0]]] })
     expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect((await server.app.service.room('test-conf')).seq).toBe(2)
+    expect((await server.app.service.state('test-conf')).seq).toBe(2)
   })
 
   it('sends a returning client exactly the events it missed', async () => {
@@ -172,6 +172,6 @@ describe('socket protocol against the real server', () => {
     const limited = acks.filter((a) => !a.ok && a.error.code === 'rate_limited').length
     expect(limited).toBeGreaterThan(0)
     expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(40)
-    expect((await server.app.service.room('test-conf')).seq).toBe(2 + acks.filter((a) => a.ok).length)
+    expect((await server.app.service.state('test-conf')).seq).toBe(2 + acks.filter((a) => a.ok).length)
   })
 })

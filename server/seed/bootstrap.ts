@@ -8,6 +8,7 @@ import { renameSync } from 'node:fs'
 import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, writeLinks, type AccessLinks } from '../access/links.js'
 import { importCommandId } from '../awards/catalog.js'
 import { DEMO_CONFERENCE_ID, demoSetup, readDemoAwards } from './demo.js'
+import { log } from '../log.js'
 
 /**
  * Seeds the demo once and answers its links: those of DATA_DIR/access-links.json (rebased on
@@ -22,7 +23,7 @@ export async function ensureDemo(links: LinkStore, service: ConferenceService, d
 export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts = { oncePerCluster: false }): Promise<AccessLinks | null> {
   const conferenceId = DEMO_CONFERENCE_ID
   await seedDemo(service)
-  const room = await service.room(conferenceId)
+  const { state } = await service.state(conferenceId)
   const { existing, damaged } = readLinksOrSetAside(dataDir)
   if (existing && existing.conferenceId === conferenceId) {
     const rebased = rebase(existing, publicUrl)
@@ -30,7 +31,7 @@ export async function ensureDemo(links: LinkStore, service: ConferenceService, d
     return rebased
   }
   if (opts.oncePerCluster && links.shared && !existing && !damaged && (await links.listLinks(conferenceId)).some((l) => !l.revokedAt)) return null
-  const issued = await issueLinks(links, room.state, publicUrl)
+  const issued = await issueLinks(links, state, publicUrl)
   writeLinks(dataDir, issued)
   return issued
 }
@@ -42,15 +43,16 @@ export async function ensureDemo(links: LinkStore, service: ConferenceService, d
  */
 export async function seedDemo(service: ConferenceService): Promise<void> {
   const conferenceId = DEMO_CONFERENCE_ID
-  const room = await service.room(conferenceId)
-  if (room.seq === 0) await service.appendSystem(conferenceId, [{ type: 'conference.created', data: demoSetup() }], 'seed-demo-conference')
-  if (room.state.awards.length > 0) return
-  const { awardTypes, sites } = room.state
+  if ((await service.state(conferenceId)).seq === 0) await service.appendSystem(conferenceId, [{ type: 'conference.created', data: demoSetup() }], 'seed-demo-conference')
+  const { state } = await service.state(conferenceId)
+  if (state.awards.length > 0) return
+  const { awardTypes, sites } = state
   const { bytes, awards } = readDemoAwards({ awardTypes, sites, existing: [] })
   const host = { conferenceId, role: 'host' as const, label: 'Dữ liệu mẫu (demo)' }
   const ack = await service.handle(host, { id: importCommandId(bytes), type: 'award.import', data: { awards } })
   if (!ack.ok) throw new Error(`the demo's award list was refused: ${ack.error.code}: ${ack.error.message}`)
-  console.log(`Seeded the demo conference "${room.state.title}" with ${room.state.awards.length} awards.`)
+  const seeded = (await service.state(conferenceId)).state
+  log.info({ conferenceId, title: seeded.title, awards: seeded.awards.length }, 'seeded the demo conference')
 }
 
 /**

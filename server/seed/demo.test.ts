@@ -198,7 +198,7 @@ describe('demo seed on start', () => {
     linkStore = openSqliteLinkStore(dataDir)
     const first = new ConferenceService({ store })
     const links = await ensureDemo(linkStore, first, dataDir, 'http://demo')
-    const room = await first.room('ninh-thuan-2023')
+    const room = await first.state('ninh-thuan-2023')
     expect(room.seq).toBe(2)
     expect(room.state.awards).toHaveLength(2996)
     const log = await store.read('ninh-thuan-2023', 0, 10)
@@ -209,7 +209,7 @@ describe('demo seed on start', () => {
     // A restart: a new service over the same store, and the same links.
     const second = new ConferenceService({ store })
     const again = await ensureDemo(linkStore, second, dataDir, 'http://demo')
-    expect((await second.room('ninh-thuan-2023')).seq).toBe(2)
+    expect((await second.state('ninh-thuan-2023')).seq).toBe(2)
     expect(again.host.token).toBe(links.host.token)
   })
 })

@@ -48,7 +48,7 @@ describe('event times', () => {
     const host = { conferenceId: 'test-conf', role: 'host' as const }
     await service.appendSystem('test-conf', smallConference(), 'seed')
     expect((await service.handle(host, { id: crypto.randomUUID(), type: 'conference.start', data: {} })).ok).toBe(true)
-    const { state } = await service.room('test-conf')
+    const { state } = await service.state('test-conf')
     const [a1, a2] = state.awards
     now -= 30_000
     const back = await service.handle(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [a1!.id] } })

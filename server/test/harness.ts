@@ -50,9 +50,8 @@ export async function startServer(opts: { dataDir?: string; events?: NewEvent[];
   const events = opts.events ?? smallConference()
   const first = events[0]
   if (first?.type !== 'conference.created') throw new Error('the first event must create the conference')
-  const room = await app.service.room(first.data.id)
-  if (room.seq === 0) await app.service.appendSystem(first.data.id, events, 'seed')
-  const links = await issueLinks(linkStore, room.state, 'http://test')
+  if ((await app.service.state(first.data.id)).seq === 0) await app.service.appendSystem(first.data.id, events, 'seed')
+  const links = await issueLinks(linkStore, (await app.service.state(first.data.id)).state, 'http://test')
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
   const clients: Client[] = []

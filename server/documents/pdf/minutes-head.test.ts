@@ -29,7 +29,7 @@ it('prints the head’s seq and whole hash in every footer and in a closing bloc
   const host = { conferenceId: 'test-conf', role: 'host' as const }
   for (const type of ['conference.start', 'conference.end']) expect((await service.handle(host, { id: crypto.randomUUID(), type, data: {} })).ok).toBe(true)
   const head = await store.head('test-conf')
-  const model = minutesModel(await loadSource({ store, service }, 'test-conf'))
+  const model = minutesModel(await loadSource({ service }, 'test-conf'))
   await store.close()
   expect(model.draft).toBe(false)
   const file = path.join(dir, 'minutes.pdf')

@@ -4,7 +4,7 @@
  * no refusal costs more to write than the request cost to send.
  */
 import { MAX_SIGNATURE_POINTS, MAX_SIGNATURE_STROKES } from '../../shared/conference/signing.js'
-import type { ErrorBody } from '../../shared/errors.js'
+import type { Ack, ErrorBody } from '../../shared/errors.js'
 
 /** A request without a valid token is answered before its body is read; one declaring more than this is refused outright. */
 export const UNAUTHENTICATED_BODY_LIMIT = 16 * 1024
@@ -31,8 +31,8 @@ export const MAX_NODES = MAX_SIGNATURE_POINTS * 4 + MAX_SIGNATURE_STROKES + 2000
 export function shapeProblem(value: unknown): string | null {
   let nodes = 0
   const stack: [unknown, number][] = [[value, 0]]
-  while (stack.length) {
-    const [v, depth] = stack.pop()!
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top
     if (++nodes > MAX_NODES) return `the command holds more than ${MAX_NODES} values`
     if (v === null || typeof v !== 'object') continue
     if (depth >= MAX_DEPTH) return `the command is nested deeper than ${MAX_DEPTH} levels`
@@ -44,7 +44,7 @@ export function shapeProblem(value: unknown): string | null {
     let keys = 0
     for (const k in v) {
       if (++keys > MAX_KEYS_PER_OBJECT) return `an object in the command has more than ${MAX_KEYS_PER_OBJECT} fields`
-      stack.push([(v as Record<string, unknown>)[k], depth + 1])
+      stack.push([Reflect.get(v, k), depth + 1])
     }
   }
   return null
@@ -55,21 +55,18 @@ const MAX_PARAM = 120
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
 /** An error body no longer than a few hundred bytes whatever the input: messages and params cut. */
-export function capError<T extends ErrorBody>(error: T): T {
-  const out: Record<string, unknown> = { ...(error as object), message: cut(error.message, MAX_MESSAGE) }
-  const e = error as unknown as Record<string, unknown>
-  if (typeof e['field'] === 'string') out['field'] = cut(e['field'], MAX_PARAM)
-  const params = e['params']
-  if (params && typeof params === 'object') {
-    out['params'] = Object.fromEntries(
-      Object.entries(params as Record<string, unknown>).slice(0, 8).map(([k, v]) => [cut(k, 40), typeof v === 'string' ? cut(v, MAX_PARAM) : v]),
+export function capError(error: ErrorBody): ErrorBody {
+  const out: ErrorBody = { ...error, message: cut(error.message, MAX_MESSAGE) }
+  if (typeof error.field === 'string') out.field = cut(error.field, MAX_PARAM)
+  if (error.params && typeof error.params === 'object') {
+    out.params = Object.fromEntries(
+      Object.entries(error.params).slice(0, 8).map(([k, v]) => [cut(k, 40), typeof v === 'string' ? cut(v, MAX_PARAM) : v]),
     )
   }
-  return out as T
+  return out
 }
 
-/** An ack or answer with its error capped; a success passes unchanged. */
-export function capAnswer<A extends { ok: boolean }>(a: A): A {
-  const err = (a as { ok: boolean; error?: ErrorBody }).error
-  return a.ok || !err ? a : ({ ...a, error: capError(err) } as A)
+/** An ack with its error capped; a success passes unchanged. */
+export function capAnswer(a: Ack): Ack {
+  return a.ok ? a : { ...a, error: capError(a.error) }
 }
