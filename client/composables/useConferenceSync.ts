@@ -14,7 +14,7 @@ import { createConferenceSocket, type ConferenceSocket } from '../lib/socket.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
 import { knownRefusal } from '../router.js'
-import { useInkStore } from '../stores/ink.js'
+import { useInkStore } from '../features/signing/ink-store.js'
 
 const COMMAND_TIMEOUT_MS = 8000
 const CLOCK_SAMPLES_AT_CONNECT = 5
