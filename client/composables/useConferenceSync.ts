@@ -13,6 +13,7 @@ import { CatchUp } from '../lib/catch-up.js'
 import { createConferenceSocket, type ConferenceSocket } from '../lib/socket.js'
 import { newCommandId } from '../lib/ids.js'
 import { useConferenceStore } from '../stores/conference.js'
+import { useSessionStore } from '../stores/session.js'
 import { knownRefusal } from '../router.js'
 import { useInkStore } from '../features/signing/ink-store.js'
 
@@ -69,6 +70,7 @@ const SyncKey: InjectionKey<ConferenceSync> = Symbol('conference-sync')
 
 export function useConferenceSync(): ConferenceSync {
   const store = useConferenceStore()
+  const session = useSessionStore()
   const ink = useInkStore()
   const route = useRoute()
   const token = typeof route.query.token === 'string' ? route.query.token : ''
@@ -103,7 +105,7 @@ export function useConferenceSync(): ConferenceSync {
         // The round trip by the monotonic clock; the receipt instant on the wall clock the offset corrects.
         const t1 = Date.now()
         clock.add(t1 - (performance.now() - p0), answer.serverTime, t1)
-        store.setClockOffset(Math.round(clock.offset))
+        session.setClockOffset(Math.round(clock.offset))
       } catch {
         return
       }
@@ -112,38 +114,38 @@ export function useConferenceSync(): ConferenceSync {
 
   function connect(): void {
     if (!token) {
-      store.setConnection('refused', 'missing token')
+      session.setConnection('refused', 'missing token')
       return
     }
     // The router asked the server about this token as the page opened: a refused one is said at once.
     const refusal = knownRefusal(token)
     if (refusal) {
-      store.setConnection('refused', refusal)
+      session.setConnection('refused', refusal)
       return
     }
-    store.setConnection('connecting')
+    session.setConnection('connecting')
     const encoding = CAN_INFLATE ? { snapshotEncoding: 'deflate' as const } : {}
     const s = createConferenceSocket(() => (store.seq > 0 ? { token, lastSeq: store.seq, ...encoding } : { token, ...encoding }))
     socket = s
     s.on('connect', () => {
-      store.setConnection('live')
+      session.setConnection('live')
       clock.reset() // another server process may answer now, with another clock
       void measureClock(CLOCK_SAMPLES_AT_CONNECT)
       for (const ms of CLOCK_SETTLED_BURSTS_MS) settleTimers.push(setTimeout(() => void measureClock(8), ms))
     })
     s.on('welcome', (w) => {
-      store.setActor(w.actor)
+      session.setActor(w.actor)
       if (w.protocol !== PROTOCOL_VERSION) console.warn(`server protocol ${w.protocol}, client ${PROTOCOL_VERSION}`)
     })
     s.on('snapshot', (snap) => void catchUp.snapshot(snap))
     s.on('events', ({ events }) => catchUp.receive(events))
-    s.on('presence', (p) => store.setPresence(p))
-    s.on('reveals', (r) => store.setReveals(r.announcements))
-    s.on('status', (st) => store.setStoreStatus(st.store, st.since))
+    s.on('presence', (p) => session.setPresence(p))
+    s.on('reveals', (r) => session.setReveals(r.announcements))
+    s.on('status', (st) => session.setStoreStatus(st.store, st.since))
     s.on('ink', (b) => ink.receive(b))
     const refused = (reason: string) => {
       s.disconnect()
-      store.setConnection('refused', reason)
+      session.setConnection('refused', reason)
     }
     // A handshake refused before the upgrade (HTTP 403, e.g. an address out of handshakes or
     // guesses) carries no reason, and socket.io retries it like a network failure: ask the server
@@ -162,30 +164,30 @@ export function useConferenceSync(): ConferenceSync {
     s.on('connect_error', (err) => {
       const data = (err as Error & { data?: { reason?: unknown; retryAfterMs?: unknown } }).data
       if (s.active) {
-        store.setConnection('reconnecting')
+        session.setConnection('reconnecting')
         return void checkLink()
       }
       // A refusal at CONNECT is final (socket.io does not retry it); except that the server could
       // not read the links (its store is down): not a refusal; wait and connect again.
       if (data?.reason === ErrorReason.storeUnavailable) {
-        store.setStoreStatus('unavailable')
-        store.setConnection('connecting')
+        session.setStoreStatus('unavailable')
+        session.setConnection('connecting')
         clearTimeout(retryTimer)
         retryTimer = setTimeout(() => s.connect(), typeof data.retryAfterMs === 'number' ? data.retryAfterMs : 2000)
         return
       }
-      store.setConnection('refused', typeof data?.reason === 'string' ? data.reason : err.message)
+      session.setConnection('refused', typeof data?.reason === 'string' ? data.reason : err.message)
     })
     s.on('disconnect', (reason) => {
-      if (store.connection === 'refused') return
-      store.setConnection('reconnecting')
+      if (session.connection === 'refused') return
+      session.setConnection('reconnecting')
       if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1500)
     })
     // The device says its network is gone: say so at once rather than after the heartbeat, and
     // drop the dead link so that the reconnection starts (and succeeds as soon as it is back).
     goneOffline = () => {
-      if (store.connection === 'refused') return
-      store.setConnection('reconnecting')
+      if (session.connection === 'refused') return
+      session.setConnection('reconnecting')
       if (s.connected) s.io.engine?.close()
     }
     cameOnline = () => {

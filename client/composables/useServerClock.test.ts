@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import { msToNextBoundary, useServerClock } from './useServerClock.js'
-import { useConferenceStore } from '../stores/conference.js'
+import { useSessionStore } from '../stores/session.js'
 
 describe('useServerClock', () => {
   beforeEach(() => {
@@ -44,7 +44,7 @@ describe('useServerClock', () => {
 
   it('reads the conference store’s offset by default', () => {
     setActivePinia(createPinia())
-    useConferenceStore().setClockOffset(-7200_000)
+    useSessionStore().setClockOffset(-7200_000)
     const scope = effectScope()
     const c = scope.run(() => useServerClock())!
     expect(c.serverNow()).toBe(1_000_000_250 - 7200_000)

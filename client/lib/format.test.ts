@@ -1,8 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { formatClock, formatDate, formatDateTime, formatDuration, formatTime, zonedInstant, zonedParts } from './format.js'
-import { useConferenceStore } from '../stores/conference.js'
-import { initialState } from '../../shared/domain.js'
+import { formatClock, formatDate, formatDateTime, formatDuration, formatNumber, formatTime, zonedInstant, zonedParts } from './format.js'
 
 /** The test runner's environment: TZ is the device's time zone, read by Date at each call. */
 const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env
@@ -27,12 +24,9 @@ describe('times in the conference time zone, whatever the device says', () => {
     expect(formatTime(T, 'Asia/Ho_Chi_Minh')).toBe('14:53')
   })
 
-  it('uses the conference store’s time zone by default', () => {
-    setActivePinia(createPinia())
-    const store = useConferenceStore()
-    expect(formatTime(T)).toBe('14:53') // default before the state arrives
-    store.applySnapshot({ seq: 1, serverTime: T, state: { ...initialState('c'), timeZone: 'Europe/Paris' } })
-    expect(formatTime(T)).toBe('08:53')
+  it('numbers the way the given language writes them', () => {
+    expect(formatNumber(1597, 'vi')).toBe('1.597')
+    expect(formatNumber(1597, 'en')).toBe('1,597')
   })
 
   it('dates cross midnight in the conference zone; a calendar date stays itself', () => {
@@ -45,7 +39,7 @@ describe('times in the conference time zone, whatever the device says', () => {
   })
 
   it('no time gives an empty string', () => {
-    expect(formatTime(undefined)).toBe('')
+    expect(formatTime(undefined, 'UTC')).toBe('')
     expect(formatClock('not a time', 'UTC')).toBe('')
   })
 })

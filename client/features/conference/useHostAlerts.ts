@@ -9,17 +9,19 @@ import { useI18n } from 'vue-i18n'
 import type { ConferenceState } from '../../../shared/domain.js'
 import type { Presence } from '../../../shared/protocol.js'
 import { useConferenceStore } from '../../stores/conference.js'
+import { useSessionStore } from '../../stores/session.js'
 import { useNoticesStore } from '../../stores/notices.js'
-import { formatClock } from '../../lib/format.js'
+import { useFormat } from '../../composables/useFormat.js'
 
 /** Beyond this many sites changing at once, one notice counts them instead of naming each. */
 const NAME_AT_MOST = 3
 
 export function useHostAlerts(): void {
-  const store = useConferenceStore()
-  const { presence, connection, state } = storeToRefs(store)
+  const { state } = storeToRefs(useConferenceStore())
+  const { presence, connection } = storeToRefs(useSessionStore())
   const notices = useNoticesStore()
   const { t } = useI18n()
+  const { formatClock } = useFormat()
 
   let wasLive = false
   let last: Presence | null = null

@@ -6,6 +6,7 @@
 import { ref } from 'vue'
 import { useRoute } from 'vue-router'
 import { useConferenceStore } from '../../stores/conference.js'
+import { useSessionStore } from '../../stores/session.js'
 
 export interface DocumentLinks {
   report?: string
@@ -16,6 +17,7 @@ export interface DocumentLinks {
 export function useDocumentLinks() {
   const route = useRoute()
   const store = useConferenceStore()
+  const session = useSessionStore()
   const links = ref<DocumentLinks | null>(null)
   const loading = ref(false)
   /** Why the links could not be fetched: 'offline', or the HTTP status. */
@@ -23,7 +25,7 @@ export function useDocumentLinks() {
 
   async function refresh(): Promise<void> {
     const token = typeof route.query.token === 'string' ? route.query.token : ''
-    const id = store.actor?.conferenceId ?? store.state.id
+    const id = session.actor?.conferenceId ?? store.state.id
     loading.value = true
     failed.value = null
     try {

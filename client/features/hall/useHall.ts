@@ -6,6 +6,7 @@
 import { computed, inject, provide, type ComputedRef, type InjectionKey, type Ref } from 'vue'
 import { storeToRefs } from 'pinia'
 import { useConferenceStore } from '../../stores/conference.js'
+import { useSessionStore } from '../../stores/session.js'
 import { useReveal, type RevealBatch } from '../awards/useReveal.js'
 import { useServerClock } from '../../composables/useServerClock.js'
 import type { ConferenceSync } from '../../composables/useConferenceSync.js'
@@ -28,7 +29,8 @@ export const SPEAKER_KINDS: ReadonlySet<string> = new Set(['speech', 'directive'
 
 /** For the screen itself. `sync`: the page's connection, told when each reveal reached the screen (none for a preview). */
 export function provideHall(ownSiteId: () => string | undefined, sync: ConferenceSync | null): HallContext {
-  const { state, clockOffsetMs } = storeToRefs(useConferenceStore())
+  const { state } = storeToRefs(useConferenceStore())
+  const { clockOffsetMs } = storeToRefs(useSessionStore())
   const awards = computed(() => state.value.awards)
   const { batches, serverNow } = useReveal(awards, clockOffsetMs, sync ? { onShown: (revealAt, at) => sync.reportReveal(revealAt, at) } : {})
   const { now } = useServerClock()

@@ -7,6 +7,7 @@ import { ref } from 'vue'
 import { useRoute } from 'vue-router'
 import type { Role } from '../../../shared/domain.js'
 import { useConferenceStore } from '../../stores/conference.js'
+import { useSessionStore } from '../../stores/session.js'
 
 export interface LinkRow {
   id: string
@@ -27,6 +28,7 @@ export interface LinkFailure { status: number | 'offline'; code?: string; action
 export function useAccessLinks() {
   const route = useRoute()
   const store = useConferenceStore()
+  const session = useSessionStore()
   const links = ref<LinkRow[]>([])
   const missing = ref<MissingLink[]>([])
   const self = ref<string | null>(null)
@@ -36,7 +38,7 @@ export function useAccessLinks() {
   /** The link just issued: its URL is shown once. */
   const issued = ref<{ link: LinkRow; url: string; own: boolean } | null>(null)
 
-  const base = () => `/api/conferences/${encodeURIComponent(store.actor?.conferenceId ?? store.state.id)}`
+  const base = () => `/api/conferences/${encodeURIComponent(session.actor?.conferenceId ?? store.state.id)}`
   async function call<T>(action: string, method: string, path: string, body?: unknown): Promise<T | null> {
     const token = typeof route.query.token === 'string' ? route.query.token : ''
     failure.value = null

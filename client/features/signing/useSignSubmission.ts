@@ -13,7 +13,7 @@ import type { z } from 'zod'
 import type { SignPledge } from '../../../shared/conference/signing.js'
 import { ErrorReason, type Ack, type ErrorCode } from '../../../shared/errors.js'
 import { newCommandId } from '../../lib/ids.js'
-import { useConferenceStore } from '../../stores/conference.js'
+import { useSessionStore } from '../../stores/session.js'
 
 export type SubmitPhase = 'idle' | 'sending' | 'waiting' | 'done' | 'refused'
 /** What a waiting signature waits for: this page's connection, or the server's store. */
@@ -28,8 +28,8 @@ const KEY = 'diem-cau.pending-sign'
 const TRANSIENT: ErrorCode[] = ['internal', 'rate_limited']
 
 export function useSignSubmission() {
-  const store = useConferenceStore()
-  const { connection, storeStatus } = storeToRefs(store)
+  const session = useSessionStore()
+  const { connection, storeStatus } = storeToRefs(session)
   const route = useRoute()
   const token = typeof route.query.token === 'string' ? route.query.token : ''
   const storageKey = `${KEY}.${token.slice(0, 12)}`
