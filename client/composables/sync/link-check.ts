@@ -1,0 +1,43 @@
+/** Asking the server over HTTP whether it still honours this page's access link. */
+
+/** While handshakes fail, the link is checked over HTTP at most this often. */
+const LINK_CHECK_EVERY_MS = 3000
+
+/**
+ * Whether the server still honours this link: the reason (`token.revoked`, …) when it answers
+ * 401, else null (accepted, busy, or no answer: a transient failure).
+ */
+export async function linkRefusal(token: string): Promise<string | null> {
+  try {
+    const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' })
+    if (res.status !== 401) return null
+    const body: unknown = await res.json().catch(() => ({}))
+    const error = typeof body === 'object' && body && 'error' in body && typeof body.error === 'object' && body.error ? body.error : {}
+    const reason = 'reason' in error && typeof error.reason === 'string' ? error.reason : 'message' in error && typeof error.message === 'string' ? error.message : null
+    return reason ?? 'token.unknown'
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A throttled check: `check()` asks at most once per LINK_CHECK_EVERY_MS and one at a time, and
+ * calls `onRefused` with the reason when the server refuses the link.
+ */
+export function linkChecker(token: string, onRefused: (reason: string) => void): { check: () => Promise<void> } {
+  let last = -Infinity
+  let busy = false
+  return {
+    async check() {
+      if (busy || performance.now() - last < LINK_CHECK_EVERY_MS) return
+      busy = true
+      last = performance.now()
+      try {
+        const reason = await linkRefusal(token)
+        if (reason) onRefused(reason)
+      } finally {
+        busy = false
+      }
+    },
+  }
+}
