@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { signatureProblem } from '../../../shared/conference/signing.js'
-import { PAD_WIDTH, readToEnd, strokeBox, strokePoints, toPadPoints, toStrokes, toUnit } from './pad.js'
+import { PAD_WIDTH } from '../../../shared/pad-geometry.js'
+import { readToEnd, strokeBox, strokePoints, toPadPoints, toStrokes, toUnit } from './pad.js'
 
 describe('pad geometry', () => {
   it('turns signature_pad pixels into pad units with times from each stroke start', () => {

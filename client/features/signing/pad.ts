@@ -1,9 +1,8 @@
 /**
- * The signature pad's geometry, kept apart from the canvas so it can be tested: strokes are
- * stored in 0..1 of the pad (the shape `pledge.sign` carries), so every drawing of them keeps it.
+ * The signature pad's strokes, kept apart from the canvas so they can be tested. The geometry
+ * (the pad's box, points in 0..1 of it) is shared/pad-geometry.ts, the same for the PDF.
  */
-export const PAD_WIDTH = 500
-export const PAD_HEIGHT = 200
+import { PAD_ASPECT, PAD_HEIGHT, PAD_WIDTH, inPadBox, normalisePoint } from '../../../shared/pad-geometry.js'
 
 /** One point as `pledge.sign` and `ink` carry it: x, y in 0..1 of the pad, t ms from the stroke's start. */
 export type InkPoint = [number, number, number]
@@ -17,16 +16,14 @@ import { MAX_SIGNATURE_STROKES as MAX_STROKES, MAX_STROKE_POINTS, MAX_SIGNATURE_
 /** A point of signature_pad's own data: CSS pixels of the canvas, epoch ms. */
 export interface PadPoint { x: number; y: number; time: number; pressure: number }
 
-const clamp01 = (v: number) => Math.min(1, Math.max(0, v))
-const round4 = (v: number) => Math.round(v * 10_000) / 10_000
-
 /** signature_pad's point groups (pixels of a `width`×`height` canvas) as strokes in pad units. */
 export function toStrokes(groups: readonly { points: readonly Omit<PadPoint, 'pressure'>[] }[], width: number, height: number): Stroke[] {
   const out: Stroke[] = []
   let total = 0
   for (const g of groups) {
-    if (!g.points.length || out.length >= MAX_STROKES) continue
-    const t0 = g.points[0]!.time
+    const first = g.points[0]
+    if (!first || out.length >= MAX_STROKES) continue
+    const t0 = first.time
     const s: Stroke = []
     for (const p of g.points) {
       if (s.length >= MAX_STROKE_POINTS || total >= MAX_TOTAL_POINTS) break
@@ -40,7 +37,7 @@ export function toStrokes(groups: readonly { points: readonly Omit<PadPoint, 'pr
 
 /** One pad point in pad units, its time from the stroke's start `t0`. */
 export function toUnit(p: Omit<PadPoint, 'pressure'>, t0: number, width: number, height: number): InkPoint {
-  return [round4(clamp01(p.x / Math.max(1, width))), round4(clamp01(p.y / Math.max(1, height))), Math.min(600_000, Math.max(0, Math.round(p.time - t0)))]
+  return normalisePoint(p.x, p.y, p.time - t0, width, height)
 }
 
 /** Strokes in pad units back to signature_pad points on a canvas of this size (after a resize or a redo). */
@@ -56,20 +53,20 @@ export const pointCount = (strokes: readonly AnyStroke[]) => strokes.reduce((n, 
  * recorded points, sampled between each pair, so a signature reads as ink and not as a polygon.
  */
 export function strokePoints(stroke: AnyStroke, steps = 4): string {
-  const pts = stroke.map((p) => [(p[0] ?? 0) * PAD_WIDTH, (p[1] ?? 0) * PAD_HEIGHT] as const)
-  if (pts.length < 3) return pts.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')
-  const out: string[] = [`${pts[0]![0].toFixed(1)},${pts[0]![1].toFixed(1)}`]
+  const pts = stroke.map((p) => inPadBox(p))
+  const xy = ([x, y]: readonly [number, number]) => `${x.toFixed(1)},${y.toFixed(1)}`
+  const first = pts[0]
+  if (!first || pts.length < 3) return pts.map(xy).join(' ')
+  const out: string[] = [xy(first)]
+  const at = (i: number) => pts[Math.min(pts.length - 1, Math.max(0, i))] ?? first
   for (let i = 0; i < pts.length - 1; i++) {
-    const p0 = pts[Math.max(0, i - 1)]!
-    const p1 = pts[i]!
-    const p2 = pts[i + 1]!
-    const p3 = pts[Math.min(pts.length - 1, i + 2)]!
+    const [p0, p1, p2, p3] = [at(i - 1), at(i), at(i + 1), at(i + 2)]
     for (let k = 1; k <= steps; k++) {
       const t = k / steps
       const t2 = t * t
       const t3 = t2 * t
-      const at = (a: number, b: number, c: number, d: number) => 0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3)
-      out.push(`${at(p0[0], p1[0], p2[0], p3[0]).toFixed(1)},${at(p0[1], p1[1], p2[1], p3[1]).toFixed(1)}`)
+      const curve = (a: number, b: number, c: number, d: number) => 0.5 * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - d) * t2 + (-a + 3 * b - 3 * c + d) * t3)
+      out.push(xy([curve(p0[0], p1[0], p2[0], p3[0]), curve(p0[1], p1[1], p2[1], p3[1])]))
     }
   }
   return out.join(' ')
@@ -87,10 +84,11 @@ export function readToEnd(box: { scrollTop: number; scrollHeight: number; client
 export function strokeBox(strokes: readonly AnyStroke[], margin = 0.06): { x: number; y: number; w: number; h: number } {
   const pts = strokes.flat()
   if (!pts.length) return { x: 0, y: 0, w: PAD_WIDTH, h: PAD_HEIGHT }
-  const xs = pts.map((p) => (p[0] ?? 0) * PAD_WIDTH)
-  const ys = pts.map((p) => (p[1] ?? 0) * PAD_HEIGHT)
+  const boxed = pts.map((p) => inPadBox(p))
+  const xs = boxed.map(([x]) => x)
+  const ys = boxed.map(([, y]) => y)
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
-  const ratio = PAD_WIDTH / PAD_HEIGHT
+  const ratio = PAD_ASPECT
   let w = Math.max(x1 - x0, (y1 - y0) * ratio, PAD_WIDTH / 5) * (1 + 2 * margin)
   w = Math.min(w, PAD_WIDTH)
   const h = w / ratio

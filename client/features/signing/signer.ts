@@ -1,7 +1,9 @@
 /** What the signer's page says, decided from the state alone (plain logic, tested without a browser). */
-import { blocOpen } from '../../../shared/conference/signing.js'
+import { blocOpen, signatureProblem as strokesProblem } from '../../../shared/conference/signing.js'
 import type { Bloc, ConferenceState } from '../../../shared/domain.js'
-import type { ErrorCode } from '../../../shared/errors.js'
+import { ErrorReason, type ErrorBody } from '../../../shared/errors.js'
+
+type Strokes = readonly (readonly (readonly [number, number, number])[])[]
 
 /**
  * - `notOpen`: the organisers have not opened signing yet; `closed`: they opened it, then closed it;
@@ -21,24 +23,39 @@ export function signPhase(a: { state: ConferenceState; bloc: Bloc | null; hasAct
   return state.signing.openedAt ? 'closed' : 'notOpen'
 }
 
-/** The kind of problem `signatureProblem` (or the server's `data.strokes: …`) named. */
-export function strokeProblemKey(message: string): 'blank' | 'dot' | 'short' | 'line' | 'other' {
-  if (/blank/.test(message)) return 'blank'
-  if (/dot/.test(message)) return 'dot'
-  if (/too short/.test(message)) return 'short'
-  if (/straight line/.test(message)) return 'line'
-  return 'other'
+/** A `signing.problem.*` key: what is wrong with the strokes as a signature. */
+export type StrokeProblem = 'blank' | 'dot' | 'short' | 'line' | 'other'
+
+/**
+ * What is wrong with these strokes as a signature (null: nothing), by the same rule the server
+ * applies (shared/conference/signing.ts); the page checks before sending, and names the problem
+ * again when the server refuses the strokes (`signing.notASignature`).
+ */
+export function signatureProblem(strokes: Strokes): StrokeProblem | null {
+  const problem = strokesProblem(strokes)
+  if (!problem) return null
+  // The shared rule says its problem in one English sentence per kind; the kind is read from it here only.
+  return /blank/.test(problem) ? 'blank' : /dot/.test(problem) ? 'dot' : /too short/.test(problem) ? 'short' : /straight line/.test(problem) ? 'line' : 'other'
 }
 
-/** Words for a refusal of `pledge.sign`, chosen by its code and what it says, never the raw English. */
-export function refusalKey(code: ErrorCode, message: string): 'changed' | 'notOpen' | 'signed' | 'forbidden' | 'notFound' | 'ended' | 'other' {
-  if (code === 'forbidden') return 'forbidden'
-  if (code === 'not_found') return 'notFound'
-  if (code === 'conflict') {
-    if (/hash|text|changed/i.test(message)) return 'changed'
-    if (/already signed|signed/i.test(message)) return 'signed'
-    if (/ended/i.test(message)) return 'ended'
-    return 'notOpen'
-  }
-  return 'other'
+/** A `signing.refused.*` key: a refusal of `pledge.sign`, by its reason. */
+export type SignRefusal = 'changed' | 'notOpen' | 'signed' | 'forbidden' | 'notFound' | 'ended' | 'other'
+
+const REFUSAL_OF_REASON: Partial<Record<ErrorReason, SignRefusal>> = {
+  [ErrorReason.signingTextChanged]: 'changed',
+  [ErrorReason.signingAlreadySigned]: 'signed',
+  [ErrorReason.signingNotOpen]: 'notOpen',
+  [ErrorReason.signingBlocNotOpen]: 'notOpen',
+  [ErrorReason.conferenceNotLive]: 'notOpen',
+  [ErrorReason.conferenceEnded]: 'ended',
+  [ErrorReason.signingNoBloc]: 'notFound',
+  [ErrorReason.roleForbidden]: 'forbidden',
+  [ErrorReason.subjectForbidden]: 'forbidden',
+}
+
+/** Words for a refusal of `pledge.sign`, chosen by its coded reason (then its code), never its English message. */
+export function signRefusal(error: Pick<ErrorBody, 'code' | 'reason'>): SignRefusal {
+  const known = error.reason ? REFUSAL_OF_REASON[error.reason] : undefined
+  if (known) return known
+  return error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'notFound' : 'other'
 }

@@ -11,7 +11,7 @@ import { useRoute } from 'vue-router'
 import { storeToRefs } from 'pinia'
 import type { z } from 'zod'
 import type { SignPledge } from '../../../shared/conference/signing.js'
-import { ErrorReason, type Ack, type ErrorCode } from '../../../shared/errors.js'
+import { ErrorReason, type Ack, type ErrorBody, type ErrorCode } from '../../../shared/errors.js'
 import { newCommandId } from '../../lib/ids.js'
 import { useSessionStore } from '../../stores/session.js'
 
@@ -36,7 +36,7 @@ export function useSignSubmission() {
 
   const phase = ref<SubmitPhase>('idle')
   const waitingFor = ref<WaitingFor>('connection')
-  const refusal = ref<{ code: ErrorCode; message: string } | null>(null)
+  const refusal = ref<ErrorBody | null>(null)
   const pending = ref<Pending | null>(load())
   /** The strokes this device sent, to tell its own signature from one made on another device. */
   const sentStrokes = ref<string | null>(pending.value ? JSON.stringify(pending.value.data.strokes) : loadSent())
