@@ -1,4 +1,5 @@
 /** Asking the server over HTTP whether it still honours this page's access link. */
+import { refusalReason } from '../../lib/refusal.js'
 
 /** While handshakes fail, the link is checked over HTTP at most this often. */
 const LINK_CHECK_EVERY_MS = 3000
@@ -11,10 +12,7 @@ export async function linkRefusal(token: string): Promise<string | null> {
   try {
     const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' })
     if (res.status !== 401) return null
-    const body: unknown = await res.json().catch(() => ({}))
-    const error = typeof body === 'object' && body && 'error' in body && typeof body.error === 'object' && body.error ? body.error : {}
-    const reason = 'reason' in error && typeof error.reason === 'string' ? error.reason : 'message' in error && typeof error.message === 'string' ? error.message : null
-    return reason ?? 'token.unknown'
+    return refusalReason(await res.json().catch(() => ({})))
   } catch {
     return null
   }

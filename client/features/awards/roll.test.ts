@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Award, AwardType } from '../../../shared/domain.js'
 import { awardStats, groupRoll, pageAt, paceFor, paginate, placeOf, timeLeftInItem, whereLine, type PageLayout } from './roll.js'
+import { defined } from '../../test/defined.js'
 
 const types: AwardType[] = [
   { id: 'bk', name: 'Bằng khen của Chủ tịch UBND tỉnh', recipientKind: 'both', precedence: 20 },
@@ -28,14 +29,14 @@ describe('groupRoll', () => {
     expect(groups.map((g) => [g.typeId, g.kind, g.decision])).toEqual([
       ['co', 'collective', qd1], ['bk', 'collective', qd2], ['bk', 'collective', qd1], ['bk', 'individual', qd1],
     ])
-    expect(groups[1]!.localities.map((l) => [l.siteId, l.awards.map((a) => a.id)])).toEqual([['hub', ['c1']], ['thuan-nam', ['c2', 'c3']]])
+    expect(defined(groups[1]).localities.map((l) => [l.siteId, l.awards.map((a) => a.id)])).toEqual([['hub', ['c1']], ['thuan-nam', ['c2', 'c3']]])
     const units = groupRoll(['A', 'B', 'A', 'C', 'B'].map((unit, i) => award({ id: `u${i}`, unit, siteId: 'hub' })), order)
-    expect(units[0]!.localities[0]!.awards.map((a) => a.id)).toEqual(['u0', 'u2', 'u1', 'u4', 'u3'])
+    expect(defined(defined(units[0]).localities[0]).awards.map((a) => a.id)).toEqual(['u0', 'u2', 'u1', 'u4', 'u3'])
   })
 
   it('keeps awards of another class apart', () => {
     const groups = groupRoll([award({ awardClass: 'hạng Nhì' }), award({ awardClass: 'hạng Ba' }), award({ awardClass: 'hạng Nhì' })], order)
-    expect(groups.map((g) => [g.awardClass, g.localities[0]!.awards.length])).toEqual([['hạng Nhì', 2], ['hạng Ba', 1]])
+    expect(groups.map((g) => [g.awardClass, defined(g.localities[0]).awards.length])).toEqual([['hạng Nhì', 2], ['hạng Ba', 1]])
   })
 })
 
@@ -67,7 +68,7 @@ describe('paginate', () => {
     const a = Array.from({ length: 4 }, () => award({ siteId: 'hub' }))
     const b = [award({ siteId: 'ninh-hai', recipientName: 'Một tên rất dài của một đơn vị' })]
     const pages = paginate(groupRoll([...a, ...b], order), { ...layout, columns: 1 })
-    expect(pages.map((p) => p.columns[0]!.map((l) => l.kind))).toEqual([
+    expect(pages.map((p) => defined(p.columns[0]).map((l) => l.kind))).toEqual([
       ['locality', 'award', 'award', 'award', 'award'], ['locality', 'award'],
     ])
   })
@@ -75,7 +76,7 @@ describe('paginate', () => {
   it('shows a single tall award rather than an empty page', () => {
     const pages = paginate(groupRoll([award({ recipientName: 'x'.repeat(30) })], order), { ...layout, columnHeight: 30 })
     expect(pages).toHaveLength(1)
-    expect(pages[0]!.size).toBe(1)
+    expect(defined(pages[0]).size).toBe(1)
   })
 })
 

@@ -81,7 +81,7 @@ export function groupRoll(awards: readonly Award[], order: RollOrder): RollGroup
   }
   return [...groups.values()]
     .sort((x, y) =>
-      x.byType - y.byType || firstSeen.get(x.typeId)! - firstSeen.get(y.typeId)! ||
+      x.byType - y.byType || (firstSeen.get(x.typeId) ?? 0) - (firstSeen.get(y.typeId) ?? 0) ||
       (x.kind === y.kind ? 0 : x.kind === 'collective' ? -1 : 1) || x.seen - y.seen)
     .map(({ seen: _s, byType: _b, bySite, ...g }) => ({
       ...g,
@@ -113,33 +113,36 @@ export function paginate(groups: readonly RollGroup[], layout: PageLayout): Roll
   const pages: RollPage[] = []
   const columns = Math.max(1, layout.columns)
   let page: RollPage | null = null
+  let column: RollLine[] = []
   let used = 0
-  const col = () => page!.columns[page!.columns.length - 1]!
-  const nextColumn = (group: RollGroup) => {
+  /** A new column for `group`, on a new page when this one is full; the page it is on. */
+  const nextColumn = (group: RollGroup): RollPage => {
+    column = []
     if (!page || page.columns.length >= columns) {
       if (page) pages.push(page)
-      page = { group, columns: [[]], size: 0 }
-    } else page.columns.push([])
+      page = { group, columns: [column], size: 0 }
+    } else page.columns.push(column)
     used = 0
+    return page
   }
   for (const group of groups) {
-    nextColumn(group)
-    if (page!.columns.length > 1) {
-      col().push({ kind: 'group', group })
+    let current = nextColumn(group)
+    if (current.columns.length > 1) {
+      column.push({ kind: 'group', group })
       used += layout.groupHeight(group)
     }
     for (const loc of group.localities) {
       loc.awards.forEach((award, i) => {
         const h = layout.awardHeight(award)
-        const needsHeader = i === 0 || col().length === 0
+        const needsHeader = i === 0 || column.length === 0
         // Never leave a locality header alone at the bottom of a column.
-        if (used > 0 && used + h + (needsHeader ? layout.localityHeight : 0) > layout.columnHeight) nextColumn(group)
-        if (i === 0 || col().length === 0) {
-          col().push({ kind: 'locality', siteId: loc.siteId, continued: i > 0 })
+        if (used > 0 && used + h + (needsHeader ? layout.localityHeight : 0) > layout.columnHeight) current = nextColumn(group)
+        if (i === 0 || column.length === 0) {
+          column.push({ kind: 'locality', siteId: loc.siteId, continued: i > 0 })
           used += layout.localityHeight
         }
-        col().push({ kind: 'award', award })
-        page!.size++
+        column.push({ kind: 'award', award })
+        current.size++
         used += h
       })
     }

@@ -4,6 +4,7 @@ import { initialState, type Award, type AwardType, type ConferenceState } from '
 import { evolve } from '../../../shared/evolve.js'
 import type { ConferenceEvent } from '../../../shared/events.js'
 import { applyFilter, buildCatalog, catalogStats, emptyFilter, foldText, nextInOrder, pendingMatching, useAwardCatalog } from './useAwardCatalog.js'
+import { defined } from '../../test/defined.js'
 
 const types: AwardType[] = [
   { id: 'bang-khen', name: 'Bằng khen của Chủ tịch UBND tỉnh', recipientKind: 'both', precedence: 30 },
@@ -35,7 +36,7 @@ describe('award catalog', () => {
   it('counts a retracted award out of the announced ones', () => {
     const c = buildCatalog(types, awards)
     expect(c.totals).toEqual({ total: 8, announced: 1, retracted: 1, remaining: 6 })
-    const hcld = c.progress.find((p) => p.type.id === 'hclđ')!
+    const hcld = defined(c.progress.find((p) => p.type.id === 'hclđ'))
     expect([hcld.announced, hcld.retracted, hcld.remaining]).toEqual([0, 1, 0])
     expect(c.retracted.map((a) => a.id)).toEqual(['l1'])
     expect(c.announced.map((a) => a.id)).toEqual(['l1', 'c2']) // latest reveal first, marked retracted
@@ -78,14 +79,14 @@ describe('award catalog', () => {
     const setup: ConferenceEvent = { seq, type: 'award.imported', at: '2023-02-22T01:00:00Z', data: { awards: big } } as ConferenceEvent
     const state = shallowRef<ConferenceState>(evolve({ ...initialState('c'), status: 'live', awardTypes: bigTypes }, setup))
     const scope = effectScope()
-    const catalog = scope.run(() => useAwardCatalog(state))!
+    const catalog = defined(scope.run(() => useAwardCatalog(state)))
     const filter = { ...emptyFilter(), typeId: 't3', query: 'duc 1' }
     expect(catalog.value.totals.remaining).toBe(5000)
     expect(pendingMatching(catalog.value, filter).length).toBeGreaterThan(0)
 
     const before = { ...catalogStats }
     const announce = (ids: string[]) => {
-      const e = { seq: ++seq, type: 'award.announced', at: '2023-02-22T02:00:00Z', data: { awardIds: ids, revealAt: 1e12 + seq, awards: ids.map((id) => byId.get(id)!) } } as ConferenceEvent
+      const e = { seq: ++seq, type: 'award.announced', at: '2023-02-22T02:00:00Z', data: { awardIds: ids, revealAt: 1e12 + seq, awards: ids.map((id) => defined(byId.get(id))) } } as ConferenceEvent
       const t0 = performance.now()
       state.value = evolve(state.value, e)
       const t1 = performance.now()
@@ -95,7 +96,7 @@ describe('award catalog', () => {
     }
     const first = announce(['a7'])
     const runs = [8, 9, 10, 11, 12].map((i) => announce([`a${i}`]))
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!
+    const median = (xs: number[]) => defined(xs.sort((a, b) => a - b)[2])
     const batch = announce(big.slice(100, 1100).map((a) => a.id))
     console.log(`catalog with 5,000 awards, one announcement (evolve + index + filtered list): first ${first.ms.toFixed(2)} ms, then median ${median(runs.map((r) => r.ms)).toFixed(2)} ms, of which index + filter ${median(runs.map((r) => r.indexMs)).toFixed(2)} ms; a batch of 1,000: ${batch.ms.toFixed(2)} ms`)
 

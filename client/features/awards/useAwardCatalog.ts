@@ -7,6 +7,9 @@
 import { computed, type Ref } from 'vue'
 import type { Award, AwardType, ConferenceState, RecipientKind } from '../../../shared/domain.js'
 
+/** When an award was retracted, epoch ms (0: it was not). */
+const retractedAt = (a: Award) => (a.retracted ? Date.parse(a.retracted.at) : 0)
+
 export interface TypeProgress {
   type: AwardType
   total: number
@@ -109,15 +112,15 @@ export function buildCatalog(awardTypes: readonly AwardType[], awards: readonly 
       announced.push(a)
     } else {
       c.remaining++
-      pendingByType.get(a.typeId)!.push(a)
+      pendingByType.get(a.typeId)?.push(a)
     }
     if (a.revealAt !== undefined && (lastRevealAt === undefined || a.revealAt > lastRevealAt)) lastRevealAt = a.revealAt
   }
 
   announced.sort((a, b) => announcedAt(b) - announcedAt(a))
-  retracted.sort((a, b) => Date.parse(b.retracted!.at) - Date.parse(a.retracted!.at))
+  retracted.sort((a, b) => retractedAt(b) - retractedAt(a))
   const pending = types.flatMap((t) => pendingByType.get(t.id) ?? [])
-  const progress = types.map((t) => counts.get(t.id)!)
+  const progress = types.flatMap((t) => counts.get(t.id) ?? [])
   const totals = { total: 0, announced: 0, retracted: 0, remaining: 0 }
   for (const p of progress) {
     totals.total += p.total

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import type { Award } from '../../../shared/domain.js'
 import { useRecentRetractions } from './useRecentRetractions.js'
+import { defined } from '../../test/defined.js'
 
 const award = (id: string, retractedAt?: number): Award => ({
   id, typeId: 't', recipientKind: 'collective', recipientName: id, revealAt: 1, announcedAt: 'x',
@@ -19,7 +20,7 @@ describe('useRecentRetractions', () => {
     const awards = ref<Award[]>([award('old', 900_000), award('kept')])
     const scope = effectScope()
     const offset = 5_000 // the server is 5 s ahead
-    const list = scope.run(() => useRecentRetractions(awards, () => Date.now() + offset, 45_000))!
+    const list = defined(scope.run(() => useRecentRetractions(awards, () => Date.now() + offset, 45_000)))
     expect(list.value).toEqual([])
     const early = { ...award('early', 1_004_000), revealAt: 1_010_000 }
     awards.value = [...awards.value, award('a', 1_004_000), award('b', 1_005_000), early]

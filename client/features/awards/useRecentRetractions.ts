@@ -15,7 +15,7 @@ export function useRecentRetractions(awards: Ref<readonly Award[]>, serverNow: (
     // Withdrawn during its countdown: never shown, so nothing to tell.
     return awards.value
       .filter((a) => a.retracted && a.revealAt !== undefined && a.revealAt <= at && Date.parse(a.retracted.at) > at - showMs)
-      .sort((x, y) => Date.parse(y.retracted!.at) - Date.parse(x.retracted!.at))
+      .sort((x, y) => Date.parse(y.retracted?.at ?? '') - Date.parse(x.retracted?.at ?? ''))
       .slice(0, max)
   })
 }

@@ -7,12 +7,14 @@ import { onBeforeUnmount, onMounted } from 'vue'
 
 export const NEXT_KEYS = ['PageDown', 'ArrowRight'] as const
 export const PREVIOUS_KEYS = ['PageUp', 'ArrowLeft'] as const
+const NEXT: ReadonlySet<string> = new Set(NEXT_KEYS)
+const PREVIOUS: ReadonlySet<string> = new Set(PREVIOUS_KEYS)
 
 /** True when a key press belongs to what the person is doing, not to the agenda. */
 export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  if (!el || typeof el.closest !== 'function') return false
-  if (el.isContentEditable) return true
+  const el = target instanceof Element ? target : null
+  if (!el) return false
+  if (el instanceof HTMLElement && el.isContentEditable) return true
   if (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="listbox"], [role="slider"]')) return true
   return !!el.closest('dialog')
 }
@@ -20,7 +22,7 @@ export function isTyping(target: EventTarget | null): boolean {
 export function useClickerKeys(step: (direction: 'next' | 'previous') => void): void {
   function onKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return
-    const direction = (NEXT_KEYS as readonly string[]).includes(e.key) ? 'next' : (PREVIOUS_KEYS as readonly string[]).includes(e.key) ? 'previous' : null
+    const direction = NEXT.has(e.key) ? 'next' : PREVIOUS.has(e.key) ? 'previous' : null
     if (!direction) return
     if (isTyping(e.target) || document.querySelector('dialog[open]')) return
     e.preventDefault()

@@ -54,7 +54,7 @@ export function useHostAlerts(): void {
   let issues: Map<string, string> | null = null
   watch(state, (s) => {
     if (!s.id) return
-    const now = new Map(s.sites.filter((x) => x.issue).map((x) => [x.id, x.issue!.at]))
+    const now = new Map(s.sites.flatMap((x) => (x.issue ? [[x.id, x.issue.at] as const] : [])))
     const before = issues
     issues = now
     if (!before) return

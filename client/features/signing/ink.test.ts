@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyInk, InkBatcher, INK_MAX_POINTS, inkActive, visibleStrokes, type LiveDrawing } from './ink.js'
 import type { InkPoint } from './pad.js'
+import { defined } from '../../test/defined.js'
 
 const line = (n: number, dt = 16): InkPoint[] => Array.from({ length: n }, (_, i) => [0.1 + i * 0.001, 0.5, i * dt])
 
@@ -41,9 +42,9 @@ describe('InkBatcher (the pad)', () => {
 describe('applyInk (a hall)', () => {
   it('spreads a batch over the time it took to draw, continuing from the previous batch', () => {
     let d = applyInk(undefined, { stroke: 0, points: line(3) }, 1000) // t 0, 16, 32
-    expect(d.strokes[0]!.showAt).toEqual([1000, 1016, 1032])
+    expect(defined(d.strokes[0]).showAt).toEqual([1000, 1016, 1032])
     d = applyInk(d, { stroke: 0, points: [[0.2, 0.5, 48], [0.21, 0.5, 64]] }, 1020)
-    expect(d.strokes[0]!.showAt.slice(3)).toEqual([1032, 1048])
+    expect(defined(d.strokes[0]).showAt.slice(3)).toEqual([1032, 1048])
     expect(visibleStrokes(d, 1016)[0]).toHaveLength(2)
     expect(visibleStrokes(d, 2000)[0]).toHaveLength(5)
   })
@@ -51,12 +52,12 @@ describe('applyInk (a hall)', () => {
   it('never falls far behind the pen', () => {
     const d: LiveDrawing = { strokes: [], lastAt: 0, cursor: 5000 }
     const next = applyInk(d, { stroke: 0, points: line(2) }, 1000)
-    expect(next.strokes[0]!.showAt[0]).toBe(1000)
+    expect(defined(next.strokes[0]).showAt[0]).toBe(1000)
   })
 
   it('draws a resend at once and a clear empties the drawing', () => {
     let d = applyInk(undefined, { stroke: 0, points: line(100, 16) }, 0) // 1.6 s of ink: a resend
-    expect(new Set(d.strokes[0]!.showAt)).toEqual(new Set([0]))
+    expect(new Set(defined(d.strokes[0]).showAt)).toEqual(new Set([0]))
     d = applyInk(d, { stroke: 1, points: line(2) }, 10)
     expect(d.strokes).toHaveLength(2)
     d = applyInk(d, { stroke: 0, points: [], clear: true }, 20)

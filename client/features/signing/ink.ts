@@ -38,7 +38,8 @@ export class InkBatcher {
   flush(): InkBatch[] {
     const out: InkBatch[] = this.pending.map((p) => ({ blocId: this.blocId, stroke: p.stroke, points: p.points }))
     if (this.clearNext) {
-      if (out.length) out[0] = { ...out[0]!, clear: true }
+      const first = out[0]
+      if (first) out[0] = { ...first, clear: true }
       else out.push({ blocId: this.blocId, stroke: 0, points: [], clear: true })
     }
     this.pending = []
@@ -81,8 +82,8 @@ export function applyInk(d: LiveDrawing | undefined, b: Pick<InkBatch, 'stroke' 
   let cursor = start
   if (b.points.length) {
     while (strokes.length <= b.stroke) strokes.push({ points: [], showAt: [] })
-    const old = strokes[b.stroke]!
-    const s: LiveStroke = { points: old.points.slice(), showAt: old.showAt.slice() }
+    const old = strokes[b.stroke]
+    const s: LiveStroke = { points: old?.points.slice() ?? [], showAt: old?.showAt.slice() ?? [] }
     for (const p of b.points) {
       const at = replay ? start + Math.max(0, p[2] - t0) : now
       s.points.push(p)
@@ -98,15 +99,15 @@ export function applyInk(d: LiveDrawing | undefined, b: Pick<InkBatch, 'stroke' 
 export function visibleStrokes(d: LiveDrawing, now: number): InkPoint[][] {
   return d.strokes.map((s) => {
     let n = s.showAt.length
-    while (n > 0 && s.showAt[n - 1]! > now) n--
+    while (n > 0 && (s.showAt[n - 1] ?? 0) > now) n--
     return n === s.points.length ? s.points : s.points.slice(0, n)
   }).filter((s) => s.length)
 }
 
 /** Whether a bloc head is drawing now, for the host and the halls: ink within the last few seconds. */
 export const INK_ACTIVE_MS = 4000
-export const inkActive = (d: LiveDrawing | undefined, now: number) => hasInk(d) && now - d!.lastAt < INK_ACTIVE_MS
+export const inkActive = (d: LiveDrawing | undefined, now: number) => !!d && hasInk(d) && now - d.lastAt < INK_ACTIVE_MS
 /** An abandoned drawing (the pad closed without signing) leaves the halls' screens after this. */
 export const INK_KEPT_MS = 120_000
-export const inkShown = (d: LiveDrawing | undefined, now: number) => hasInk(d) && now - d!.lastAt < INK_KEPT_MS
-const hasInk = (d: LiveDrawing | undefined) => !!d && d.strokes.some((s) => s.points.length)
+export const inkShown = (d: LiveDrawing | undefined, now: number) => !!d && hasInk(d) && now - d.lastAt < INK_KEPT_MS
+const hasInk = (d: LiveDrawing) => d.strokes.some((s) => s.points.length)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { signatureProblem, signRefusal } from './signer.js'
 
-const loop = (cx: number, cy: number, r: number) => Array.from({ length: 40 }, (_, i) => [cx + r * Math.cos(i / 6), cy + r * Math.sin(i / 6) * 0.6, i * 16] as [number, number, number])
+type Point = [number, number, number]
+const pt = (x: number, y: number, t: number): Point => [x, y, t]
+const loop = (cx: number, cy: number, r: number) => Array.from({ length: 40 }, (_, i) => pt(cx + r * Math.cos(i / 6), cy + r * Math.sin(i / 6) * 0.6, i * 16))
 
 describe('signatureProblem: the kind of problem, as the page names it', () => {
   it('passes a signature and names each problem', () => {
@@ -9,7 +11,7 @@ describe('signatureProblem: the kind of problem, as the page names it', () => {
     expect(signatureProblem([])).toBe('blank')
     expect(signatureProblem([[[0.5, 0.5, 0], [0.501, 0.5, 10]]])).toBe('dot')
     expect(signatureProblem([[[0.4, 0.5, 0], [0.5, 0.52, 30], [0.55, 0.5, 60]]])).toBe('short')
-    expect(signatureProblem([Array.from({ length: 20 }, (_, i) => [0.1 + i * 0.04, 0.5 + i * 0.001, i * 16] as [number, number, number])])).toBe('line')
+    expect(signatureProblem([Array.from({ length: 20 }, (_, i) => pt(0.1 + i * 0.04, 0.5 + i * 0.001, i * 16))])).toBe('line')
   })
 })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { initialState, type ConferenceState, type Site } from '../../../shared/domain.js'
 import type { Presence } from '../../../shared/protocol.js'
 import { boardRows, siteGroups, siteStatuses, summarize, treeOrder } from './readiness.js'
+import { defined } from '../../test/defined.js'
 
 const AT = '2025-01-10T01:00:00.000Z'
 function conference(sites: Site[]): ConferenceState {
@@ -22,7 +23,7 @@ const SITES: Site[] = [
 
 describe('readiness', () => {
   it('orders the hierarchy: each parent before its children, whatever the log order', () => {
-    const shuffled = [SITES[3]!, SITES[4]!, SITES[2]!, SITES[0]!, SITES[1]!]
+    const shuffled = [defined(SITES[3]), defined(SITES[4]), defined(SITES[2]), defined(SITES[0]), defined(SITES[1])]
     expect(treeOrder(shuffled).map((r) => `${r.depth}:${r.site.id}`)).toEqual(['0:hub', '1:d2', '2:x2', '1:d1', '2:x1'])
   })
 
@@ -56,9 +57,9 @@ describe('readiness', () => {
     expect(rows.map((r) => r.site.id)).toEqual(['d2', 'hub', 'd1', 'x1', 'd2'])
     // d2 is listed first for its problem, and stays in the tree as context (an echo) for what is below it.
     expect(rows.map((r) => r.echo)).toEqual([false, false, false, false, true])
-    const d2 = rows.find((r) => r.site.id === 'd2')!
+    const d2 = defined(rows.find((r) => r.site.id === 'd2'))
     expect([d2.descendants, d2.readyBelow, d2.collapsed]).toEqual([1, 1, true])
-    expect(rows.find((r) => r.site.id === 'hub')!.descendants).toBe(4)
+    expect(defined(rows.find((r) => r.site.id === 'hub')).descendants).toBe(4)
   })
 
   it('lists the sites with a problem first, oldest problem first, and keeps their place in the tree for what is below them', () => {

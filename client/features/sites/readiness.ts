@@ -120,6 +120,11 @@ export function matches(s: SiteStatus, filter: BoardFilter, search: string): boo
 export function boardRows(statuses: readonly SiteStatus[], opts: { filter: BoardFilter; search: string; collapsed: ReadonlySet<string> }): SiteRowData[] {
   const byId = new Map(statuses.map((s) => [s.site.id, s]))
   const parentOf = (s: SiteStatus) => (s.site.parentId ? byId.get(s.site.parentId) : undefined)
+  /** The parent's name for a row shown out of its place in the tree (a pinned problem). */
+  const parentName = (s: SiteStatus) => {
+    const p = parentOf(s)
+    return p ? { parentName: p.site.name } : {}
+  }
   const below = new Map<string, { n: number; ready: number }>()
   for (const s of statuses) {
     for (let p = parentOf(s), guard = 0; p && guard < 10; p = parentOf(p), guard++) {
@@ -156,7 +161,7 @@ export function boardRows(statuses: readonly SiteStatus[], opts: { filter: Board
       hasChildren: !!b,
       collapsed: opts.collapsed.has(s.site.id),
       ...extra,
-      ...(extra.pinned && parentOf(s) ? { parentName: parentOf(s)!.site.name } : {}),
+      ...(extra.pinned ? parentName(s) : {}),
     }
   }
   // Oldest problem first (it has waited longest); the sort is stable, so ties keep the tree's order.
@@ -196,8 +201,9 @@ export function siteGroups(sites: readonly Site[], presence: Presence, ownSiteId
   const groups: SiteGroup[] = []
   for (const { site, depth } of tree) {
     if (depth === 0 && level === 1) {
-      groups.push({ site, total: 0, online: 0, attendees: 0, own: false })
-      add(groups.at(-1)!, site)
+      const group: SiteGroup = { site, total: 0, online: 0, attendees: 0, own: false }
+      groups.push(group)
+      add(group, site)
       continue
     }
     if (depth === level) groups.push({ site, total: 0, online: 0, attendees: 0, own: false })
