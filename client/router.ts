@@ -5,10 +5,12 @@
  */
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
 import type { Role } from '../shared/domain.js'
+import { refusalReason } from './lib/refusal.js'
 
 /** The page of each role. */
 export const ROLE_PATHS: Record<Role, string> = { host: '/host', site: '/site', signer: '/sign', viewer: '/view' }
-const ROLE_OF_PATH = new Map(Object.entries(ROLE_PATHS).map(([role, path]) => [path, role as Role]))
+const ROLES: readonly Role[] = ['host', 'site', 'signer', 'viewer']
+const ROLE_OF_PATH = new Map(ROLES.map((role) => [ROLE_PATHS[role], role]))
 
 /** Per token: its role, or null when the server does not know it (the page then says so itself). */
 const known = new Map<string, Role | null>()
@@ -27,8 +29,7 @@ async function roleOf(token: string): Promise<Role | null | undefined> {
     const res = await fetch('/api/me', { headers: { authorization: `Bearer ${token}` } })
     if (res.status === 401) {
       known.set(token, null)
-      const body = (await res.json().catch(() => ({}))) as { error?: { reason?: string; message?: string } }
-      refusals.set(token, body.error?.reason ?? body.error?.message ?? 'token.unknown')
+      refusals.set(token, refusalReason(await res.json().catch(() => ({}))))
       return null
     }
     if (!res.ok) return undefined

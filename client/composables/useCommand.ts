@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import type { CommandOf, CommandType } from '../../shared/commands.js'
 import type { ErrorBody } from '../../shared/errors.js'
 import { errorText } from '../lib/errors.js'
+import { useFormat } from './useFormat.js'
 import { useNoticesStore } from '../stores/notices.js'
 import { useCommands, type ConferenceSync } from './useConferenceSync.js'
 
@@ -17,6 +18,7 @@ export function useCommand(sync?: ConferenceSync) {
   const { send } = sync ?? useCommands()
   const notices = useNoticesStore()
   const { t } = useI18n()
+  const { timeZone } = useFormat()
   /** True while a command of this component waits for its ack. */
   const busy = ref(false)
   /** The last refusal in people's words, and the error it came from (null after a success). */
@@ -33,7 +35,7 @@ export function useCommand(sync?: ConferenceSync) {
       }
       lastError.value = 'local' in ack
         ? { text: t(ack.local === 'timeout' ? 'common.timeout' : 'common.notConnected'), error: null }
-        : { text: errorText(ack.error), error: ack.error }
+        : { text: errorText(ack.error, timeZone()), error: ack.error }
       if (!opts.quiet) notices.push('error', lastError.value.text)
       return false
     } finally {

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import { msToNextBoundary, useServerClock } from './useServerClock.js'
-import { useConferenceStore } from '../stores/conference.js'
+import { useSessionStore } from '../stores/session.js'
+import { defined } from '../test/defined.js'
 
 describe('useServerClock', () => {
   beforeEach(() => {
@@ -14,7 +15,7 @@ describe('useServerClock', () => {
   it('ticks on the server clock’s second boundaries, not the device’s', async () => {
     const offset = ref(3 * 3600_000 + 400) // the server is 3 h 0.4 s ahead of this device
     const scope = effectScope()
-    const c = scope.run(() => useServerClock({ offsetMs: offset }))!
+    const c = defined(scope.run(() => useServerClock({ offsetMs: offset })))
     expect(c.now.value).toBe(1_000_000_250 + offset.value)
     const ticks: number[] = []
     scope.run(() => {
@@ -33,7 +34,7 @@ describe('useServerClock', () => {
   it('re-aligns at once when the offset estimate changes', async () => {
     const offset = ref(0)
     const scope = effectScope()
-    const c = scope.run(() => useServerClock({ offsetMs: offset }))!
+    const c = defined(scope.run(() => useServerClock({ offsetMs: offset })))
     offset.value = 640
     await nextTick()
     expect(c.now.value).toBe(1_000_000_250 + 640)
@@ -44,9 +45,9 @@ describe('useServerClock', () => {
 
   it('reads the conference store’s offset by default', () => {
     setActivePinia(createPinia())
-    useConferenceStore().setClockOffset(-7200_000)
+    useSessionStore().setClockOffset(-7200_000)
     const scope = effectScope()
-    const c = scope.run(() => useServerClock())!
+    const c = defined(scope.run(() => useServerClock()))
     expect(c.serverNow()).toBe(1_000_000_250 - 7200_000)
     scope.stop()
   })

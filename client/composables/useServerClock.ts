@@ -1,15 +1,15 @@
 /**
- * The server's clock as this page estimates it (local clock + the store's `clockOffsetMs`),
+ * The server's clock as this page estimates it (local clock + the session store's `clockOffsetMs`),
  * ticking on the server's interval boundaries: every screen flips its seconds at the same
  * server instant, whatever its own clock says. Shared by the agenda timers and the award reveal.
  */
-import { onScopeDispose, readonly, ref, watch, type Ref } from 'vue'
-import { useConferenceStore } from '../stores/conference.js'
+import { onScopeDispose, readonly, ref, toRef, watch, type Ref } from 'vue'
+import { useSessionStore } from '../stores/session.js'
 
 export interface ServerClockOptions {
   /** Tick period in ms, aligned to the server clock's multiples of it (default 1000); 0: no ticking. */
   intervalMs?: number
-  /** The offset to apply (server minus local, ms); default: the conference store's estimate. */
+  /** The offset to apply (server minus local, ms); default: the session store's estimate. */
   offsetMs?: Ref<number>
 }
 
@@ -23,10 +23,7 @@ export function msToNextBoundary(t: number, intervalMs: number): number {
 
 export function useServerClock(opts: ServerClockOptions = {}) {
   const intervalMs = opts.intervalMs ?? 1000
-  const offset = opts.offsetMs ?? (() => {
-    const store = useConferenceStore()
-    return { get value() { return store.clockOffsetMs } } as Ref<number>
-  })()
+  const offset = opts.offsetMs ?? toRef(useSessionStore(), 'clockOffsetMs')
   const serverNow = (): number => Date.now() + offset.value
   const now = ref(serverNow())
   let timer: ReturnType<typeof setTimeout> | undefined

@@ -2,11 +2,12 @@
  * Keeps a page's store in seq order: events are applied as they come, a gap asks `sync`, and
  * events that arrive meanwhile wait (parked) until the answer lands. A `sync` refused with
  * `rate_limited` is asked again once its `retryAfterMs` has passed, not at the next event (which
- * may be minutes away in a quiet hall). Transport-free: the page hands it a way to ask.
+ * may be minutes away in a quiet hall), with jitter (lib/retry.ts). Transport-free: the page hands it a way to ask.
  */
 import type { ConferenceEvent, Snapshot } from '../../shared/events.js'
 import type { AnySnapshot, SyncAnswer } from '../../shared/protocol.js'
 import type { ApplyResult } from '../stores/conference.js'
+import { retryDelay } from './retry.js'
 
 /** The part of the conference store that catching up writes to. */
 export interface CatchUpTarget {
@@ -15,8 +16,6 @@ export interface CatchUpTarget {
   applyEvents(events: readonly ConferenceEvent[]): ApplyResult
 }
 
-/** A refused `sync` without a `retryAfterMs` (an older server) waits this long. */
-const DEFAULT_RETRY_MS = 1000
 const ROUNDS = 3
 
 export class CatchUp {
@@ -28,11 +27,13 @@ export class CatchUp {
   /**
    * @param ask sends `sync { since }`; rejects when no answer came (the next event or reconnect tries again)
    * @param unpack a snapshot as it arrived, plain or deflated, as a plain one
+   * @param delay the wait before asking again after a refusal that said `retryAfterMs`
    */
   constructor(
     private readonly target: CatchUpTarget,
     private readonly ask: (since: number) => Promise<SyncAnswer>,
     private readonly unpack: (s: AnySnapshot) => Promise<Snapshot>,
+    private readonly delay: (retryAfterMs: number | undefined) => number = retryDelay,
   ) {}
 
   /** Live events, in order; a gap starts a sync. */
@@ -71,7 +72,7 @@ export class CatchUp {
       for (let round = 0; round < ROUNDS; round++) {
         const answer = await this.ask(this.target.seq)
         if (!answer.ok) {
-          if (answer.error.code === 'rate_limited') this.later(answer.retryAfterMs ?? DEFAULT_RETRY_MS)
+          if (answer.error.code === 'rate_limited') this.later(this.delay(answer.retryAfterMs))
           break
         }
         if ('snapshot' in answer) this.target.applySnapshot(await this.unpack(answer.snapshot))

@@ -3,6 +3,7 @@ import { Command } from '../../shared/commands.js'
 import { ErrorReason, ErrorCode, zodDetail } from '../../shared/errors.js'
 import { i18n } from '../i18n/index.js'
 import { accessRefusal, accessRefusalText, errorText } from './errors.js'
+import { defined } from '../test/defined.js'
 
 const te = (key: string, locale: 'vi' | 'en') => i18n.global.te(key, locale)
 
@@ -29,7 +30,7 @@ describe('errorText', () => {
   it('a zod refusal renders with its limit, the field named in words', () => {
     const parsed = Command.safeParse({ id: 'cmd-12345678', type: 'site.checkIn', data: { attendees: 250_000 } })
     expect(parsed.success).toBe(false)
-    const detail = zodDetail(parsed.error!)
+    const detail = zodDetail(defined(parsed.error))
     expect(detail).toEqual({ reason: 'field.tooBig', field: 'attendees', params: { max: 100_000 } })
     const text = errorText({ code: 'invalid', message: 'data.attendees: Too big: expected number to be <=100000', ...detail })
     expect(text).toBe('“Số người dự” không được lớn hơn 100.000. Xin sửa lại rồi gửi lại.')
@@ -40,13 +41,13 @@ describe('errorText', () => {
   it('other zod issues: negative, missing, fractional, empty', () => {
     const text = (data: unknown) => {
       const r = Command.safeParse({ id: 'cmd-12345678', type: 'site.checkIn', data })
-      return errorText({ code: 'invalid', ...zodDetail(r.error!) })
+      return errorText({ code: 'invalid', ...zodDetail(defined(r.error)) })
     }
     expect(text({ attendees: -1 })).toBe('“Số người dự” không được nhỏ hơn 0. Xin sửa lại rồi gửi lại.')
     expect(text({})).toBe('Chưa nhập “Số người dự”. Xin nhập rồi gửi lại.')
     expect(text({ attendees: 1.5 })).toBe('“Số người dự” phải là số nguyên. Xin sửa lại rồi gửi lại.')
     const empty = Command.safeParse({ id: 'cmd-12345678', type: 'agenda.addItem', data: { title: '   ', kind: 'speech' } })
-    expect(errorText({ code: 'invalid', ...zodDetail(empty.error!) })).toBe('“Tên mục” đang để trống. Xin nhập rồi gửi lại.')
+    expect(errorText({ code: 'invalid', ...zodDetail(defined(empty.error)) })).toBe('“Tên mục” đang để trống. Xin nhập rồi gửi lại.')
   })
 
   it('says who may not do what, never the command type', () => {

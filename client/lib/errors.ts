@@ -3,6 +3,7 @@
  * Vietnamese first, saying what happened and what to do. The wire `message` (English, for
  * scripts) is never shown; neither is an id.
  */
+import { DEFAULT_TIME_ZONE } from '../../shared/domain.js'
 import type { ErrorBody, ErrorParams } from '../../shared/errors.js'
 import { i18n } from '../i18n/index.js'
 import { formatNumber, formatTime } from './format.js'
@@ -30,25 +31,25 @@ function actionLabel(command: unknown): string {
 }
 
 /** The params as the sentence shows them: numbers the local way, roles, statuses and actions in words. */
-function shownParams(error: ShownError): Record<string, string> {
+function shownParams(error: ShownError, timeZone: string): Record<string, string> {
   const p: ErrorParams = { ...error.params }
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' ? formatNumber(v) : v
+  for (const [k, v] of Object.entries(p)) out[k] = typeof v === 'number' ? formatNumber(v, i18n.global.locale.value) : v
   out.field = fieldLabel(error.field)
   const row = error.field?.split('.')[1]
-  if (out.row === undefined && row !== undefined && /^\d+$/.test(row)) out.row = formatNumber(Number(row) + 1)
+  if (out.row === undefined && row !== undefined && /^\d+$/.test(row)) out.row = formatNumber(Number(row) + 1, i18n.global.locale.value)
   if (typeof p.role === 'string') out.role = te(`refusal.roles.${p.role}`) ? t(`refusal.roles.${p.role}`) : t('refusal.roles.viewer')
   if (typeof p.status === 'string' && te(`refusal.statuses.${p.status}`)) out.status = t(`refusal.statuses.${p.status}`)
   if (typeof p.kind === 'string' && te(`refusal.siteKinds.${p.kind}`)) out.kind = t(`refusal.siteKinds.${p.kind}`)
   // Instants are shown as times in the conference's zone, never as ISO strings.
-  if (typeof p.at === 'string' && !Number.isNaN(Date.parse(p.at))) out.at = formatTime(p.at)
+  if (typeof p.at === 'string' && !Number.isNaN(Date.parse(p.at))) out.at = formatTime(p.at, timeZone)
   out.action = actionLabel(p.command)
   return out
 }
 
-/** One sentence for a refusal, in the page's language. */
-export function errorText(error: ShownError): string {
-  if (error.reason && te(`refusal.reasons.${error.reason}`)) return t(`refusal.reasons.${error.reason}`, shownParams(error))
+/** One sentence for a refusal, in the page's language; the times it names in `timeZone` (the conference's). */
+export function errorText(error: ShownError, timeZone: string = DEFAULT_TIME_ZONE): string {
+  if (error.reason && te(`refusal.reasons.${error.reason}`)) return t(`refusal.reasons.${error.reason}`, shownParams(error, timeZone))
   return te(`refusal.generic.${error.code}`) ? t(`refusal.generic.${error.code}`) : t('refusal.generic.internal')
 }
 

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { formatClock, formatDate, formatDateTime, formatDuration, formatTime, zonedInstant, zonedParts } from './format.js'
-import { useConferenceStore } from '../stores/conference.js'
-import { initialState } from '../../shared/domain.js'
+import { formatClock, formatDate, formatDateTime, formatDuration, formatNumber, formatTime, zonedInstant, zonedParts } from './format.js'
+import { defined } from '../test/defined.js'
 
 /** The test runner's environment: TZ is the device's time zone, read by Date at each call. */
 const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env
@@ -27,12 +25,9 @@ describe('times in the conference time zone, whatever the device says', () => {
     expect(formatTime(T, 'Asia/Ho_Chi_Minh')).toBe('14:53')
   })
 
-  it('uses the conference store’s time zone by default', () => {
-    setActivePinia(createPinia())
-    const store = useConferenceStore()
-    expect(formatTime(T)).toBe('14:53') // default before the state arrives
-    store.applySnapshot({ seq: 1, serverTime: T, state: { ...initialState('c'), timeZone: 'Europe/Paris' } })
-    expect(formatTime(T)).toBe('08:53')
+  it('numbers the way the given language writes them', () => {
+    expect(formatNumber(1597, 'vi')).toBe('1.597')
+    expect(formatNumber(1597, 'en')).toBe('1,597')
   })
 
   it('dates cross midnight in the conference zone; a calendar date stays itself', () => {
@@ -45,7 +40,7 @@ describe('times in the conference time zone, whatever the device says', () => {
   })
 
   it('no time gives an empty string', () => {
-    expect(formatTime(undefined)).toBe('')
+    expect(formatTime(undefined, 'UTC')).toBe('')
     expect(formatClock('not a time', 'UTC')).toBe('')
   })
 })
@@ -67,14 +62,14 @@ describe('formatDuration', () => {
 
 describe('zonedInstant: a date and time typed on the host console mean the conference clock', () => {
   it('reads 14:00 on 22/02/2023 in Hà Nội as 07:00Z, whatever the device zone', () => {
-    expect(new Date(zonedInstant('2023-02-22', '14:00', 'Asia/Ho_Chi_Minh')!).toISOString()).toBe('2023-02-22T07:00:00.000Z')
+    expect(new Date(defined(zonedInstant('2023-02-22', '14:00', 'Asia/Ho_Chi_Minh'))).toISOString()).toBe('2023-02-22T07:00:00.000Z')
   })
   it('follows a zone with daylight saving on either side of its change', () => {
-    expect(new Date(zonedInstant('2023-03-25', '12:00', 'Europe/Paris')!).toISOString()).toBe('2023-03-25T11:00:00.000Z')
-    expect(new Date(zonedInstant('2023-03-27', '12:00', 'Europe/Paris')!).toISOString()).toBe('2023-03-27T10:00:00.000Z')
+    expect(new Date(defined(zonedInstant('2023-03-25', '12:00', 'Europe/Paris'))).toISOString()).toBe('2023-03-25T11:00:00.000Z')
+    expect(new Date(defined(zonedInstant('2023-03-27', '12:00', 'Europe/Paris'))).toISOString()).toBe('2023-03-27T10:00:00.000Z')
   })
   it('goes back to the same wall clock through zonedParts', () => {
-    const at = zonedInstant('2026-11-27', '19:35', 'Asia/Ho_Chi_Minh')!
+    const at = defined(zonedInstant('2026-11-27', '19:35', 'Asia/Ho_Chi_Minh'))
     expect(zonedParts(at, 'Asia/Ho_Chi_Minh')).toEqual({ date: '2026-11-27', time: '19:35' })
   })
   it('refuses what does not parse', () => {

@@ -1,24 +1,13 @@
 /**
  * Numbers, times and durations the Vietnamese way (1.597; 08:30:05; 22/02/2023), English when
- * chosen. Every time is shown in the conference's time zone (Asia/Ho_Chi_Minh for the demo),
- * never the device's: a UTC laptop shows 14:53 for 07:53Z like every other screen.
+ * chosen. Pure: the caller names the locale and the time zone (composables/useFormat.ts binds
+ * them to the page's language and the conference's zone, never the device's: a UTC laptop shows
+ * 14:53 for 07:53Z like every other screen).
  */
-import { getActivePinia } from 'pinia'
-import { DEFAULT_TIME_ZONE } from '../../shared/domain.js'
-import { i18n } from '../i18n/index.js'
-import { useConferenceStore } from '../stores/conference.js'
 
-const tag = () => (i18n.global.locale.value === 'en' ? 'en-GB' : 'vi-VN')
-
-export function formatNumber(n: number): string {
-  return n.toLocaleString(tag())
-}
-
-/** The time zone of the conference this page shows; the default before its state arrives. */
-export function conferenceTimeZone(): string {
-  const pinia = getActivePinia()
-  if (!pinia) return DEFAULT_TIME_ZONE
-  return useConferenceStore(pinia).state.timeZone || DEFAULT_TIME_ZONE
+/** A number grouped the way the page's language writes it (1.597 in Vietnamese, 1,597 in English). */
+export function formatNumber(n: number, locale: string): string {
+  return n.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN')
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -28,9 +17,9 @@ function parts(ms: number, timeZone: string): Record<'year' | 'month' | 'day' | 
     f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
     formatters.set(timeZone, f)
   }
-  const out: Record<string, string> = {}
-  for (const p of f.formatToParts(ms)) out[p.type] = p.value
-  return out as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>
+  const all = f.formatToParts(ms)
+  const get = (type: Intl.DateTimeFormatPartTypes) => all.find((p) => p.type === type)?.value ?? ''
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
 }
 
 /** Epoch ms of an ISO string or a number; null when it is not a time. */
@@ -40,16 +29,16 @@ function toMs(at: string | number | undefined | null): number | null {
   return Number.isNaN(t) ? null : t
 }
 
-/** HH:mm:ss in the conference's time zone (or `timeZone`); '' for no time. */
-export function formatClock(at: string | number | undefined | null, timeZone = conferenceTimeZone()): string {
+/** HH:mm:ss in `timeZone`; '' for no time. */
+export function formatClock(at: string | number | undefined | null, timeZone: string): string {
   const t = toMs(at)
   if (t === null) return ''
   const p = parts(t, timeZone)
   return `${p.hour}:${p.minute}:${p.second}`
 }
 
-/** HH:mm in the conference's time zone (or `timeZone`); '' for no time. */
-export function formatTime(at: string | number | undefined | null, timeZone = conferenceTimeZone()): string {
+/** HH:mm in `timeZone`; '' for no time. */
+export function formatTime(at: string | number | undefined | null, timeZone: string): string {
   const t = toMs(at)
   if (t === null) return ''
   const p = parts(t, timeZone)
@@ -57,10 +46,10 @@ export function formatTime(at: string | number | undefined | null, timeZone = co
 }
 
 /**
- * dd/MM/yyyy of an instant in the conference's time zone; a calendar date (2023-02-22) is
+ * dd/MM/yyyy of an instant in `timeZone`; a calendar date (2023-02-22) is
  * that date wherever it is read.
  */
-export function formatDate(at: string | number | undefined | null, timeZone = conferenceTimeZone()): string {
+export function formatDate(at: string | number | undefined | null, timeZone: string): string {
   if (typeof at === 'string') {
     const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(at)
     if (d) return `${d[3]}/${d[2]}/${d[1]}`
@@ -71,8 +60,8 @@ export function formatDate(at: string | number | undefined | null, timeZone = co
   return `${p.day}/${p.month}/${p.year}`
 }
 
-/** "HH:mm dd/MM/yyyy" in the conference's time zone. */
-export function formatDateTime(at: string | number | undefined | null, timeZone = conferenceTimeZone()): string {
+/** "HH:mm dd/MM/yyyy" in `timeZone`. */
+export function formatDateTime(at: string | number | undefined | null, timeZone: string): string {
   const t = toMs(at)
   return t === null ? '' : `${formatTime(t, timeZone)} ${formatDate(t, timeZone)}`
 }
@@ -97,7 +86,7 @@ export function formatDuration(ms: number, opts: DurationOptions = {}): string {
 }
 
 /** The conference-zone wall clock of an instant as `{ date: 'yyyy-MM-dd', time: 'HH:mm' }` (for date and time inputs). */
-export function zonedParts(at: string | number, timeZone = conferenceTimeZone()): { date: string; time: string } {
+export function zonedParts(at: string | number, timeZone: string): { date: string; time: string } {
   const p = parts(toMs(at) ?? 0, timeZone)
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
 }
@@ -106,11 +95,14 @@ export function zonedParts(at: string | number, timeZone = conferenceTimeZone())
  * The instant at which the conference's clock reads `date` `time` (yyyy-MM-dd, HH:mm), whatever
  * the device's own zone; null for a date or time that does not parse.
  */
-export function zonedInstant(date: string, time: string, timeZone = conferenceTimeZone()): number | null {
+export function zonedInstant(date: string, time: string, timeZone: string): number | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   const t = /^(\d{2}):(\d{2})$/.exec(time)
   if (!d || !t) return null
-  const wall = Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!, +t[1]!, +t[2]!)
+  const [, year, month, day] = d.map(Number)
+  const [, hour, minute] = t.map(Number)
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) return null
+  const wall = Date.UTC(year, month - 1, day, hour, minute)
   if (Number.isNaN(wall)) return null
   // The zone's offset at a guess, then at the answer (a daylight-saving change between them).
   const offsetAt = (ms: number) => {

@@ -3,11 +3,11 @@
  * (Catmull-Rom as cubic Béziers), the pad's proportions kept, cropped to the ink and centred.
  */
 import type { Strokes } from '../../../shared/domain.js'
+import { PAD_HEIGHT, PAD_WIDTH } from '../../../shared/pad-geometry.js'
 import type { Doc } from './kit.js'
 
-/** The signer's pad is 500 × 200 (client/lib/pad.ts): x and y in 0..1 of it. */
-const PAD_W = 500
-const PAD_H = 200
+/** The signer's pad (shared/pad-geometry.ts, the same box on screen): x and y in 0..1 of it. */
+const [PAD_W, PAD_H] = [PAD_WIDTH, PAD_HEIGHT]
 
 export interface Box {
   x: number

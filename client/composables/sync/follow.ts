@@ -1,0 +1,38 @@
+/** What the server pushes to a page: the log into the log's store, the rest into the session's. */
+import { PROTOCOL_VERSION } from '../../../shared/protocol.js'
+import { CatchUp } from '../../lib/catch-up.js'
+import type { ConferenceSocket } from '../../lib/socket.js'
+import type { useConferenceStore } from '../../stores/conference.js'
+import type { useSessionStore } from '../../stores/session.js'
+import type { useInkStore } from '../../features/signing/ink-store.js'
+import type { Dispose } from './dispose.js'
+import { unpackSnapshot } from './snapshot.js'
+
+const SYNC_ANSWER_WITHIN_MS = 8000
+
+/** Snapshot and events into the log's store in seq order, asking `sync` on a gap (lib/catch-up.ts). */
+export function followLog(socket: ConferenceSocket, log: ReturnType<typeof useConferenceStore>): Dispose {
+  const catchUp = new CatchUp(log, (since) => socket.timeout(SYNC_ANSWER_WITHIN_MS).emitWithAck('sync', { since }), unpackSnapshot)
+  socket.on('snapshot', (snap) => void catchUp.snapshot(snap))
+  socket.on('events', ({ events }) => catchUp.receive(events))
+  return () => {
+    catchUp.stop()
+    socket.off('snapshot')
+    socket.off('events')
+  }
+}
+
+/** Who this page is, presence, reveals, the server's store and live ink: none of it in the log. */
+export function followSession(socket: ConferenceSocket, session: ReturnType<typeof useSessionStore>, ink: ReturnType<typeof useInkStore>): Dispose {
+  socket.on('welcome', (w) => {
+    session.setActor(w.actor)
+    if (w.protocol !== PROTOCOL_VERSION) console.warn(`server protocol ${w.protocol}, client ${PROTOCOL_VERSION}`)
+  })
+  socket.on('presence', (p) => session.setPresence(p))
+  socket.on('reveals', (r) => session.setReveals(r.announcements))
+  socket.on('status', (st) => session.setStoreStatus(st.store, st.since))
+  socket.on('ink', (b) => ink.receive(b))
+  return () => {
+    for (const name of ['welcome', 'presence', 'reveals', 'status', 'ink'] as const) socket.off(name)
+  }
+}

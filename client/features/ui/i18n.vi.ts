@@ -1,0 +1,47 @@
+/** Vietnamese: every page: the app, connection, statuses, common words. */
+export default {
+  app: { name: 'Điểm Cầu', language: 'Ngôn ngữ' },
+  home: {
+    title: 'Hệ thống hội nghị trực tuyến Điểm Cầu',
+    body: 'Hãy mở đường liên kết truy cập mà Ban tổ chức đã gửi cho bạn (dành cho điểm cầu, người ký hoặc người xem).',
+    hint: 'Đường liên kết có dạng …/site?token=… và chỉ dùng cho một vai trò.',
+  },
+  connection: {
+    connecting: 'Đang kết nối…',
+    live: 'Trực tuyến',
+    reconnecting: 'Mất kết nối — đang thử lại',
+    refused: 'Liên kết truy cập không hợp lệ',
+    missingToken: 'Đường liên kết thiếu mã truy cập.',
+    refusedHelp: 'Hãy kiểm tra lại đường liên kết hoặc liên hệ Ban tổ chức.',
+  },
+  status: { scheduled: 'Chưa bắt đầu', live: 'Đang diễn ra', ended: 'Đã bế mạc' },
+  common: {
+    online: '{n} người đang online',
+    onlineLabel: 'người đang online',
+    attendees: '{n} đại biểu',
+    siteLabel: 'Điểm cầu {name}',
+    loading: 'Đang tải dữ liệu hội nghị…',
+    cancel: 'Huỷ',
+    timeout: 'Máy chủ không trả lời, vui lòng thử lại.',
+    notConnected: 'Mất kết nối tới máy chủ — đang thử kết nối lại. Thao tác chưa được gửi; hãy thử lại khi có kết nối.',
+  },
+  kind: { collective: 'Tập thể', individual: 'Cá nhân' },
+  degraded: {
+    title: 'Máy chủ tạm thời không ghi được dữ liệu hội nghị.',
+    what: 'Các lệnh chưa được thực hiện; hệ thống đang tự kết nối lại — không cần tải lại trang.',
+    since: 'Từ {time}.',
+    console: 'Lệnh bấm lúc này bị từ chối nếu máy chủ vẫn chưa ghi được, và không lệnh nào bị ghi hai lần: có thể bấm lại sau vài giây.',
+    hall: 'Máy chủ tạm thời không cập nhật được — màn hình giữ nội dung hiện tại và sẽ tự cập nhật lại, không cần tải lại trang.',
+    page: 'Trang vẫn hiển thị nội dung hiện có và sẽ tự cập nhật khi máy chủ trở lại — không cần tải lại trang.',
+    back: 'Đã kết nối lại: máy chủ ghi được dữ liệu hội nghị trở lại.',
+  },
+  errors: {
+    invalid: 'Dữ liệu không hợp lệ',
+    unauthorized: 'Chưa xác thực',
+    forbidden: 'Không có quyền',
+    not_found: 'Không tìm thấy',
+    conflict: 'Không thực hiện được lúc này',
+    rate_limited: 'Thao tác quá nhanh',
+    internal: 'Lỗi máy chủ',
+  },
+}
