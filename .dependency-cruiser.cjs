@@ -5,7 +5,8 @@
  * never on the store or on each other, and nothing below imports what stands above it.
  */
 const SOURCE = '^(server|shared|client)/'
-const TESTS = '\\.(test|spec)\\.ts$|^server/test/|^shared/testing/'
+/** Tests and their fixtures: each feature's given/when/then examples are test data beside its rules. */
+const TESTS = '\\.(test|spec)\\.ts$|^server/test/|^shared/testing/|^client/test/|/examples\\.ts$'
 const TRANSPORTS = '^server/(http|realtime)/'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
