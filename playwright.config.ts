@@ -11,8 +11,10 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS ?? 2),
   // A file's tests share its server, in order; the files themselves are independent.
   fullyParallel: false,
-  timeout: 90_000,
-  expect: { timeout: 10_000 },
+  // Generous: on a loaded two-core machine a step of a page can take seconds; the time promises
+  // (offline within 5 s, revocation within 5 s, …) have their own bounds in the specs.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     trace: 'retain-on-failure',
