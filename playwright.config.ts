@@ -4,10 +4,12 @@ import { defineConfig } from '@playwright/test'
  * e2e against the real server and Debian's Chromium (no browser download is possible here).
  * Every spec file has a server of its own on a free port (e2e/fixtures.ts), so files run side by side.
  */
+const TIMED = ['**/reveal.spec.ts', '**/agenda-timing.spec.ts', '**/scale.spec.ts']
+// Screenshots are their own run (`npm run screenshots`): they assert nothing, so `npm test` leaves them out.
+const SCREENSHOTS = process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts']
+
 export default defineConfig({
   testDir: 'e2e',
-  // Screenshots are their own run (`npm run screenshots`): they assert nothing, so `npm test` leaves them out.
-  testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts'],
   workers: Number(process.env.E2E_WORKERS ?? 2),
   // A file's tests share its server, in order; the files themselves are independent.
   fullyParallel: false,
@@ -16,6 +18,13 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  projects: [
+    { name: 'e2e', testIgnore: [...TIMED, ...SCREENSHOTS] },
+    // The specs that measure time and frames on this machine (a reveal's instant across halls,
+    // timers flipping together, 700 sites) run after the others, one at a time: another worker's
+    // Chromium on the same two cores would measure itself, not the product.
+    { name: 'timed', testMatch: TIMED, workers: 1, dependencies: ['e2e'] },
+  ],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
