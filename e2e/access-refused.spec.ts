@@ -1,7 +1,7 @@
 /**
  * A page whose access link stops working says why, in Vietnamese, instead of "reconnecting"
  * forever: revoked, expired, reissued (use the new link) and unknown each have their own screen,
- * and a reload shows the same. On a server of its own (port 3195): the spec revokes links.
+ * and a reload shows the same. On a server of its own: the spec revokes links.
  */
 import { createHash } from 'node:crypto'
 import { expect, test, type APIRequestContext, type Browser, type Page } from './fixtures.js'
@@ -10,7 +10,7 @@ import { startPrivateServer, type PrivateServer } from './private-server.js'
 let server: PrivateServer
 
 test.beforeAll(async () => {
-  server = await startPrivateServer(3195)
+  server = await startPrivateServer()
 })
 test.afterAll(async () => {
   await server?.stop()
@@ -81,9 +81,14 @@ test('an unknown link: its own screen at once', async ({ browser }) => {
 
 test('a network that drops and returns: the page retries and is live again, never refused', async ({ browser }) => {
   const { page } = await openSite(browser, 4)
+  // Offline, the page asks the server about its link (GET /api/me) and gets no answer: that is not a refusal.
+  const linkChecked = page.waitForEvent('requestfailed', { predicate: (r) => r.url().includes('/api/me'), timeout: 20_000 })
   await page.context().setOffline(true)
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 })
-  await page.waitForTimeout(3000)
+  await linkChecked
+  // The next attempt to reconnect comes after the check's answer was read.
+  await page.waitForEvent('requestfailed', { predicate: (r) => r.url().includes('/socket.io/'), timeout: 20_000 })
+  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'reconnecting')
   await expect(page.getByTestId('access-refused')).toHaveCount(0)
   await page.context().setOffline(false)
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live', { timeout: 20_000 })

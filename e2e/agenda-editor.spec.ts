@@ -13,7 +13,7 @@ const WALL = { width: 1920, height: 1080 }
 let server: PrivateServer
 test.describe.configure({ mode: 'serial' })
 test.beforeAll(async () => {
-  server = await startPrivateServer(3199)
+  server = await startPrivateServer()
 })
 test.afterAll(async () => server?.stop())
 

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { recordSocket, SETTLED_CLOCK_SAMPLES, type SocketLog } from './socket-log.js'
 
 const WALL = { width: 1920, height: 1080 }
 const CONSOLE = { width: 1366, height: 768 }
@@ -13,9 +14,12 @@ const CONSOLE = { width: 1366, height: 768 }
 let server: PrivateServer
 test.describe.configure({ mode: 'serial' })
 test.beforeAll(async () => {
-  server = await startPrivateServer(3199)
+  server = await startPrivateServer()
 })
 test.afterAll(async () => server?.stop())
+
+/** Each page's socket, to wait until its clock estimate has settled. */
+const sockets: SocketLog[] = []
 
 /** A page in its own browser, with its clock `skewMs` off the real one and its own time zone. */
 async function open(browser: Browser, url: string, viewport: { width: number; height: number }, timezoneId: string, skewMs: number): Promise<Page> {
@@ -25,6 +29,7 @@ async function open(browser: Browser, url: string, viewport: { width: number; he
     Date.now = () => real() + skew
   }, skewMs)
   const page = await context.newPage()
+  sockets.push(recordSocket(page))
   await page.goto(url)
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
   return page
@@ -64,11 +69,12 @@ test('screens hours apart and in other zones agree on the timer and flip their s
   expect((await server.command(request, 'conference.start', {})).ok).toBe(true)
   for (const p of screens) await expect(p.getByTestId('timer-elapsed')).toBeVisible()
   await expect(host.getByTestId('run-elapsed')).toBeVisible()
-  // Let the clock estimates settle (the pages' settled bursts of samples end at 8 s).
-  await host.waitForTimeout(9000)
+  // The clock estimates settle first: every page has had all its clock samples answered.
+  for (const socket of sockets) await expect.poll(() => socket.count('clock').answered, { timeout: 30_000 }).toBeGreaterThanOrEqual(SETTLED_CLOCK_SAMPLES)
   for (const p of screens) await recordFlips(p, 'timer-elapsed')
   await recordFlips(host, 'run-elapsed')
-  await host.waitForTimeout(8000)
+  // Eight flips of the seconds on every page.
+  for (const p of [...screens, host]) await expect.poll(async () => (await flips(p)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(9)
 
   const logs = await Promise.all([...screens, host].map(flips))
   const spreads: number[] = []

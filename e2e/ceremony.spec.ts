@@ -1,10 +1,9 @@
 import { expect, test } from './fixtures.js'
-import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { openPage, startIfScheduled } from './helpers.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 
-test('the host announces in ceremony order within the filters, confirms big batches and retracts with a reason', async ({ browser }) => {
-  const links = readLinks()
+test('the host announces in ceremony order within the filters, confirms big batches and retracts with a reason', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, CONSOLE)
   await startIfScheduled(host)
   const rows = host.locator('[data-award-row-id]')

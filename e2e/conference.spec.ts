@@ -1,12 +1,11 @@
 import { expect, test } from './fixtures.js'
-import { openPage, readLinks, selectFirstAward, startIfScheduled } from './helpers.js'
+import { openPage, selectFirstAward, startIfScheduled } from './helpers.js'
 import { signOnPage } from './signing-helpers.js'
 
 const WALL = { width: 1920, height: 1080 }
 const LAPTOP = { width: 1280, height: 800 }
 
-test('an announced award and a signature appear on every site, and survive a reload', async ({ browser }) => {
-  const links = readLinks()
+test('an announced award and a signature appear on every site, and survive a reload', async ({ browser, links }) => {
   const [siteA, siteB] = links.sites.filter((s) => s.siteId !== 'hub')
   const signer = links.signers[0]!
   if (!siteA || !siteB) throw new Error('the demo needs two district sites')
@@ -61,15 +60,14 @@ test('an announced award and a signature appear on every site, and survive a rel
   await expect(dashB.locator('[data-award-id]')).toHaveCount(await dashA.locator('[data-award-id]').count())
 })
 
-test('a refused access link says so in plain Vietnamese', async ({ browser }) => {
+test('a refused access link says so in plain Vietnamese', async ({ browser, server }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await page.goto('/site?token=not-a-real-token')
+  await page.goto(`${server.base}/site?token=not-a-real-token`)
   await expect(page.getByTestId('access-refused')).toContainText('Liên kết truy cập không đúng')
 })
 
-test('a check-in count out of range is refused on the page, in Vietnamese, before anything is sent', async ({ browser }) => {
-  const links = readLinks()
+test('a check-in count out of range is refused on the page, in Vietnamese, before anything is sent', async ({ browser, links }) => {
   const site = links.sites[0]!
   const dash = await openPage(browser, site.url, WALL)
   await dash.getByTestId('operator-toggle').click()
@@ -79,8 +77,7 @@ test('a check-in count out of range is refused on the page, in Vietnamese, befor
   await expect(dash.getByTestId('toast')).toHaveCount(0)
 })
 
-test('a second host tab: awards announced elsewhere leave the selection', async ({ browser }) => {
-  const links = readLinks()
+test('a second host tab: awards announced elsewhere leave the selection', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, LAPTOP)
   await startIfScheduled(host)
   const other = await openPage(browser, links.host.url, LAPTOP)

@@ -3,23 +3,22 @@
  * signed, no access token in them) that download real PDFs; a viewer's page cannot get the minutes.
  */
 import { expect, test } from './fixtures.js'
-import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { openPage, startIfScheduled } from './helpers.js'
 import { hostApi, loopStrokes } from './signing-helpers.js'
 
-test('the host opens the minutes and a pledge as plain links; the links carry no token', async ({ browser, request }) => {
-  const links = readLinks()
+test('the host opens the minutes and a pledge as plain links; the links carry no token', async ({ browser, request, links }) => {
   const host = await openPage(browser, links.host.url, { width: 1366, height: 768 })
   await startIfScheduled(host)
   await host.getByTestId('documents-open').click()
   const report = host.getByTestId('documents-report')
   await expect(report).toBeVisible()
   const bloc = links.signers[0]!.blocId
-  const hrefs = [await report.getAttribute('href'), await host.getByTestId(`documents-pledge-${bloc}`).getAttribute('href')]
+  const hrefs = [await report.getAttribute('href'), await host.getByTestId(`documents-pledge-${bloc}`).getAttribute('href')].map((h) => new URL(h ?? '', host.url()).toString())
   for (const href of hrefs) {
     expect(href).toMatch(/\?exp=\d+&sig=[0-9a-f]{64}$/)
     for (const token of [links.host.token, links.viewer.token, ...links.signers.map((s) => s.token)]) expect(href).not.toContain(token)
     // A plain GET, no Authorization header: what a browser does with the link.
-    const res = await request.get(href!)
+    const res = await request.get(href)
     expect(res.status()).toBe(200)
     expect(res.headers()['content-type']).toBe('application/pdf')
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
@@ -33,36 +32,34 @@ test('the host opens the minutes and a pledge as plain links; the links carry no
   expect(bad.status()).toBe(403)
 })
 
-test('a viewer gets pledge links but never the minutes', async ({ request }) => {
-  const links = readLinks()
-  const res = await request.post(`/api/conferences/${links.conferenceId}/documents/links`, { headers: { authorization: `Bearer ${links.viewer.token}` } })
+test('a viewer gets pledge links but never the minutes', async ({ request, links, server }) => {
+  const res = await request.post(`${server.base}/api/conferences/${links.conferenceId}/documents/links`, { headers: { authorization: `Bearer ${links.viewer.token}` } })
   expect(res.status()).toBe(200)
   const body = (await res.json()) as { report?: string; pledges: Record<string, string> }
   expect(body.report).toBeUndefined()
   expect(Object.keys(body.pledges)).toHaveLength(links.signers.length)
 })
 
-test('a bloc head whose pledge is signed opens its own signed PDF from the signer page', async ({ browser, request }) => {
-  const links = readLinks()
+test('a bloc head whose pledge is signed opens its own signed PDF from the signer page', async ({ browser, request, links }) => {
   const api = hostApi(request, links)
-  let state = await api.state()
-  if (state.status === 'scheduled') await api.command('conference.start', {})
-  state = await api.state()
-  let bloc = state.blocs.find((b) => b.signature)
-  if (!bloc && state.status === 'live') {
-    // Set the stage: one signed bloc, signed through the HTTP mirror with the signer's own token.
-    if (state.signing.status === 'closed') await api.command('pledge.openSigning', {})
-    const signer = links.signers.find((s) => state.blocs.find((b) => b.id === s.blocId)?.signature === undefined)!
-    const target = state.blocs.find((b) => b.id === signer.blocId)!
-    expect(await api.command('pledge.sign', { blocId: target.id, contentHash: target.pledge.contentHash, strokes: loopStrokes(1) }, signer.token)).toMatchObject({ ok: true })
-    bloc = (await api.state()).blocs.find((b) => b.id === target.id)
-  }
+  // The stage: this file's conference live (the first test may have started it: starting again is
+  // refused and changes nothing), nobody signed yet; one bloc signs through the HTTP mirror with
+  // its own token.
+  await api.command('conference.start', {})
+  const state = await api.state()
+  expect(state.status).toBe('live')
+  expect(state.blocs.filter((b) => b.signature)).toHaveLength(0)
+  expect(state.signing.status).toBe('closed')
+  expect(await api.command('pledge.openSigning', {})).toMatchObject({ ok: true })
+  const signer = links.signers[1]!
+  const target = state.blocs.find((b) => b.id === signer.blocId)!
+  expect(await api.command('pledge.sign', { blocId: target.id, contentHash: target.pledge.contentHash, strokes: loopStrokes(1) }, signer.token)).toMatchObject({ ok: true })
+  const bloc = (await api.state()).blocs.find((b) => b.id === target.id)
   expect(bloc?.signature).toBeDefined()
-  const signer = links.signers.find((s) => s.blocId === bloc!.id)!
   const page = await openPage(browser, signer.url, { width: 1280, height: 800 })
   await expect(page.getByTestId('sign-result')).toBeVisible()
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('own-pdf').click()])
   await popup.waitForLoadState()
-  expect(popup.url()).toContain(`/pledges/${bloc!.id}.pdf?exp=`)
+  expect(popup.url()).toContain(`/pledges/${target.id}.pdf?exp=`)
   expect(popup.url()).not.toContain(signer.token)
 })

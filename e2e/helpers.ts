@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { expect, type Browser, type Page } from '@playwright/test'
 
+/** DATA_DIR/access-links.json, written by the server on its first start (the `links` fixture). */
 export interface AccessLinks {
   conferenceId: string
   host: { url: string; token: string }
@@ -9,16 +9,16 @@ export interface AccessLinks {
   signers: { blocId: string; name: string; url: string; token: string }[]
 }
 
-/** Written by the server on its first start (e2e/start-server.sh). */
-export function readLinks(): AccessLinks {
-  return JSON.parse(readFileSync('.tmp/e2e-data/access-links.json', 'utf8')) as AccessLinks
-}
 
 /** A page in its own browser context: every role is a separate browser, as in real life. */
-/** `timezoneId`: the device's own zone (a page must show the conference's whatever it is). */
-export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }, opts: { timezoneId?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', ...opts })
+/**
+ * `timezoneId`: the device's own zone (a page must show the conference's whatever it is).
+ * `onPage`: called before the page opens, e.g. to record its socket (e2e/socket-log.ts).
+ */
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }, opts: { timezoneId?: string; onPage?: (page: Page) => void } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) })
   const page = await context.newPage()
+  opts.onPage?.(page)
   await page.goto(url)
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
   return page

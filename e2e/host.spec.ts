@@ -5,7 +5,7 @@
  * leaves behind (on a server of its own). Real servers, separate browser contexts per role.
  */
 import { expect, test, type Browser, type Page } from './fixtures.js'
-import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { openPage, startIfScheduled } from './helpers.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 const CONSOLE = { width: 1366, height: 768 }
@@ -34,15 +34,14 @@ async function expectInView(page: Page, testId: string): Promise<void> {
 const currentOn = (dash: Page) => dash.locator('[data-testid="agenda-current"][data-item-id]')
 
 async function command(page: Page, token: string, conferenceId: string, type: string, data: unknown) {
-  const res = await page.request.post(`/api/conferences/${conferenceId}/commands`, {
+  const res = await page.request.post(`${new URL(page.url()).origin}/api/conferences/${conferenceId}/commands`, {
     headers: { Authorization: `Bearer ${token}` },
     data: { id: `e2e-${type.replace('.', '-')}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, type, data },
   })
   return (await res.json()) as { ok: boolean }
 }
 
-test('a clicker steps the agenda on every site; the controls stay in view at 1366×768 past the fifth item', async ({ browser }) => {
-  const links = readLinks()
+test('a clicker steps the agenda on every site; the controls stay in view at 1366×768 past the fifth item', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, CONSOLE)
   const sites = links.sites.filter((s) => s.siteId !== 'hub').slice(0, 3)
   const dashes = await Promise.all(sites.map((s) => openPage(browser, s.url, SCREEN)))
@@ -80,14 +79,17 @@ test('a clicker steps the agenda on every site; the controls stay in view at 136
   await search.press('ArrowRight')
   await search.press('PageDown')
   await search.fill('')
-  await host.waitForTimeout(600)
   await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', ids[4]!)
-  for (const dash of dashes) await expect(currentOn(dash)).toHaveAttribute('data-item-id', ids[4]!)
+  // Then a key outside the box steps back once: had a key typed in the box moved the agenda, its
+  // command would have come first, and this one would land elsewhere than on the item before.
+  await search.blur()
+  await host.keyboard.press('ArrowLeft')
+  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', ids[3]!)
+  for (const dash of dashes) await expect(currentOn(dash)).toHaveAttribute('data-item-id', ids[3]!)
   await Promise.all([host, ...dashes].map((p) => p.context().close()))
 })
 
-test('a site whose page closes is offline on the board within 5 s, with an alert; its return is announced', async ({ browser }) => {
-  const links = readLinks()
+test('a site whose page closes is offline on the board within 5 s, with an alert; its return is announced', async ({ browser, links }) => {
   const site = links.sites.find((s) => s.siteId !== 'hub')!
   const host = await openPage(browser, links.host.url, CONSOLE)
   const dash = await openPage(browser, site.url, SCREEN)
@@ -109,8 +111,7 @@ test('a site whose page closes is offline on the board within 5 s, with an alert
   await Promise.all([host, back].map((p) => p.context().close()))
 })
 
-test('a problem reaches the host with its time; resolved by the host it is announced and kept in the history', async ({ browser }) => {
-  const links = readLinks()
+test('a problem reaches the host with its time; resolved by the host it is announced and kept in the history', async ({ browser, links }) => {
   const site = links.sites.find((s) => s.siteId !== 'hub')!
   const host = await openPage(browser, links.host.url, CONSOLE)
   expect((await command(host, site.token, links.conferenceId, 'site.reportIssue', { message: 'Mất tiếng tại hội trường' })).ok).toBe(true)
@@ -138,8 +139,7 @@ test('a problem reaches the host with its time; resolved by the host it is annou
   await host.context().close()
 })
 
-test('the host adds a commune under a district; the board shows it in its place and its link is issued there', async ({ browser }) => {
-  const links = readLinks()
+test('the host adds a commune under a district; the board shows it in its place and its link is issued there', async ({ browser, links }) => {
   const district = links.sites.find((s) => s.siteId !== 'hub')!
   const host = await openPage(browser, links.host.url, CONSOLE)
   await host.getByTestId('site-add').click()
@@ -178,8 +178,7 @@ test('the host adds a commune under a district; the board shows it in its place 
   await host.context().close()
 })
 
-test('offline, the console says so at once, locks its controls, claims nothing about the sites, and says when it is back', async ({ browser }) => {
-  const links = readLinks()
+test('offline, the console says so at once, locks its controls, claims nothing about the sites, and says when it is back', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, CONSOLE)
   const site = links.sites.find((s) => s.siteId !== 'hub')!
   await expect(host.getByTestId(`site-online-${site.siteId}`)).toHaveAttribute('data-live', /online|offline/)
@@ -203,19 +202,18 @@ test('offline, the console says so at once, locks its controls, claims nothing a
   await dash.getByTestId('checkin-attendees').fill('42')
   await dash.context().setOffline(true)
   await expect(dash.getByTestId('connection').first()).not.toHaveAttribute('data-state', 'live', { timeout: 1500 })
-  const t0 = Date.now()
-  if (await dash.getByTestId('checkin-submit').isEnabled()) {
-    await dash.getByTestId('checkin-submit').click()
-    await expect(dash.getByTestId('toast').first()).toContainText('Mất kết nối tới máy chủ', { timeout: 2000 })
-    expect(Date.now() - t0).toBeLessThan(2000)
-  }
+  // The button stays pressable; the answer comes from the page itself, well before a command's
+  // 8 s timeout would have passed.
+  await expect(dash.getByTestId('checkin-submit')).toBeEnabled()
+  await dash.getByTestId('checkin-submit').click()
+  await expect(dash.getByTestId('toast').first()).toContainText('Mất kết nối tới máy chủ', { timeout: 4000 })
   await dash.context().close()
 })
 
 // Ending is for good: on a server of its own, so that the shared conference stays live for the specs after this one.
 test('ending says what it leaves behind; afterwards nothing is tagged as running', async ({ browser }) => {
   test.setTimeout(150_000)
-  const server = await startPrivateServer(3199)
+  const server = await startPrivateServer()
   try {
     await endOn(browser, server)
   } finally {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { expect, test, type Page } from './fixtures.js'
-import { openPage, readLinks } from './helpers.js'
+import { openPage } from './helpers.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -19,8 +19,7 @@ async function upload(host: Page, name: string, buffer: Buffer) {
   await host.getByTestId('import-file').setInputFiles({ name, mimeType: XLSX, buffer })
 }
 
-test('an award list uploaded on the host console: row errors first, then its preview, then the import', async ({ browser }) => {
-  const links = readLinks()
+test('an award list uploaded on the host console: row errors first, then its preview, then the import', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, CONSOLE)
   await expect(host.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
   const QD = 'Quyết định số 999/QĐ-UBND ngày 20/02/2023'

@@ -2,7 +2,7 @@
  * The demo conference on a server of its own, scheduled to start `STARTS_IN_MIN` minutes from
  * now (rounded up to 5): the lobby's countdown is then real. Used by the specs that walk a
  * hall's screen through every phase, up to the end, without ending the shared e2e conference.
- * Env: PORT, DATA_DIR (wiped first), STARTS_IN_MIN (default 25), SEED_SITES (the demo with that many
+ * Env: PORT (0: one the system picks), DATA_DIR (wiped first), STARTS_IN_MIN (default 25), SEED_SITES (the demo with that many
  * sites, server/seed/scale.ts; default the demo's eight), REDIS_URL (the log and links in that
  * Redis, as a cluster's process keeps them, instead of SQLite in DATA_DIR).
  */
@@ -19,9 +19,7 @@ import { DEMO_CONFERENCE_ID, demoSetup } from '../server/seed/demo.js'
 import { scaleSetup } from '../server/seed/scale.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const port = Number(process.env['PORT'] ?? 3198)
 const dataDir = path.resolve(process.env['DATA_DIR'] ?? path.join(root, '.tmp', 'e2e-lobby'))
-const publicUrl = `http://127.0.0.1:${port}`
 const FIVE_MIN = 5 * 60_000
 const seedSites = process.env['SEED_SITES'] ? Number(process.env['SEED_SITES']) : undefined
 const startsAt = new Date(Math.ceil((Date.now() + Number(process.env['STARTS_IN_MIN'] ?? 25) * 60_000) / FIVE_MIN) * FIVE_MIN)
@@ -29,13 +27,23 @@ const startsAt = new Date(Math.ceil((Date.now() + Number(process.env['STARTS_IN_
 rmSync(dataDir, { recursive: true, force: true })
 mkdirSync(dataDir, { recursive: true })
 const redisUrl = process.env['REDIS_URL']
-const redis = redisUrl ? await openRedisStore({ url: redisUrl, prefix: `e2e-${port}:` }) : null
+// Keys of this process only: several specs may share one redis-server.
+const prefix = `e2e-${process.pid}-${Date.now()}:`
+const redis = redisUrl ? await openRedisStore({ url: redisUrl, prefix }) : null
 const store = redis ?? openSqliteStore(dataDir)
-const links = redisUrl ? await openRedisLinkStore({ url: redisUrl, prefix: `e2e-${port}:` }) : openSqliteLinkStore(dataDir)
+const links = redisUrl ? await openRedisLinkStore({ url: redisUrl, prefix }) : openSqliteLinkStore(dataDir)
 const server = createApp({ store, links, feed: redis?.feed, dataDir, clientDir: path.join(root, 'dist', 'client') })
+// Listen first, so that the links name the port the system picked; the address is printed once seeded.
+const port = await new Promise<number>((resolve) => {
+  server.httpServer.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
+    const address = server.httpServer.address()
+    resolve(typeof address === 'object' && address ? address.port : 0)
+  })
+})
+const publicUrl = `http://127.0.0.1:${port}`
 await server.service.appendSystem(DEMO_CONFERENCE_ID, [{ type: 'conference.created', data: { ...(seedSites ? scaleSetup(seedSites) : demoSetup()), startsAt: startsAt.toISOString() } }], 'seed-demo-conference')
 await ensureDemo(links, server.service, dataDir, publicUrl)
-server.httpServer.listen(port, '127.0.0.1', () => console.log(`lobby server on ${publicUrl}, starts at ${startsAt.toISOString()}`))
+console.log(`lobby server on ${publicUrl}, starts at ${startsAt.toISOString()}`)
 
 async function stop(): Promise<void> {
   await server.close()

@@ -1,11 +1,17 @@
 /**
- * A server of a spec's own (e2e/lobby-server.ts), for what must not touch the shared e2e
- * conference: its lobby before the start and its end. Runs under the same e2e lock as the rest.
+ * A real server for e2e specs, each on a free port with a data directory of its own, so specs run
+ * side by side (and beside anyone else's run) without sharing a conference or a port.
+ * - `startAppServer`: `server/main.ts` itself, the demo seeded as on a first start.
+ * - `startPrivateServer`: e2e/lobby-server.ts, the demo scheduled 25 minutes from now, for the
+ *   lobby's countdown, a 700-site demo or a log kept in Redis.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import type { APIRequestContext } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { randomUUID } from 'node:crypto'
+import type { APIRequestContext } from '@playwright/test'
 import type { ConferenceState } from '../shared/domain.js'
 import type { AccessLinks } from './helpers.js'
 
@@ -19,45 +25,113 @@ export interface PrivateServer {
   stop: () => Promise<void>
 }
 
-/**
- * `sites`: seed the demo with that many sites (server/seed/scale.ts) instead of its eight.
- * `redisUrl`: keep the log and links in that Redis (server/test/redis-server.ts starts one).
- */
-export async function startPrivateServer(port = 3198, opts: { sites?: number; redisUrl?: string } = {}): Promise<PrivateServer> {
-  const dataDir = `.tmp/e2e-lobby-${port}`
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['e2e/lobby-server.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...(opts.sites ? { SEED_SITES: String(opts.sites) } : {}), ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Generous: the 700-site demo on a loaded two-core machine. */
+const START_WITHIN_MS = 120_000
+
+/** A port nobody listens on now (the kernel's pick); a start that still loses the race is retried. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
   })
+}
+
+/**
+ * Runs `script` with tsx and resolves once `ready(output)` names the base URL it serves on.
+ * Rejects with the process's output when it stops first or does not start in time.
+ */
+async function spawnServer(script: string, env: Record<string, string>, ready: (output: string) => Promise<string | null>): Promise<{ base: string; stop: () => Promise<void> }> {
+  const child = spawn('node_modules/.bin/tsx', [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
-  const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the lobby server stopped: ${output}`)
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break
-    } catch {
-      // not listening yet
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  const exited = new Promise((r) => child.once('exit', r))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      await exited
     }
-    if (Date.now() > deadline) throw new Error(`the lobby server did not start: ${output}`)
-    await new Promise((r) => setTimeout(r, 250))
   }
-  const links = JSON.parse(readFileSync(`${dataDir}/access-links.json`, 'utf8')) as AccessLinks
+  const deadline = Date.now() + START_WITHIN_MS
+  for (;;) {
+    if (child.exitCode !== null) throw new ServerStopped(output)
+    const base = await ready(output)
+    if (base) return { base, stop }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`${script} did not start within ${START_WITHIN_MS} ms: ${output}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+class ServerStopped extends Error {
+  constructor(readonly output: string) {
+    super(`the server stopped while starting: ${output}`)
+  }
+}
+
+function withApi(base: string, links: AccessLinks, stop: () => Promise<void>): PrivateServer {
   const auth = { authorization: `Bearer ${links.host.token}` }
   return {
     base,
     links,
-    url: (path, token) => `${base}${path}?token=${encodeURIComponent(token)}`,
+    url: (p, token) => `${base}${p}?token=${encodeURIComponent(token)}`,
     state: async (request) => ((await (await request.get(`${base}/api/conferences/${links.conferenceId}/state`, { headers: auth })).json()) as { state: ConferenceState }).state,
     command: async (request, type, data) =>
       (await (await request.post(`${base}/api/conferences/${links.conferenceId}/commands`, { headers: auth, data: { id: randomUUID(), type, data } })).json()) as { ok: boolean },
-    stop: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      await exited
-    },
+    stop,
+  }
+}
+
+const readLinksFile = (dataDir: string) => JSON.parse(readFileSync(path.join(dataDir, 'access-links.json'), 'utf8')) as AccessLinks
+
+/** `server/main.ts` on a free port with a fresh DATA_DIR; its links are those it wrote there. */
+export async function startAppServer(): Promise<PrivateServer> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'diem-cau-e2e-'))
+    const base = `http://127.0.0.1:${port}`
+    try {
+      const started = await spawnServer('server/main.ts', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base }, async (output) => {
+        if (!output.includes('is serving on')) return null
+        return (await fetch(`${base}/api/health`).catch(() => null))?.ok ? base : null
+      })
+      return withApi(base, readLinksFile(dataDir), async () => {
+        await started.stop()
+        rmSync(dataDir, { recursive: true, force: true })
+      })
+    } catch (err) {
+      rmSync(dataDir, { recursive: true, force: true })
+      // Someone took the port between the probe and the listen: another free port.
+      if (!(err instanceof ServerStopped && err.output.includes('already in use') && attempt < 5)) throw err
+    }
+  }
+}
+
+/**
+ * e2e/lobby-server.ts on a port it picks itself (it prints its address once seeded).
+ * `sites`: seed the demo with that many sites (server/seed/scale.ts) instead of its eight.
+ * `redisUrl`: keep the log and links in that Redis (server/test/redis-server.ts starts one).
+ */
+export async function startPrivateServer(opts: { sites?: number; redisUrl?: string } = {}): Promise<PrivateServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'diem-cau-e2e-lobby-'))
+  const env: Record<string, string> = { PORT: '0', DATA_DIR: dataDir }
+  if (opts.sites) env['SEED_SITES'] = String(opts.sites)
+  if (opts.redisUrl) env['REDIS_URL'] = opts.redisUrl
+  try {
+    const started = await spawnServer('e2e/lobby-server.ts', env, async (output) => /lobby server on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? null)
+    return withApi(started.base, readLinksFile(dataDir), async () => {
+      await started.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    })
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw err
   }
 }

@@ -5,19 +5,20 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test, type APIRequestContext, type Page } from './fixtures.js'
 import type { Award, ConferenceState } from '../shared/domain.js'
-import { openPage, readLinks, type AccessLinks } from './helpers.js'
+import { openPage, type AccessLinks } from './helpers.js'
+import { recordSocket, SETTLED_CLOCK_SAMPLES, type SocketLog } from './socket-log.js'
 
 const WALL = { width: 1920, height: 1080 }
 const LEAD_MS = 1500
 
 async function hostState(request: APIRequestContext, links: AccessLinks): Promise<ConferenceState> {
-  const res = await request.get(`/api/conferences/${links.conferenceId}/state`, { headers: { authorization: `Bearer ${links.host.token}` } })
+  const res = await request.get(`${new URL(links.host.url).origin}/api/conferences/${links.conferenceId}/state`, { headers: { authorization: `Bearer ${links.host.token}` } })
   expect(res.ok()).toBe(true)
   return ((await res.json()) as { state: ConferenceState }).state
 }
 
 async function command(request: APIRequestContext, links: AccessLinks, type: string, data: unknown): Promise<void> {
-  const res = await request.post(`/api/conferences/${links.conferenceId}/commands`, {
+  const res = await request.post(`${new URL(links.host.url).origin}/api/conferences/${links.conferenceId}/commands`, {
     headers: { authorization: `Bearer ${links.host.token}` },
     data: { id: randomUUID(), type, data },
   })
@@ -47,25 +48,25 @@ const seen = (page: Page) => page.evaluate('window.seen') as Promise<{ award?: n
 /** The page's own estimate of the server clock's offset, from its store. */
 const offsetOf = (page: Page) => page.evaluate("document.querySelector('#app').__vue_app__.config.globalProperties.$pinia.state.value.conference.clockOffsetMs") as Promise<number>
 
-test('four site dashboards reveal one announcement at its instant, never before it, and none knew the name before', async ({ browser, request }) => {
-  const links = readLinks()
+test('four site dashboards reveal one announcement at its instant, never before it, and none knew the name before', async ({ browser, request, links }) => {
   const sites = links.sites.slice(0, 4)
   expect(sites).toHaveLength(4)
 
-  let state = await hostState(request, links)
-  if (state.status === 'scheduled') await command(request, links, 'conference.start', {})
-  state = await hostState(request, links)
+  // This file's own conference, scheduled: started here.
+  await command(request, links, 'conference.start', {})
+  const state = await hostState(request, links)
   // An award not yet announced whose recipient's name is nobody else's, so that finding it in a page means this one.
   const counts = new Map<string, number>()
   for (const a of state.awards) counts.set(a.recipientName, (counts.get(a.recipientName) ?? 0) + 1)
   const award: Award | undefined = state.awards.find((a) => !a.announcedAt && counts.get(a.recipientName) === 1 && a.recipientName.length > 12)
   if (!award) throw new Error('no pending award with a unique name left in the demo')
 
-  // The halls open their screens one after another, before the ceremony: each page's clock
-  // estimate then also holds the bursts taken once it has settled (1.5, 4 and 8 s after connecting).
+  // The halls open their screens one after another, before the ceremony; the ceremony waits until
+  // each page's clock estimate also holds the bursts taken once it has settled.
   const pages: Page[] = []
-  for (const s of sites) pages.push(await openPage(browser, s.url, WALL))
-  await pages.at(-1)!.waitForTimeout(9_000)
+  const sockets: SocketLog[] = []
+  for (const s of sites) pages.push(await openPage(browser, s.url, WALL, { onPage: (p) => sockets.push(recordSocket(p)) }))
+  for (const socket of sockets) await expect.poll(() => socket.count('clock').answered, { timeout: 30_000 }).toBeGreaterThanOrEqual(SETTLED_CLOCK_SAMPLES)
   for (const page of pages) {
     await expect(page.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
     // The site's copy of the conference knows that the award exists, not who receives it.

@@ -21,7 +21,7 @@ let redis: TestRedis
 let server: PrivateServer
 test.beforeAll(async () => {
   redis = await startRedis()
-  server = await startPrivateServer(3196, { redisUrl: redis.url })
+  server = await startPrivateServer({ redisUrl: redis.url })
 })
 test.afterAll(async () => {
   await server?.stop()

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures.js'
-import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { openPage, startIfScheduled } from './helpers.js'
 
 const OUT = '.tmp/screenshots'
 const CONSOLE = { width: 1366, height: 768 }
@@ -22,10 +22,9 @@ async function command(page: Page, token: string, conferenceId: string, type: st
   if (!ack.ok) throw new Error(`${type}: ${JSON.stringify(ack.error)}`)
 }
 
-test('screenshots of the host console', async ({ browser }) => {
+test('screenshots of the host console', async ({ browser, links }) => {
   test.setTimeout(300_000)
   mkdirSync(OUT, { recursive: true })
-  const links = readLinks()
   const id = links.conferenceId
   const host = await openPage(browser, links.host.url, CONSOLE)
   await shot(host, 'host-1366-scheduled')

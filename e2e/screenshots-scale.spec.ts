@@ -19,7 +19,7 @@ let server: PrivateServer
 let board: SeededBoard
 test.beforeAll(async () => {
   test.setTimeout(420_000)
-  server = await startPrivateServer(3194, { sites: 700 })
+  server = await startPrivateServer({ sites: 700 })
   board = await seedBoard(server.base, server.links.conferenceId, server.links.sites)
 })
 test.afterAll(async () => {

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import type { ConferenceState } from '../shared/domain.js'
-import { openPage, readLinks, startIfScheduled } from './helpers.js'
+import { openPage, startIfScheduled, type AccessLinks } from './helpers.js'
 import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, PHONE, readPledge, SIGNATURE, signOnPage, TABLET } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
 import { startPrivateServer } from './private-server.js'
@@ -19,10 +19,9 @@ const LAPTOP = { width: 1280, height: 800 }
 const CONSOLE = { width: 1366, height: 768 }
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${OUT}/${name}.png`, fullPage })
 
-test('screenshots of every role', async ({ browser }) => {
+test('screenshots of every role', async ({ browser, links }) => {
   test.setTimeout(300_000)
   mkdirSync(OUT, { recursive: true })
-  const links = readLinks()
   const district = links.sites.find((s) => s.siteId !== 'hub')!
   const other = links.sites.filter((s) => s.siteId !== 'hub')[2]!
 
@@ -104,15 +103,14 @@ test('screenshots of every role', async ({ browser }) => {
   await dash.getByTestId('operator-close').click()
   await dash.waitForTimeout(1200)
   await shot(dash, 'site-dashboard-signing')
-  await signingCeremony(browser, host, dash, waiting, phone)
+  await signingCeremony(browser, links, host, dash, waiting, phone)
 })
 
 /**
  * The signing item at its height: a bloc head's pen moving on every hall's screen, the wall
  * full at 10/10 on 1920×1080 with the operator's button, and the host's signing panel.
  */
-async function signingCeremony(browser: Browser, host: Page, dash: Page, tablet: Page, phone: Page): Promise<void> {
-  const links = readLinks()
+async function signingCeremony(browser: Browser, links: AccessLinks, host: Page, dash: Page, tablet: Page, phone: Page): Promise<void> {
   // Live ink, mid-stroke: the first stroke done, the flourish under it half drawn.
   const finger = await Finger.on(tablet)
   await finger.draw([SIGNATURE[0]!], 20)
@@ -222,10 +220,9 @@ async function sheet(rows: string[][]): Promise<Buffer> {
  * The site's big screen through the awards item, as the back of a district hall sees it: one
  * award in the spotlight, a batch of a few hundred as an honours roll, then a retraction.
  */
-test('screenshots of the site dashboard during the awards', async ({ browser, request }) => {
+test('screenshots of the site dashboard during the awards', async ({ browser, request, links }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
-  const links = readLinks()
   const site = links.sites.find((s) => s.siteId !== 'hub')!
   const auth = { authorization: `Bearer ${links.host.token}` }
   const command = async (type: string, data: unknown) => {

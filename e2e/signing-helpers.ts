@@ -8,10 +8,11 @@ import type { AccessLinks } from './helpers.js'
 export const TABLET = { width: 1280, height: 800 }
 export const PHONE = { width: 412, height: 915 }
 
-/** The signer's link in a touch device's browser. */
-export async function openTouchPage(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+/** The signer's link in a touch device's browser; `onPage` is called before it opens (as openPage's). */
+export async function openTouchPage(browser: Browser, url: string, viewport: { width: number; height: number }, onPage?: (page: Page) => void): Promise<Page> {
   const context = await browser.newContext({ viewport, hasTouch: true, isMobile: viewport.width < 600, locale: 'vi-VN' })
   const page = await context.newPage()
+  onPage?.(page)
   await page.goto(url)
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
   return page
@@ -22,11 +23,11 @@ export async function readPledge(page: Page): Promise<void> {
   const text = page.getByTestId('pledge-text')
   await text.scrollIntoViewIfNeeded()
   await text.hover()
-  for (let i = 0; i < 40 && (await page.getByTestId('pledge-read').getAttribute('data-read')) !== 'true'; i++) {
+  // A turn of the wheel, then a look at whether the page counts the pledge as read, until it does.
+  await expect.poll(async () => {
     await page.mouse.wheel(0, 400)
-    await page.waitForTimeout(40)
-  }
-  await expect(page.getByTestId('pledge-read')).toHaveAttribute('data-read', 'true')
+    return page.getByTestId('pledge-read').getAttribute('data-read')
+  }, { intervals: [40], timeout: 10_000 }).toBe('true')
 }
 
 type Pt = readonly [number, number]
@@ -111,7 +112,7 @@ export async function signOnPage(page: Page): Promise<void> {
 /** The host's HTTP mirror, to set the stage a spec starts from. */
 export function hostApi(request: APIRequestContext, links: AccessLinks) {
   const headers = { authorization: `Bearer ${links.host.token}` }
-  const base = `/api/conferences/${links.conferenceId}`
+  const base = `${new URL(links.host.url).origin}/api/conferences/${links.conferenceId}`
   return {
     async command(type: string, data: unknown, token = links.host.token) {
       const res = await request.post(`${base}/commands`, { headers: { authorization: `Bearer ${token}` }, data: { id: randomUUID(), type, data } })

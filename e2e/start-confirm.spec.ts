@@ -1,16 +1,17 @@
 /**
  * Starting the conference asks first, on the host console: how many sites are online and how many
  * have checked in, and which are not connected; Escape (or "Chưa, quay lại") changes nothing, and
- * confirming opens it for every screen. On a server of its own (port 3195): it starts its conference.
+ * confirming opens it for every screen. On a server of its own: it starts its conference.
  */
 import { expect, test } from './fixtures.js'
 import { openPage } from './helpers.js'
+import { recordSocket, type SocketLog } from './socket-log.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 let server: PrivateServer
 
 test.beforeAll(async () => {
-  server = await startPrivateServer(3195)
+  server = await startPrivateServer()
 })
 test.afterAll(async () => {
   await server?.stop()
@@ -28,7 +29,8 @@ test('the start asks first, with the sites online and checked in; Escape cancels
   })
   expect(((await checkIn.json()) as { ok: boolean }).ok).toBe(true)
 
-  const host = await openPage(browser, server.url('/host', server.links.host.token), { width: 1366, height: 768 })
+  let socket: SocketLog | undefined
+  const host = await openPage(browser, server.url('/host', server.links.host.token), { width: 1366, height: 768 }, { onPage: (p) => (socket = recordSocket(p)) })
   const status = host.getByTestId('conference-status')
   await expect(status).toHaveAttribute('data-status', 'scheduled')
   await host.getByTestId('conference-start').click()
@@ -43,7 +45,6 @@ test('the start asks first, with the sites online and checked in; Escape cancels
   // Escape: nothing happens.
   await host.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
-  await host.waitForTimeout(500)
   await expect(status).toHaveAttribute('data-status', 'scheduled')
   expect((await server.state(request)).status).toBe('scheduled')
 
@@ -60,4 +61,9 @@ test('the start asks first, with the sites online and checked in; Escape cancels
   await expect(status).toHaveAttribute('data-status', 'live')
   expect((await server.state(request)).status).toBe('live')
   await expect(sitePage.getByTestId('hall-screen')).toHaveAttribute('data-phase', 'live')
+  // The console sent the start once, when confirmed: Escape and "Chưa" sent nothing (its
+  // packets are recorded in order, so the earlier ones are in by the time this one is).
+  const starts = (data: unknown) => (data as { type?: string }).type === 'conference.start'
+  await expect.poll(() => socket?.count('command', starts).answered).toBe(1)
+  expect(socket?.count('command', starts).sent).toBe(1)
 })

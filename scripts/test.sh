@@ -1,11 +1,44 @@
 #!/usr/bin/env bash
-# npm test: every check, in the order a failure is cheapest to find.
+# npm test: every check. Steps that do not depend on each other run side by side (their output is
+# printed whole when they end, with their time); any failure fails the run, after the others end.
+#   1. system packages, node_modules
+#   2. typecheck | lint | client build
+#   3. unit + integration (Vitest) | e2e (Playwright, on the build)
+# E2E_WORKERS sets Playwright's workers (playwright.config.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-system.sh
 [ -d node_modules ] || npm ci
-echo "== typecheck"; npm run --silent typecheck
-echo "== lint"; npm run --silent lint
-echo "== build"; npx vite build --logLevel warn
-echo "== unit + integration"; npx vitest run
-echo "== e2e (Playwright, Chromium)"; npx playwright test
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+started=$(date +%s)
+failed=()
+
+# together NAME CMD [NAME CMD]...: runs each CMD (a shell string) at once, waits for all of them.
+together() {
+  local names=() pids=() i
+  while [ $# -gt 0 ]; do
+    names+=("$1")
+    ( t0=$(date +%s); set +e; bash -c "$2" >"$logs/$1.log" 2>&1; rc=$?; echo "$rc $(( $(date +%s) - t0 ))" >"$logs/$1.rc" ) &
+    pids+=($!)
+    shift 2
+  done
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
+  for name in "${names[@]}"; do
+    read -r rc secs <"$logs/$name.rc"
+    echo "== $name ($secs s, exit $rc)"
+    cat "$logs/$name.log"
+    [ "$rc" -eq 0 ] || failed+=("$name")
+  done
+}
+
+together typecheck 'npm run --silent typecheck' lint 'npm run --silent lint' build 'npx vite build --logLevel warn'
+if [ ${#failed[@]} -eq 0 ]; then
+  together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test'
+fi
+echo "== $(( $(date +%s) - started )) s"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}" >&2
+  exit 1
+fi
