@@ -1,7 +1,7 @@
 /**
  * The host console shows the log's head, seq and whole hash, once the conference has ended, with
  * why to write it down and a copy button; the same head GET /head answers and the minutes print.
- * On a server of its own (port 3199): the spec ends its conference.
+ * On a server of its own: the spec ends its conference.
  */
 import { expect, test } from './fixtures.js'
 import { openPage } from './helpers.js'
@@ -9,7 +9,7 @@ import { startPrivateServer, type PrivateServer } from './private-server.js'
 
 let server: PrivateServer
 test.beforeAll(async () => {
-  server = await startPrivateServer(3199)
+  server = await startPrivateServer()
 })
 test.afterAll(async () => server?.stop())
 
