@@ -39,8 +39,8 @@ export function loadLine(): string {
 export const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 
 /** The note every farm bench prints: who shares the cores. */
-export function farmNote(workers: number): string {
-  return `the server under test runs alone in its own process at normal priority; the ${workers} farm workers (nice ${FARM_NICE}) play the clients on the same ${cpus().length} cores and get what the server leaves`
+export function farmNote(workers: number, servers = 'the server under test runs alone in its own process'): string {
+  return `${servers} at normal priority; the ${workers} farm workers (nice ${FARM_NICE}) play the clients on the same ${cpus().length} cores and get what the server leaves`
 }
 
 /** The farm's niceness: the server under test gets the cores first. */
