@@ -7,9 +7,9 @@
  *   CLIENTS=1000 ROUNDS=50 npm run bench
  */
 import { CLIENTS, farmNote, kib, loadLine, max, ms, pct } from './common.js'
-import { dropsText, Farm, workersFor } from './farm.js'
+import { dropsText, Farm, serverCloses, workersFor } from './farm.js'
 import { announce, command, connectOne, fanOut, type FanOut } from './rounds.js'
-import { perUnit, startApp, startBare } from './target.js'
+import { perUnit, rssText, startApp, startBare } from './target.js'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
 const WARMUP = 10
@@ -51,11 +51,12 @@ try {
   const am = perUnit(a0, a1, CLIENTS)
   const bm = perUnit(b0, b1, CLIENTS)
   console.log(`memory per connection (with ${CLIENTS} viewers minus without, over ${CLIENTS}, after a full collection):`)
-  console.log(`  Điểm Cầu RSS ${(am.rss / 1024).toFixed(1)} KiB (heap ${(am.heap / 1024).toFixed(1)} KiB, buffers ${(am.external / 1024).toFixed(1)} KiB); bare Socket.IO RSS ${(bm.rss / 1024).toFixed(1)} KiB (heap ${(bm.heap / 1024).toFixed(1)} KiB)`)
+  console.log(`  Điểm Cầu RSS ${(am.rss / 1024).toFixed(1)} KiB, ${rssText(a0, a1)} (heap ${(am.heap / 1024).toFixed(1)} KiB, buffers ${(am.external / 1024).toFixed(1)} KiB); bare Socket.IO RSS ${(bm.rss / 1024).toFixed(1)} KiB, ${rssText(b0, b1)} (heap ${(bm.heap / 1024).toFixed(1)} KiB)`)
   const { bytes, deflatedBytes, stringifyMs } = ready.snapshot
   console.log(`snapshot of the demo conference (${ready.awardIds.length} awards): ${kib(bytes)} JSON, ${kib(deflatedBytes)} deflated, serialized in ${ms(stringifyMs)}`)
   console.log(`${farmNote(farm.size)}; clocks of the farm agree within ${ms(farm.clockSkewMs, 2)}; ${loadLine()}`)
   if (farm.problems.length) console.error(`farm: ${farm.problems.join('; ')}`)
+  console.log(`connections a server closed itself (no pong within its 3 s, or dropped as slow): Điểm Cầu ${serverCloses((await app.usage()).closes)}, bare ${serverCloses((await bare.usage()).closes)}`)
   console.log(app.logSummary())
 } finally {
   farm.stop()

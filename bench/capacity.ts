@@ -9,7 +9,7 @@
  *   CAPACITY_STEPS=500,1000,2000,3000,4000,5000,6000,8000 ROUNDS=20 npm run bench -- --capacity
  */
 import { farmNote, loadLine, ms, pct } from './common.js'
-import { Farm, workersFor } from './farm.js'
+import { dropsText, Farm, serverCloses, workersFor } from './farm.js'
 import { announce, command, connectOne, fanOut } from './rounds.js'
 import { joinStorm, stormLosses } from './storm.js'
 import { perUnit, startApp } from './target.js'
@@ -38,6 +38,7 @@ async function step(farm: Farm, n: number): Promise<Step> {
     const s = await joinStorm(farm, app, [app.url], { token: ready.viewerToken, snapshotEncoding: 'deflate' }, n)
     const mem = perUnit(m0, m1, n)
     const lost = fanDrops.dropped + f.short + stormLosses(s)
+    if (lost) console.error(`  ${n}: fan-out ${dropsText(fanDrops)}, ${f.short} rounds short; storm ${JSON.stringify(s.lost)} ${dropsText(s.drops)}; the server closed ${serverCloses((await app.usage()).closes)}`)
     const p99 = pct(f.latencies, 99)
     return { n, p50: pct(f.latencies, 50), p99, storm: s.ms, stormP50: s.p50, cpuPerJoin: s.cpuPerJoin, rssPerConn: mem.rss, heapPerConn: mem.heap, lost, load: loadLine().split(' ').slice(2, 3).join(''), pass: p99 <= P99_MS && s.ms <= STORM_MS && lost === 0 }
   } finally {

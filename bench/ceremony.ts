@@ -13,10 +13,10 @@
  *   CLIENTS=1000 ROUNDS=50 npm run bench
  */
 import { CLIENTS, farmNote, kib, loadLine, max, ms, pct } from './common.js'
-import { dropsText, Farm, workersFor } from './farm.js'
+import { dropsText, Farm, serverCloses, workersFor } from './farm.js'
 import { command, connectOne } from './rounds.js'
 import { joinStorm, stormLosses, type Storm } from './storm.js'
-import { perUnit, startApp, startBare } from './target.js'
+import { perUnit, rssText, startApp, startBare } from './target.js'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
 
@@ -87,7 +87,7 @@ try {
   console.log(`  (the farm's CPU per join: ${ms(real.farmCpuPerJoin, 2)}; each snapshot is taken as bytes, one per worker inflated and parsed to check it)`)
   const am = perUnit(m0, m1, CLIENTS)
   const bm = perUnit(b0, tiny.held ?? b0, CLIENTS)
-  console.log(`memory per connection (with ${CLIENTS} viewers minus without, over ${CLIENTS}, after a full collection): Điểm Cầu RSS ${(am.rss / 1024).toFixed(1)} KiB, heap ${(am.heap / 1024).toFixed(1)} KiB; bare Socket.IO RSS ${(bm.rss / 1024).toFixed(1)} KiB, heap ${(bm.heap / 1024).toFixed(1)} KiB`)
+  console.log(`memory per connection (with ${CLIENTS} viewers minus without, over ${CLIENTS}, after a full collection): Điểm Cầu RSS ${(am.rss / 1024).toFixed(1)} KiB, heap ${(am.heap / 1024).toFixed(1)} KiB (${rssText(m0, m1)}); bare Socket.IO RSS ${(bm.rss / 1024).toFixed(1)} KiB, heap ${(bm.heap / 1024).toFixed(1)} KiB`)
   console.log(`wire size of a viewer's snapshot at the end of the ceremony: ${kib(state.length)} JSON, ${kib(real.bytes)} as sent (deflated, encoded once per seq)`)
   const lost = [tiny, same, real].map(stormLosses)
   console.log(`viewers: reveal rounds and volume ${dropsText(viewerDrops)}; storms lost ${lost.join(', ')} (tiny, same bytes, Điểm Cầu)`)
@@ -96,6 +96,7 @@ try {
   }
   if (viewerDrops.dropped) problems.push(`reveal rounds and volume: ${dropsText(viewerDrops)}`)
   console.log(`${farmNote(farm.size)}; clocks of the farm agree within ${ms(farm.clockSkewMs, 2)}; ${loadLine()}`)
+  console.log(`connections a server closed itself (no pong within its 3 s, or dropped as slow): Điểm Cầu ${serverCloses((await app.usage()).closes)}, bare ${serverCloses((await bare.usage()).closes)}`)
   console.log(app.logSummary())
   for (const p of [...problems, ...farm.problems]) console.error(`PROBLEM: ${p}`)
 } finally {

@@ -4,13 +4,14 @@
  * what they saw, every instant on the machine's common clock (bench/common.ts), so that the bench
  * computes a fan-out across all workers from one send instant.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { inflateRawSync, inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
 import { ClockEstimator } from '../shared/clock.js'
 import { pageOptions } from './client.js'
 import { now } from './common.js'
 import { ready, send, serve } from './ipc.js'
-import { LazyMessage, lazyParser } from './lazy-parser.js'
+import { farmClientOptions, LazyMessage } from './lazy-parser.js'
 
 interface Client { socket: Socket; offset: number; lastSeq: number; closing: boolean }
 interface Event { seq: number; type: string; data?: { revealAt?: number; awards?: unknown[]; awardIds?: unknown[] } }
@@ -22,8 +23,11 @@ const seen = new Map<number, Seen>()
 let mode: { kind: 'arrivals' | 'reveal' | 'ink'; complete: boolean; keepSample: boolean } = { kind: 'arrivals', complete: true, keepSample: false }
 let dropped = 0
 let reasons: Record<string, number> = {}
+// How long this worker's clients waited for its event loop: over the heartbeat's 3 s, a drop is the farm's.
+const lag = monitorEventLoopDelay({ resolution: 20 })
+lag.enable()
 
-const options = (auth: object) => ({ ...pageOptions(auth), parser: lazyParser })
+const options = (auth: object) => ({ ...pageOptions(auth), ...farmClientOptions })
 const live = () => clients.reduce((n, c) => n + (c.socket.connected && !c.closing ? 1 : 0), 0)
 const entry = (key: number) => seen.get(key) ?? seen.set(key, { times: [], reveals: [], gaps: 0, awards: -1 }).get(key) ?? { times: [], reveals: [], gaps: 0, awards: -1 }
 
@@ -205,12 +209,13 @@ serve({
     }
     clients.length = 0
     seen.clear()
-    const out = { dropped, reasons }
+    const out = { dropped, reasons, lagMaxMs: lag.max / 1e6 }
     dropped = 0
     reasons = {}
+    lag.reset()
     return out
   },
-  status: () => ({ live: live(), dropped, reasons, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }),
+  status: () => ({ live: live(), dropped, reasons, lagMaxMs: lag.max / 1e6, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }),
   now: () => now(),
 })
 ready({ pid: process.pid })

@@ -13,8 +13,8 @@ import { start, type Channel } from './ipc.js'
 
 /** One worker's report of one message (or one reveal). */
 export interface Report { key: number; times: Float64Array; reveals: Float64Array; gaps: number; awards: number; sample?: unknown }
-/** Clients dropped (disconnected by anything but the bench), by reason. */
-export interface Drops { dropped: number; reasons: Record<string, number> }
+/** Clients dropped (disconnected by anything but the bench), by reason; the longest any worker's event loop was held up, ms. */
+export interface Drops { dropped: number; reasons: Record<string, number>; lagMaxMs: number }
 
 /** Workers for n clients: one per 500 (a broadcast's last client in a worker waits behind at most 500 decodes), 2 to 8. */
 export const workersFor = (n: number) => Number(process.env.FARM_WORKERS ?? Math.min(8, Math.max(2, Math.ceil(n / 500))))
@@ -149,8 +149,15 @@ export class Farm {
 function merge(parts: Drops[]): Drops {
   const reasons: Record<string, number> = {}
   for (const p of parts) for (const [why, c] of Object.entries(p.reasons)) reasons[why] = (reasons[why] ?? 0) + c
-  return { dropped: parts.reduce((a, p) => a + p.dropped, 0), reasons }
+  return { dropped: parts.reduce((a, p) => a + p.dropped, 0), reasons, lagMaxMs: Math.max(0, ...parts.map((p) => p.lagMaxMs)) }
 }
 
 /** "0 dropped" or "3 dropped (transport close: 3)". */
-export const dropsText = (d: Drops) => `${d.dropped} dropped${d.dropped ? ` (${Object.entries(d.reasons).map(([r, c]) => `${r}: ${c}`).join(', ')})` : ''}`
+export const dropsText = (d: Drops) =>
+  `${d.dropped} dropped${d.dropped ? ` (${Object.entries(d.reasons).map(([r, c]) => `${r}: ${c}`).join(', ')}; the farm's event loops waited up to ${d.lagMaxMs.toFixed(0)} ms)` : ''}`
+
+/** The connections a server closed itself since it started: no pong in time ("ping timeout"), or dropped as slow ("forced close"). */
+export function serverCloses(closes: Record<string, number>): string {
+  const own = Object.entries(closes).filter(([why]) => why === 'ping timeout' || why === 'forced close')
+  return own.length ? own.map(([why, n]) => `${n} ${why}`).join(', ') : 'none'
+}

@@ -14,14 +14,21 @@ export interface Usage {
   /** Bytes outside the V8 heap (buffers), as process.memoryUsage counts them. */
   external: number
   sockets: number
+  /** Connections the server closed or lost since it started, by engine.io's reason ("ping timeout": no pong within pingTimeout). */
+  closes: Record<string, number>
 }
 
 /** The request handlers 'usage' (no collection: it must not cost CPU inside a measured window) and 'memory'. */
-export function usageHooks(io: Pick<Server, 'of'>) {
+export function usageHooks(io: Pick<Server, 'of' | 'engine'>) {
+  const closes: Record<string, number> = {}
+  io.engine.on('connection', (conn: { once(e: 'close', f: (reason: string) => void): void }) => {
+    // A client that closes itself says "transport close"; the bench closes with "client namespace disconnect" first.
+    conn.once('close', (reason) => (closes[reason] = (closes[reason] ?? 0) + 1))
+  })
   const usage = (): Usage => {
     const { user, system } = process.cpuUsage()
     const m = process.memoryUsage()
-    return { cpuMs: (user + system) / 1000, rss: m.rss, heapUsed: m.heapUsed, external: m.external, sockets: io.of('/').sockets.size }
+    return { cpuMs: (user + system) / 1000, rss: m.rss, heapUsed: m.heapUsed, external: m.external, sockets: io.of('/').sockets.size, closes: { ...closes } }
   }
   return {
     usage,

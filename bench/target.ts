@@ -71,6 +71,9 @@ export function summarizeLog(file: string): string {
   return `server log: ${[...counts].map(([msg, n]) => `${n}× "${msg}"`).join(', ')}`
 }
 
+/** "RSS 181 → 236 MiB": two readings side by side, so that a per-connection figure can be judged. */
+export const rssText = (before: Usage, after: Usage) => `RSS ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MiB`
+
 /** The difference between two readings: CPU ms and memory bytes per unit. */
 export function perUnit(before: Usage, after: Usage, units: number) {
   return {
