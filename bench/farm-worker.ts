@@ -5,13 +5,11 @@
  * computes a fan-out across all workers from one send instant.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { inflateRawSync, inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
-import { ClockEstimator } from '../shared/clock.js'
-import { pageOptions } from './client.js'
+import { connectOne, estimate, holds, options } from './farm-client.js'
 import { now } from './common.js'
 import { ready, send, serve } from './ipc.js'
-import { farmClientOptions, LazyMessage } from './lazy-parser.js'
+import { LazyMessage } from './lazy-parser.js'
 
 interface Client { socket: Socket; offset: number; lastSeq: number; closing: boolean }
 interface Event { seq: number; type: string; data?: { revealAt?: number; awards?: unknown[]; awardIds?: unknown[] } }
@@ -27,7 +25,6 @@ let reasons: Record<string, number> = {}
 const lag = monitorEventLoopDelay({ resolution: 20 })
 lag.enable()
 
-const options = (auth: object) => ({ ...pageOptions(auth), ...farmClientOptions })
 const live = () => clients.reduce((n, c) => n + (c.socket.connected && !c.closing ? 1 : 0), 0)
 const entry = (key: number) => seen.get(key) ?? seen.set(key, { times: [], reveals: [], gaps: 0, awards: -1 }).get(key) ?? { times: [], reveals: [], gaps: 0, awards: -1 }
 
@@ -111,41 +108,6 @@ function reveal(c: Client, events: Event[], at: number): void {
   }
 }
 
-function connectOne(url: string, auth: object, tries = 3): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, options(auth))
-    socket.once('connect', () => resolve(socket))
-    // A loaded server may close a handshake it could not finish in time: try again, and say so if it never does.
-    socket.once('connect_error', (err) => {
-      socket.close()
-      if (tries > 1) connectOne(url, auth, tries - 1).then(resolve, reject)
-      else reject(err)
-    })
-  })
-}
-
-async function estimate(c: Client, rounds: number): Promise<void> {
-  const est = new ClockEstimator()
-  for (let i = 0; i < rounds; i++) {
-    const t0 = now()
-    const a = (await c.socket.timeout(5000).emitWithAck('clock', { t0 })) as { serverTime: number }
-    est.add(t0, a.serverTime, now())
-  }
-  c.offset = est.offset
-}
-
-/** Holding the state means having it inflated and parsed, as a page does: checked on one client. */
-function holds(snap: { packed?: Uint8Array; state?: { awards: unknown[] } }): number {
-  if (!snap.packed) return snap.state?.awards.length ?? -1
-  let text: string
-  try {
-    text = inflateSync(snap.packed).toString('utf8')
-  } catch {
-    text = inflateRawSync(snap.packed).toString('utf8')
-  }
-  return (JSON.parse(text) as { awards: unknown[] }).awards.length
-}
-
 serve({
   /** Clients connected a batch at a time (the fan-out is measured, not a connection storm). */
   connect: async ({ urls, auth }) => {
@@ -157,7 +119,7 @@ serve({
     return live()
   },
   clock: async ({ rounds }) => {
-    for (let i = 0; i < clients.length; i += 25) await Promise.all(clients.slice(i, i + 25).map((c) => estimate(c, Number(rounds))))
+    for (let i = 0; i < clients.length; i += 25) await Promise.all(clients.slice(i, i + 25).map(async (c) => void (c.offset = await estimate(c.socket, Number(rounds)))))
     return clients.map((c) => c.offset)
   },
   watch: (m) => {
