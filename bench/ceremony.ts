@@ -24,8 +24,19 @@ const farm = await Farm.start(workersFor(CLIENTS))
 const app = await startApp()
 const bare = await startBare()
 const { ready } = app
-const host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
+let host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
 const problems: string[] = []
+/** A host command's seq; a host dropped on the way (its heartbeat missed) is said, connected again, and -1 returned. */
+async function send(envelope: { id: string; type: string; data: object }, timeoutMs?: number): Promise<number> {
+  try {
+    return await command(host, envelope, timeoutMs)
+  } catch (err) {
+    if (host.connected) throw err
+    problems.push(`the host was dropped during ${envelope.type}: ${err instanceof Error ? err.message : String(err)}`)
+    host = await connectOne(app.url, { token: ready.hostToken })
+    return -1
+  }
+}
 try {
   // ------------------------------------------------------------ reveal spread
   const m0 = await app.memory()
@@ -37,7 +48,7 @@ try {
   const naiveSpread: number[] = []
   const lateness: number[] = []
   for (let r = 0; r < ROUNDS; r++) {
-    await command(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [ready.awardIds[r]] } })
+    await send({ id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [ready.awardIds[r]] } })
     const reports = await farm.collect(undefined, 15_000)
     if (!reports) {
       problems.push(`reveal round ${r} did not reach every viewer within 15 s`)
@@ -55,9 +66,9 @@ try {
   const rest = ready.awardIds.slice(ROUNDS)
   const v0 = await app.usage()
   const tv = performance.timeOrigin + performance.now()
-  const volumeSeq = await command(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: rest } }, 120_000)
+  const volumeSeq = await send({ id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: rest } }, 120_000)
   const volumeAckMs = performance.timeOrigin + performance.now() - tv
-  const volume = await farm.collect(volumeSeq, 120_000)
+  const volume = await farm.collect(volumeSeq < 0 ? undefined : volumeSeq, 120_000)
   const v1 = await app.usage()
   if (!volume) problems.push('the volume did not reach every viewer within 120 s')
   const volumeMs = volume ? max(volume.flatMap((x) => Array.from(x.times))) - tv : NaN
