@@ -41,6 +41,11 @@ async function step(farm: Farm, n: number): Promise<Step> {
     if (lost) console.error(`  ${n}: fan-out ${dropsText(fanDrops)}, ${f.short} rounds short; storm ${JSON.stringify(s.lost)} ${dropsText(s.drops)}; the server closed ${serverCloses((await app.usage()).closes)}`)
     const p99 = pct(f.latencies, 99)
     return { n, p50: pct(f.latencies, 50), p99, storm: s.ms, stormP50: s.p50, cpuPerJoin: s.cpuPerJoin, rssPerConn: mem.rss, heapPerConn: mem.heap, lost, load: loadLine().split(' ').slice(2, 3).join(''), pass: p99 <= P99_MS && s.ms <= STORM_MS && lost === 0 }
+  } catch (err) {
+    // The host itself dropped (its heartbeat missed) or a command refused: the step does not hold, and says why.
+    console.error(`  ${n}: ${err instanceof Error ? err.message : String(err)}`)
+    await farm.close()
+    return { n, p50: NaN, p99: NaN, storm: NaN, stormP50: NaN, cpuPerJoin: NaN, rssPerConn: NaN, heapPerConn: NaN, lost: n, load: loadLine().split(' ').slice(2, 3).join(''), pass: false }
   } finally {
     app.kill()
   }
