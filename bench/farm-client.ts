@@ -13,17 +13,29 @@ import { farmClientOptions } from './lazy-parser.js'
 /** A farm client's options: the page's, with the farm's transport and parser. */
 export const options = (auth: object) => ({ ...pageOptions(auth), ...farmClientOptions })
 
-/** Connects one farm client; a handshake the server could not finish is tried again, twice. */
+/** Connects one farm client; a handshake the server could not finish, or closed, is tried again, twice; 20 s at most each. */
 export function connectOne(url: string, auth: object, tries = 3): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, options(auth))
-    socket.once('connect', () => resolve(socket))
-    // A loaded server may close a handshake it could not finish in time: try again, and say so if it never does.
-    socket.once('connect_error', (err) => {
+    let settled = false
+    const timer = setTimeout(() => fail(new Error('no answer to the handshake within 20 s')), 20_000)
+    const fail = (err: Error) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
       socket.close()
       if (tries > 1) connectOne(url, auth, tries - 1).then(resolve, reject)
       else reject(err)
+    }
+    socket.once('connect', () => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(socket)
     })
+    socket.once('connect_error', fail)
+    // Closed before it connected (the server dropped it mid-handshake): not left waiting forever.
+    socket.io.once('close', (reason) => fail(new Error(`closed before connecting: ${reason}`)))
   })
 }
 
