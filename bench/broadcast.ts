@@ -1,92 +1,66 @@
 /**
- * npm run bench: the time from a host command to its arrival at N connected clients (p50, p99),
- * for the real server and, in the same run, a bare Socket.IO broadcast as the baseline.
- * The server runs in its own process so that clients and server do not share one event loop.
+ * npm run bench (first part): fan-out, the time from a host command to its arrival at N viewers
+ * (p50, p99), for the real server and, in the same run, a bare Socket.IO server broadcasting the
+ * very message the app sent in the same round to the same clients of the same farm; and the
+ * memory a viewer's connection costs each server (RSS and heap with N viewers minus without, over N).
+ * Each server runs alone in its own process; the viewers are played by the farm (bench/farm.ts).
  *   CLIENTS=1000 ROUNDS=50 npm run bench
  */
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
-import { performance } from 'node:perf_hooks'
-import { io, type Socket } from 'socket.io-client'
-import { pageOptions } from './client.js'
+import { CLIENTS, farmNote, kib, loadLine, max, ms, pct } from './common.js'
+import { dropsText, Farm, serverCloses, workersFor } from './farm.js'
+import { announce, command, connectOne, fanOut, type FanOut } from './rounds.js'
+import { perUnit, rssText, startApp, startBare } from './target.js'
 
-const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
 const WARMUP = 10
 
-interface Ready {
-  appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[]
-  snapshot: { bytes: number; deflatedBytes: number; stringifyMs: number }
-}
-
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
-const ready = await new Promise<Ready>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
-})
-
-function connectMany(url: string, auth: object, n: number): Promise<Socket[]> {
-  return Promise.all(
-    Array.from({ length: n }, () => new Promise<Socket>((resolve, reject) => {
-      const s = io(url, pageOptions(auth))
-      s.once('connect', () => resolve(s))
-      s.once('connect_error', reject)
-    })),
-  )
-}
-
-/** Sends ROUNDS commands one after another; returns per-client arrival latencies and ack latencies. */
-async function measure(name: string, url: string, clientAuth: object, hostAuth: object, nextCommand: (i: number) => object) {
-  const clients = await connectMany(url, clientAuth, CLIENTS)
-  const [host] = await connectMany(url, hostAuth, 1)
-  const arrivals: number[] = []
-  const acks: number[] = []
-  let t0 = 0
-  let expected = 0
-  let arrived = 0
-  let done: () => void = () => {}
-  for (const c of clients) {
-    c.on('events', ({ events }: { events: unknown[] }) => {
-      if (events.length === 0) return
-      arrivals.push(performance.now() - t0)
-      if (++arrived === expected) done()
-    })
-  }
-  for (let i = 0; i < ROUNDS + WARMUP; i++) {
-    arrived = 0
-    expected = CLIENTS
-    const all = new Promise<void>((r) => (done = r))
-    const mark = arrivals.length
-    t0 = performance.now()
-    const ack = (await host!.timeout(10_000).emitWithAck('command', nextCommand(i))) as { ok: boolean; error?: unknown }
-    if (!ack.ok) throw new Error(`${name}: command refused: ${JSON.stringify(ack.error)}`)
-    acks.push(performance.now() - t0)
-    await all
-    if (i < WARMUP) { arrivals.length = mark; acks.pop() }
-  }
-  for (const c of [...clients, host!]) c.disconnect()
-  return { name, arrivals, acks }
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
-const fmt = (ms: number) => ms.toFixed(2).padStart(8)
-
+const farm = await Farm.start(workersFor(CLIENTS))
+const app = await startApp()
+const bare = await startBare()
+const { ready } = app
 try {
-  // Clients connect with lastSeq so that 500 of them do not each download the 3,000-award snapshot.
-  const bare = await measure('bare Socket.IO broadcast', `http://127.0.0.1:${ready.barePort}`, {}, {}, (i) => ({ id: `bench-${i}`, type: 'award.announce', data: { awardIds: [ready.awardIds[i]], revealInMs: 0 } }))
-  const real = await measure('Điểm Cầu award.announce', `http://127.0.0.1:${ready.appPort}`, { token: ready.viewerToken, lastSeq: ready.seq }, { token: ready.hostToken, lastSeq: ready.seq }, (i) => ({ id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [ready.awardIds[i]], revealInMs: 0 } }))
-  console.log(`\n${CLIENTS} clients, ${ROUNDS} commands each (after ${WARMUP} warm-up), 2-core machine, server in its own process`)
-  console.log(`${'measure'.padEnd(28)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ack p50'.padStart(8)}`)
-  for (const r of [bare, real]) {
-    console.log(`${r.name.padEnd(28)} ${fmt(pct(r.arrivals, 50))} ${fmt(pct(r.arrivals, 99))} ${fmt(Math.max(...r.arrivals))} ${fmt(pct(r.acks, 50))}`)
+  console.log(`\nFan-out: ${CLIENTS} viewers, ${ROUNDS} announcements each (after ${WARMUP} warm-up); ${loadLine()}`)
+  const a0 = await app.memory()
+  await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq }, CLIENTS)
+  const a1 = await app.memory()
+  const host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
+  const real = await fanOut(farm, ROUNDS, WARMUP, (i) => command(host, announce(ready.awardIds[i])))
+  host.disconnect()
+  const realDrops = await farm.close()
+
+  const b0 = await bare.memory()
+  await farm.connect([bare.url], {}, CLIENTS)
+  const b1 = await bare.memory()
+  const bareHost = await connectOne(bare.url, {})
+  // The bare server sends what the app sent in the same round, byte for byte.
+  const floor = await fanOut(farm, ROUNDS, WARMUP, (i) => command(bareHost, { message: real.samples[i] ?? real.samples.find(Boolean) }))
+  bareHost.disconnect()
+  const floorDrops = await farm.close()
+
+  const row = (name: string, r: FanOut, acks: boolean) =>
+    console.log(`${name.padEnd(34)} ${pct(r.latencies, 50).toFixed(2).padStart(8)} ${pct(r.latencies, 99).toFixed(2).padStart(8)} ${max(r.latencies).toFixed(2).padStart(8)} ${(acks ? pct(r.acks, 50).toFixed(2) : '').padStart(8)}`)
+  console.log(`${'measure'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ack p50'.padStart(8)}`)
+  row('bare Socket.IO, the same message', floor, false)
+  row('Điểm Cầu award.announce', real, true)
+  console.log(`p99 over the floor: ${(pct(real.latencies, 99) / pct(floor.latencies, 99)).toFixed(2)}×; p50: ${(pct(real.latencies, 50) / pct(floor.latencies, 50)).toFixed(2)}×`)
+  console.log('(arrival: host command sent -> the event decoded by each viewer, across the farm\'s processes on one clock; ack: until the host has its answer, i.e. durable)')
+  for (const [name, r, d] of [['Điểm Cầu', real, realDrops], ['bare', floor, floorDrops]] as const) {
+    if (r.short || d.dropped || r.gaps) console.error(`${name}: ${r.short} rounds not received by every viewer within 15 s, ${r.gaps} gaps in seq, ${dropsText(d)}`)
   }
-  console.log('(arrival: host command sent -> event received by each client; ack: until the host has its answer, i.e. durable)')
+  console.log(`viewers: Điểm Cầu ${dropsText(realDrops)}, bare ${dropsText(floorDrops)}`)
+  const am = perUnit(a0, a1, CLIENTS)
+  const bm = perUnit(b0, b1, CLIENTS)
+  console.log(`memory per connection (with ${CLIENTS} viewers minus without, over ${CLIENTS}, after a full collection):`)
+  console.log(`  Điểm Cầu RSS ${(am.rss / 1024).toFixed(1)} KiB, ${rssText(a0, a1)} (heap ${(am.heap / 1024).toFixed(1)} KiB, buffers ${(am.external / 1024).toFixed(1)} KiB); bare Socket.IO RSS ${(bm.rss / 1024).toFixed(1)} KiB, ${rssText(b0, b1)} (heap ${(bm.heap / 1024).toFixed(1)} KiB)`)
   const { bytes, deflatedBytes, stringifyMs } = ready.snapshot
-  console.log(`\nsnapshot of the demo conference (${ready.awardIds.length} awards): ${(bytes / 1024).toFixed(0)} KiB JSON, ${(deflatedBytes / 1024).toFixed(0)} KiB deflated, serialized in ${stringifyMs.toFixed(1)} ms`)
+  console.log(`snapshot of the demo conference (${ready.awardIds.length} awards): ${kib(bytes)} JSON, ${kib(deflatedBytes)} deflated, serialized in ${ms(stringifyMs)}`)
+  console.log(`${farmNote(farm.size)}; clocks of the farm agree within ${ms(farm.clockSkewMs, 2)}; ${loadLine()}`)
+  if (farm.problems.length) console.error(`farm: ${farm.problems.join('; ')}`)
+  console.log(`connections a server closed itself (no pong within its 3 s, or dropped as slow): Điểm Cầu ${serverCloses((await app.usage()).closes)}, bare ${serverCloses((await bare.usage()).closes)}`)
+  console.log(app.logSummary())
 } finally {
-  child.kill('SIGKILL')
+  farm.stop()
+  app.kill()
+  bare.kill()
 }
 process.exit(0)

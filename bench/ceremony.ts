@@ -1,200 +1,119 @@
 /**
- * npm run bench (second part): the award ceremony at the real scale, each figure beside a
- * baseline measured in the same run, the server in its own process:
- *   - reveal spread: 1,000 clients reveal each announcement at revealAt on their corrected
- *     clocks; the spread of the reported instants, beside the naive show-on-arrival spread;
- *   - volume: all remaining demo awards in one command, until every client has them;
- *   - join storm: with every award announced, 1,000 clients connect at once and each holds the
- *     state (inflated and parsed), beside a bare Socket.IO server handing out a tiny snapshot;
+ * npm run bench (second part): the award ceremony at the real scale, each figure beside its floor
+ * measured in the same run; the servers each in a process of their own, the viewers played by the
+ * farm (bench/farm.ts):
+ *   - reveal spread: N viewers reveal each announcement at revealAt on their corrected clocks (and
+ *     report it, as pages do); the spread of the instants, beside the naive show-on-arrival spread;
+ *   - volume: all remaining demo awards in one command, until every viewer has the message;
+ *   - join storm: with every award announced, N viewers connect at once until each holds its
+ *     snapshot, beside a bare Socket.IO server handing out a tiny snapshot and one handing out the
+ *     same deflated bytes; with the server CPU time per join of each;
+ *   - memory per connection: RSS and heap of each server with N viewers minus without, over N;
  *   - wire size: a viewer's snapshot at the end of the ceremony, raw and as sent (deflated).
  *   CLIENTS=1000 ROUNDS=50 npm run bench
  */
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
-import { performance } from 'node:perf_hooks'
-import { inflateSync } from 'node:zlib'
-import { io, type Socket } from 'socket.io-client'
-import { pageOptions } from './client.js'
-import { ClockEstimator } from '../shared/clock.js'
+import { CLIENTS, farmNote, kib, loadLine, max, ms, pct } from './common.js'
+import { dropsText, Farm, serverCloses, workersFor } from './farm.js'
+import { command, connectOne } from './rounds.js'
+import { joinStorm, stormLosses, type Storm } from './storm.js'
+import { perUnit, rssText, startApp, startBare } from './target.js'
 
-const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
 
-interface Ready { appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[] }
-
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
-const ready = await new Promise<Ready>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
-})
-const app = `http://127.0.0.1:${ready.appPort}`
-const bareUrl = `http://127.0.0.1:${ready.barePort}`
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
-}
-const ms = (x: number) => `${x.toFixed(1)} ms`
-
-function connect(url: string, auth: object): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = io(url, pageOptions(auth))
-    s.once('connect', () => resolve(s))
-    s.once('connect_error', reject)
-  })
-}
-
-/** Estimates a client's server-clock offset from a few `clock` round trips, as a page does. */
-async function estimate(s: Socket, rounds = 4): Promise<number> {
-  const est = new ClockEstimator()
-  for (let i = 0; i < rounds; i++) {
-    const t0 = Date.now()
-    const a = (await s.timeout(5000).emitWithAck('clock', { t0 })) as { serverTime: number }
-    est.add(t0, a.serverTime, Date.now())
+const farm = await Farm.start(workersFor(CLIENTS))
+const app = await startApp()
+const bare = await startBare()
+const { ready } = app
+let host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
+const problems: string[] = []
+/** A host command's seq; a host dropped on the way (its heartbeat missed) is said, connected again, and -1 returned. */
+async function send(envelope: { id: string; type: string; data: object }, timeoutMs?: number): Promise<number> {
+  try {
+    return await command(host, envelope, timeoutMs)
+  } catch (err) {
+    if (host.connected) throw err
+    problems.push(`the host was dropped during ${envelope.type}: ${err instanceof Error ? err.message : String(err)}`)
+    host = await connectOne(app.url, { token: ready.hostToken })
+    return -1
   }
-  return est.offset
 }
-
-let seq = ready.seq
-const host = await connect(app, { token: ready.hostToken, lastSeq: seq })
-async function command(type: string, data: object): Promise<number> {
-  const ack = (await host.timeout(30_000).emitWithAck('command', { id: crypto.randomUUID(), type, data })) as { ok: boolean; seq?: number; error?: unknown }
-  if (!ack.ok) throw new Error(`${type} refused: ${JSON.stringify(ack.error)}`)
-  return ack.seq!
-}
-
 try {
   // ------------------------------------------------------------ reveal spread
-  const viewers = await Promise.all(Array.from({ length: CLIENTS }, () => connect(app, { token: ready.viewerToken, lastSeq: seq })))
-  const offsets: number[] = []
-  for (let i = 0; i < viewers.length; i += 50) offsets.push(...(await Promise.all(viewers.slice(i, i + 50).map((v) => estimate(v).catch(() => 0)))))
-  const arrivals = new Map<number, number[]>()
-  const reveals = new Map<number, number[]>()
-  let got = 0
-  let onAll: () => void = () => {}
-  // A client dropped on the way (its process too busy for the heartbeat) never answers: a round
-  // waits at most 15 s and says so, rather than hang the bench.
-  let dropped = 0
-  let shortRounds = 0
-  let measuring = true
-  for (const v of viewers) v.on('disconnect', () => (measuring ? dropped++ : undefined))
-  const within = async (p: Promise<void>, onLate: () => void) => {
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<void>((r) => (timer = setTimeout(() => (onLate(), r()), 15_000)))
-    await Promise.race([p, late])
-    clearTimeout(timer)
-  }
-  viewers.forEach((v, i) => {
-    v.on('events', ({ events }: { events: { type: string; data: { revealAt?: number; awardIds?: string[] } }[] }) => {
-      for (const e of events) {
-        if (e.type !== 'award.announced' || e.data.revealAt === undefined) continue
-        const revealAt = e.data.revealAt
-        const arrivedAt = Date.now() + offsets[i]!
-        ;(arrivals.get(revealAt) ?? arrivals.set(revealAt, []).get(revealAt)!).push(arrivedAt)
-        // Reveal at revealAt on this client's corrected clock; a late arrival reveals at once.
-        const show = () => {
-          ;(reveals.get(revealAt) ?? reveals.set(revealAt, []).get(revealAt)!).push(Date.now() + offsets[i]!)
-          if (++got === expectedReveals) onAll()
-        }
-        const wait = revealAt - (Date.now() + offsets[i]!)
-        if (wait > 0) setTimeout(show, wait)
-        else show()
-      }
-    })
-  })
-  let expectedReveals = 0
-  const announcedIds = new Set<string>()
+  const m0 = await app.memory()
+  await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq }, CLIENTS)
+  const m1 = await app.memory()
+  await farm.clock(4)
+  await farm.watch('reveal')
+  const revealSpread: number[] = []
+  const naiveSpread: number[] = []
+  const lateness: number[] = []
   for (let r = 0; r < ROUNDS; r++) {
-    const id = ready.awardIds[r]!
-    announcedIds.add(id)
-    got = 0
-    // A client dropped on the way (counted below) reports nothing: the round waits for those still connected.
-    expectedReveals = viewers.filter((v) => v.connected).length
-    const all = new Promise<void>((res) => (onAll = res))
-    seq = await command('award.announce', { awardIds: [id] })
-    await within(all, () => shortRounds++)
+    await send({ id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [ready.awardIds[r]] } })
+    const reports = await farm.collect(undefined, 15_000)
+    if (!reports) {
+      problems.push(`reveal round ${r} did not reach every viewer within 15 s`)
+      continue
+    }
+    const reveals = reports.flatMap((x) => Array.from(x.reveals))
+    const arrivals = reports.flatMap((x) => Array.from(x.times))
+    revealSpread.push(max(reveals) - Math.min(...reveals))
+    naiveSpread.push(max(arrivals) - Math.min(...arrivals))
+    for (const x of reports) for (const t of x.reveals) lateness.push(t - x.key)
   }
-  const spread = (m: Map<number, number[]>) => [...m.values()].map((xs) => Math.max(...xs) - Math.min(...xs))
-  const revealSpread = spread(reveals)
-  const naiveSpread = spread(arrivals)
-  const lateness = [...reveals.entries()].flatMap(([at, xs]) => xs.map((x) => x - at))
 
   // ------------------------------------------------------------ volume
-  const rest = ready.awardIds.filter((id) => !announcedIds.has(id))
-  let volumeDone = 0
-  let volumeAll: () => void = () => {}
-  const volumeArrived = new Promise<void>((res) => (volumeAll = res))
-  const volumeSizes: number[] = []
-  const volumeExpected = viewers.filter((v) => v.connected).length
-  for (const v of viewers) {
-    v.removeAllListeners('events')
-    v.on('events', ({ events }: { events: { type: string; data: { awards?: unknown[] } }[] }) => {
-      const e = events.find((x) => x.type === 'award.announced')
-      if (!e) return
-      volumeSizes.push(e.data.awards?.length ?? 0)
-      if (++volumeDone === volumeExpected) volumeAll()
-    })
-  }
-  const tv = performance.now()
-  seq = await command('award.announce', { awardIds: rest })
-  const volumeAckMs = performance.now() - tv
-  await within(volumeArrived, () => shortRounds++)
-  const volumeMs = performance.now() - tv
-  measuring = false
-  for (const v of viewers) v.disconnect()
+  await farm.watch('arrivals')
+  const rest = ready.awardIds.slice(ROUNDS)
+  const v0 = await app.usage()
+  const tv = performance.timeOrigin + performance.now()
+  const volumeSeq = await send({ id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: rest } }, 120_000)
+  const volumeAckMs = performance.timeOrigin + performance.now() - tv
+  const volume = await farm.collect(volumeSeq < 0 ? undefined : volumeSeq, 120_000)
+  const v1 = await app.usage()
+  if (!volume) problems.push('the volume did not reach every viewer within 120 s')
+  const volumeMs = volume ? max(volume.flatMap((x) => Array.from(x.times))) - tv : NaN
+  const volumeAwards = volume ? Math.max(...volume.map((x) => x.awards)) : -1
+  const viewerDrops = await farm.close()
 
   // ------------------------------------------------------------ join storm
-  let stormDropped = 0
-  async function storm(url: string, auth: object): Promise<{ ms: number; bytes: number; awards: number }> {
-    const t = performance.now()
-    let bytes = 0
-    let awards = 0
-    const held = new WeakSet<Socket>()
-    const sockets = await Promise.all(
-      Array.from({ length: CLIENTS }, () => new Promise<Socket>((resolve, reject) => {
-        const s = io(url, pageOptions(auth))
-        s.once('connect_error', reject)
-        s.once('disconnect', () => {
-          if (!held.has(s)) stormDropped++
-          resolve(s)
-        })
-        s.once('snapshot', (snap: { packed?: Buffer; state?: { awards: unknown[] } }) => {
-          // Holding the state means having it parsed, as a page does before it can show it.
-          const state = snap.packed ? (JSON.parse(inflateSync(snap.packed).toString('utf8')) as { awards: unknown[] }) : snap.state!
-          bytes = snap.packed ? snap.packed.length : JSON.stringify(snap.state).length
-          awards = state.awards.length
-          held.add(s)
-          resolve(s)
-        })
-      })),
-    )
-    const took = performance.now() - t
-    for (const s of sockets) s.disconnect()
-    return { ms: took, bytes, awards }
-  }
-  const pause = () => new Promise((r) => setTimeout(r, 1000))
-  const bareStorm = await storm(bareUrl, { join: 'tiny' })
-  await pause()
-  const sameStorm = await storm(bareUrl, { join: 'same' })
-  await pause()
-  const appStorm = await storm(app, { token: ready.viewerToken, snapshotEncoding: 'deflate' })
-  const state = await (await fetch(`${app}/api/conferences/ninh-thuan-2023/state`, { headers: { authorization: `Bearer ${ready.viewerToken}` } })).text()
+  const b0 = await bare.memory()
+  const tiny = await joinStorm(farm, bare, [bare.url], { join: 'tiny' }, CLIENTS, { memory: true })
+  await bare.setSnapshot(await app.snapshot())
+  const same = await joinStorm(farm, bare, [bare.url], { join: 'same' }, CLIENTS)
+  const real = await joinStorm(farm, app, [app.url], { token: ready.viewerToken, snapshotEncoding: 'deflate' }, CLIENTS)
+  const state = await (await fetch(`${app.url}/api/conferences/${ready.conferenceId}/state`, { headers: { authorization: `Bearer ${ready.viewerToken}` } })).text()
 
-  if (dropped || shortRounds || stormDropped) console.error(`${dropped} clients dropped during the reveal rounds and the volume (${shortRounds} waits cut at 15 s); ${stormDropped} dropped in the join storms: the figures below leave them out`)
-  console.log(`\nThe award ceremony at scale: ${CLIENTS} clients (one process), server in its own process, 2-core machine`)
-  console.log(`reveal spread over ${ROUNDS} announcements (max − min of the instants each client revealed, on its corrected clock):`)
+  console.log(`\nThe award ceremony at scale: ${CLIENTS} viewers; ${loadLine()}`)
+  console.log(`reveal spread over ${ROUNDS} announcements (max − min of the instants each viewer revealed, on its corrected clock):`)
   console.log(`  Điểm Cầu reveal at revealAt  p50 ${ms(pct(revealSpread, 50))}  p99 ${ms(pct(revealSpread, 99))}   (lateness vs revealAt p99 ${ms(pct(lateness, 99))})`)
   console.log(`  naive show-on-arrival        p50 ${ms(pct(naiveSpread, 50))}  p99 ${ms(pct(naiveSpread, 99))}`)
-  console.log(`volume: ${rest.length} awards in one award.announce reached all ${CLIENTS} clients in ${ms(volumeMs)} (host ack ${ms(volumeAckMs)}; each got ${Math.min(...volumeSizes)} awards' display data)`)
-  console.log('  (the host socket shares the clients\' process, so its ack waits behind their parsing of the same message)')
-  console.log(`join storm: ${CLIENTS} clients connect at once and hold the state`)
-  console.log(`  bare Socket.IO, tiny snapshot                          ${ms(bareStorm.ms)}`)
-  console.log(`  bare Socket.IO, the same ${(sameStorm.bytes / 1024).toFixed(0)} KiB deflated state         ${ms(sameStorm.ms)}`)
-  console.log(`  Điểm Cầu (token check, catch-up), all ${appStorm.awards} awards announced  ${ms(appStorm.ms)}`)
-  console.log('  (each client inflates and parses its state before it counts: the bench clients share one process and core)')
-  console.log(`wire size of a viewer's snapshot at the end of the ceremony: ${(state.length / 1024).toFixed(0)} KiB JSON, ${(appStorm.bytes / 1024).toFixed(0)} KiB as sent (deflated, encoded once per seq)`)
+  console.log(`volume: ${rest.length} awards in one award.announce reached all ${CLIENTS} viewers in ${ms(volumeMs)} (host ack ${ms(volumeAckMs)}; each got ${volumeAwards} awards' display data; server CPU ${ms(v1.cpuMs - v0.cpuMs, 0)})`)
+  console.log(`  (a viewer's device parses that message itself; the farm takes its bytes and one viewer per worker parses it: bench/lazy-parser.ts)`)
+  console.log(`join storm: ${CLIENTS} viewers connect at once, until each holds its snapshot (all ${real.awards} awards announced)`)
+  const row = (name: string, s: Storm) => console.log(`  ${name.padEnd(52)} ${ms(s.ms).padStart(10)}  p50 ${ms(s.p50).padStart(10)}  server CPU ${ms(s.cpuPerJoin, 2)}/join`)
+  row('bare Socket.IO, tiny snapshot', tiny)
+  row(`bare Socket.IO, the same ${kib(same.bytes)} deflated state`, same)
+  row('Điểm Cầu (token check, catch-up, presence)', real)
+  console.log(`  over the floor of the same bytes: ${(real.ms / same.ms).toFixed(2)}× the time, ${(real.cpuPerJoin / same.cpuPerJoin).toFixed(2)}× the server CPU per join`)
+  console.log(`  (the farm's CPU per join: ${ms(real.farmCpuPerJoin, 2)}; each snapshot is taken as bytes, one per worker inflated and parsed to check it)`)
+  const am = perUnit(m0, m1, CLIENTS)
+  const bm = perUnit(b0, tiny.held ?? b0, CLIENTS)
+  console.log(`memory per connection (with ${CLIENTS} viewers minus without, over ${CLIENTS}, after a full collection): Điểm Cầu RSS ${(am.rss / 1024).toFixed(1)} KiB, heap ${(am.heap / 1024).toFixed(1)} KiB (${rssText(m0, m1)}); bare Socket.IO RSS ${(bm.rss / 1024).toFixed(1)} KiB, heap ${(bm.heap / 1024).toFixed(1)} KiB`)
+  console.log(`wire size of a viewer's snapshot at the end of the ceremony: ${kib(state.length)} JSON, ${kib(real.bytes)} as sent (deflated, encoded once per seq)`)
+  const lost = [tiny, same, real].map(stormLosses)
+  console.log(`viewers: reveal rounds and volume ${dropsText(viewerDrops)}; storms lost ${lost.join(', ')} (tiny, same bytes, Điểm Cầu)`)
+  for (const [name, s] of [['tiny', tiny], ['same', same], ['Điểm Cầu', real]] as const) {
+    if (stormLosses(s)) problems.push(`storm ${name}: ${JSON.stringify(s.lost)} ${dropsText(s.drops)}`)
+  }
+  if (viewerDrops.dropped) problems.push(`reveal rounds and volume: ${dropsText(viewerDrops)}`)
+  console.log(`${farmNote(farm.size)}; clocks of the farm agree within ${ms(farm.clockSkewMs, 2)}; ${loadLine()}`)
+  console.log(`connections a server closed itself (no pong within its 3 s, or dropped as slow): Điểm Cầu ${serverCloses((await app.usage()).closes)}, bare ${serverCloses((await bare.usage()).closes)}`)
+  console.log(app.logSummary())
+  for (const p of [...problems, ...farm.problems]) console.error(`PROBLEM: ${p}`)
 } finally {
   host.disconnect()
-  child.kill('SIGKILL')
+  farm.stop()
+  app.kill()
+  bare.kill()
 }
-process.exit(0)
+process.exit(problems.length || farm.problems.length ? 1 : 0)

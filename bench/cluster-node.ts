@@ -42,7 +42,8 @@ await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
 
 // The baseline: a bare rebroadcast, across the cluster through the same kind of adapter.
 const bareHttp = createServer()
-const bare = new Server(bareHttp, { serveClient: false })
+// The app's own heartbeat (server/app.ts), as in bench/bare-server.ts.
+const bare = new Server(bareHttp, { serveClient: false, pingInterval: 1500, pingTimeout: 3000 })
 if (url) {
   const pub = createClient({ url })
   await pub.connect()

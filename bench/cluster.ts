@@ -1,6 +1,6 @@
 /**
  * npm run bench -- --cluster: one conference on PROCESSES (default 2) server processes and a
- * redis-server (appendfsync always), the clients in this separate process, split across them,
+ * redis-server (appendfsync always), the clients played by the farm (bench/farm.ts), split across them,
  * beside the single process on SQLite and a bare Socket.IO cluster broadcast (same Redis
  * adapter), all in the same run:
  *   fan-out: a host award.announce to its arrival at every client (p50, p99), and gaps seen;
@@ -11,11 +11,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
-import { io, type Socket } from 'socket.io-client'
-import { pageOptions } from './client.js'
+import { CLIENTS, farmNote, loadLine, pct, sleep } from './common.js'
+import { dropsText, Farm, workersFor } from './farm.js'
+import { announce, command, connectOne, fanOut } from './rounds.js'
 import { startRedis } from '../server/test/redis-server.js'
 
-const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const PROCESSES = Number(process.env.PROCESSES ?? 2)
 const ROUNDS = Number(process.env.ROUNDS ?? 30)
 const WARMUP = 5
@@ -25,6 +25,7 @@ const ADAPTERS = (process.env.SOCKET_ADAPTER ? [process.env.SOCKET_ADAPTER] : ['
 
 interface Ready { appPort: number; barePort: number; hostToken: string; viewerToken: string; seq: number; awardIds: string[] }
 const children: ChildProcess[] = []
+const farm = await Farm.start(workersFor(CLIENTS))
 
 function node(env: Record<string, string>): Promise<Ready> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/cluster-node.ts'], { env: { LOG_LEVEL: 'warn', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
@@ -36,112 +37,31 @@ function node(env: Record<string, string>): Promise<Ready> {
 }
 
 const url = (port: number) => `http://127.0.0.1:${port}`
-/** Connects n clients round-robin over the ports, 100 at a time (the fan-out is measured, not a connection storm). */
-async function connectMany(ports: number[], auth: object, n: number): Promise<Socket[]> {
-  const one = (i: number, tries = 3): Promise<Socket> => new Promise<Socket>((resolve, reject) => {
-    const s = io(url(ports[i % ports.length]!), pageOptions(auth))
-    s.once('connect', () => resolve(s))
-    // A loaded server may close a handshake it could not finish in time: try again.
-    const retry = (err: unknown) => {
-      s.close()
-      if (tries > 1) one(i, tries - 1).then(resolve, reject)
-      else reject(err instanceof Error ? err : new Error('could not connect'))
-    }
-    s.once('connect_error', retry)
-    s.io.once('close', () => (s.connected ? undefined : retry(new Error('closed before connecting'))))
-  })
-  const out: Socket[] = []
-  for (let i = 0; i < n; i += 100) out.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, (_, k) => one(i + k)))))
-  return out
-}
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
-}
-
-/** Host commands one after another on the first port; each client's arrival time, and gaps in seq. */
-async function fanOut(ports: number[], clientAuth: object, hostAuth: object, awardIds: string[], seq0: number) {
-  const clients = await connectMany(ports, clientAuth, CLIENTS)
-  const [host] = await connectMany([ports[0]!], hostAuth, 1)
-  const arrivals: number[] = []
-  let t0 = 0
-  let arrived = 0
-  let done = () => {}
-  let gaps = 0
-  for (const c of clients) {
-    let last = seq0
-    c.on('events', ({ events }: { events: { seq: number }[] }) => {
-      if (events.length === 0) return
-      for (const e of events) {
-        if (seq0 >= 0 && e.seq !== last + 1) gaps++
-        last = e.seq
-      }
-      arrivals.push(performance.now() - t0)
-      if (++arrived === CLIENTS) done()
-    })
-  }
-  let lost = 0
-  for (const c of clients) c.on('disconnect', () => lost++)
-  let short = 0
-  for (let i = 0; i < ROUNDS + WARMUP; i++) {
-    arrived = 0
-    // A client the server dropped never answers: a round waits at most 10 s, and says so.
-    const all = new Promise<void>((r) => {
-      done = r
-      setTimeout(() => {
-        short++
-        r()
-      }, 10_000).unref()
-    })
-    const mark = arrivals.length
-    t0 = performance.now()
-    const ack = (await host!.timeout(10_000).emitWithAck('command', { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [awardIds[i]], revealInMs: 0 } })) as { ok: boolean; error?: unknown }
-    if (!ack.ok) throw new Error(`command refused: ${JSON.stringify(ack.error)}`)
-    await all
-    if (i < WARMUP) arrivals.length = mark
-  }
-  const dropped = lost
-  for (const c of [...clients, host!]) c.disconnect()
-  if (short || dropped) console.error(`fan-out on ports ${ports.join(', ')}: ${short} rounds did not reach every client within 10 s (${CLIENTS * ROUNDS - arrivals.length} arrivals missing after the warm-up); ${dropped} clients were disconnected`)
-  return { p50: pct(arrivals, 50), p99: pct(arrivals, 99), gaps }
+/** Host commands one after another on the first port, to the farm's clients spread over the ports; each arrival, and gaps in seq. */
+async function fanOutOn(ports: number[], clientAuth: object, hostAuth: object, awardIds: string[]) {
+  await farm.connect(ports.map(url), clientAuth, CLIENTS)
+  const host = await connectOne(url(ports[0] ?? 0), hostAuth)
+  const f = await fanOut(farm, ROUNDS, WARMUP, (i) => command(host, announce(awardIds[i])), 10_000)
+  host.disconnect()
+  const drops = await farm.close()
+  if (f.short || drops.dropped) console.error(`fan-out on ports ${ports.join(', ')}: ${f.short} rounds did not reach every client within 10 s; ${dropsText(drops)}`)
+  return { p50: pct(f.latencies, 50), p99: pct(f.latencies, 99), gaps: f.gaps }
 }
 
 /** Every client at once, no lastSeq: until each has its (deflated) snapshot. */
 async function join(ports: number[], token: string) {
-  const times: number[] = []
-  const why_: Record<string, number> = {}
-  const t0 = performance.now()
-  const sockets = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Socket>((resolve) => {
-    const s = io(url(ports[i % ports.length]!), pageOptions({ token, snapshotEncoding: 'deflate' }))
-    let settled = false
-    s.once('snapshot', () => {
-      if (!settled) times.push(performance.now() - t0)
-      settled = true
-      resolve(s)
-    })
-    // Dropped by the server (a slow reader, a handshake it could not finish in time) or refused: counted by why, not waited for.
-    const lost = (why: string) => {
-      if (!settled) why_[why] = (why_[why] ?? 0) + 1
-      settled = true
-      resolve(s)
-    }
-    s.once('disconnect', (reason) => lost(`disconnect: ${reason}`))
-    s.io.once('close', (reason) => lost(`closed: ${reason}`))
-    s.once('connect_error', (err) => lost(`refused: ${err.message}`))
-  })))
-  for (const s of sockets) s.disconnect()
-  if (times.length < CLIENTS) {
-    console.error(`join: ${CLIENTS - times.length} of ${CLIENTS} clients got no snapshot (dropped or refused): ${JSON.stringify(why_)}`)
-    // A ping timeout seen by a client is this process too busy to read its pings (every client is here, on the same cores).
-    if (why_['disconnect: ping timeout']) console.error('  (a "ping timeout" is this bench process, which plays every client, too busy to answer the heartbeat in 4.5 s)')
-  }
-  return { p50: pct(times, 50), p99: pct(times, 99) }
+  const s = await farm.storm(ports.map(url), { token, snapshotEncoding: 'deflate' }, CLIENTS)
+  const drops = await farm.close()
+  const lost = Object.values(s.lost).reduce((a, b) => a + b, 0)
+  if (lost || drops.dropped) console.error(`join: ${lost} of ${CLIENTS} clients got no snapshot (${JSON.stringify(s.lost)}); ${dropsText(drops)} after`)
+  await sleep(1000)
+  return { p50: pct(s.times, 50), p99: pct(s.times, 99) }
 }
 
 /** Hosts on every process send announcements back to back, 4 in flight each, for `ms`. */
 async function throughput(ports: number[], token: string, awardIds: string[], ms = 3000) {
-  const hosts = await connectMany(ports, { token }, ports.length)
+  const hosts = await Promise.all(ports.map((p) => connectOne(url(p), { token })))
   let next = 0
   let acked = 0
   const end = performance.now() + ms
@@ -162,11 +82,11 @@ const row = (name: string, f: { p50: number; p99: number; gaps?: number } | null
 try {
   // The single process on SQLite.
   const single = await node({})
-  const sf = await fanOut([single.appPort], { token: single.viewerToken, lastSeq: single.seq }, { token: single.hostToken, lastSeq: single.seq }, single.awardIds, single.seq)
+  const sf = await fanOutOn([single.appPort], { token: single.viewerToken, lastSeq: single.seq }, { token: single.hostToken, lastSeq: single.seq }, single.awardIds)
   const sj = await join([single.appPort], single.viewerToken)
   const sc = await throughput([single.appPort], single.hostToken, single.awardIds.slice(ROUNDS + WARMUP))
   row('1 process, SQLite', sf, sj, sc)
-  const bare1 = await fanOut([single.barePort], {}, {}, single.awardIds, -1)
+  const bare1 = await fanOutOn([single.barePort], {}, {}, single.awardIds)
   row('bare Socket.IO, 1 process', bare1, null, null)
   for (const c of children.splice(0)) c.kill('SIGKILL')
 
@@ -178,11 +98,11 @@ try {
       const ports = nodes.map((n) => n.appPort)
       const first = nodes[0]!
       const seq = Math.max(...nodes.map((n) => n.seq))
-      const cf = await fanOut(ports, { token: first.viewerToken, lastSeq: seq }, { token: first.hostToken, lastSeq: seq }, first.awardIds, seq)
+      const cf = await fanOutOn(ports, { token: first.viewerToken, lastSeq: seq }, { token: first.hostToken, lastSeq: seq }, first.awardIds)
       const cj = await join(ports, first.viewerToken)
       const cc = await throughput(ports, first.hostToken, first.awardIds.slice(ROUNDS + WARMUP))
       row(`${PROCESSES} processes + Redis (${adapter})`, cf, cj, cc)
-      const bareN = await fanOut(nodes.map((n) => n.barePort), {}, {}, first.awardIds, -1)
+      const bareN = await fanOutOn(nodes.map((n) => n.barePort), {}, {}, first.awardIds)
       row(`bare Socket.IO cluster (${adapter})`, bareN, null, null)
     } finally {
       for (const c of children.splice(0)) c.kill('SIGKILL')
@@ -190,12 +110,14 @@ try {
     }
   }
 
-  console.log(`\n${CLIENTS} dashboard clients in this process, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync ${FSYNC}`)
+  console.log(`\n${CLIENTS} dashboard clients played by the farm, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync ${FSYNC}; ${loadLine()}`)
+  console.log(farmNote(farm.size, 'each server process runs'))
   const head = ['setup', 'fan-out p50 ms', 'p99 ms', 'gaps', 'join p50 ms', 'join p99 ms', 'commands/s']
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
   console.log('(fan-out: host command sent -> event at each client; join: every client at once until its deflated snapshot; commands/s: award.announce acknowledged, hosts on every process, 4 in flight each)')
 } finally {
+  farm.stop()
   for (const c of children) c.kill('SIGKILL')
 }
 process.exit(0)

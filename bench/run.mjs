@@ -1,9 +1,21 @@
 #!/usr/bin/env node
-// npm run bench: the benchmarks one after another; `npm run bench -- --cluster`: the cluster benchmark (bench/cluster.ts).
+// npm run bench: the benchmarks one after another; `-- --cluster`: the cluster benchmark (bench/cluster.ts);
+// `-- --capacity`: the most viewers one process holds (bench/capacity.ts); `-- ceremony ink`: only those parts.
 import { spawnSync } from 'node:child_process'
 
-const scripts = process.argv.includes('--cluster') ? ['bench/cluster.ts'] : ['bench/broadcast.ts', 'bench/ceremony.ts', 'bench/ink.ts', 'bench/documents.ts', 'bench/timers.ts', 'bench/verify.ts']
-for (const script of scripts) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' })
-  if (r.status !== 0) process.exit(r.status ?? 1)
+const ALL = ['broadcast', 'ceremony', 'ink', 'documents', 'timers', 'verify']
+const args = process.argv.slice(2)
+const named = args.filter((a) => ALL.includes(a))
+const unknown = args.filter((a) => !a.startsWith('--') && !ALL.includes(a))
+if (unknown.length) {
+  console.error(`unknown part ${unknown.join(', ')}: the parts are ${ALL.join(', ')}`)
+  process.exit(2)
 }
+const parts = args.includes('--cluster') ? ['cluster'] : args.includes('--capacity') ? ['capacity'] : named.length ? named : ALL
+let failed = 0
+for (const part of parts) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${part}.ts`], { stdio: 'inherit' })
+  // A part that reports a problem (clients lost) still lets the others run; the exit code says so.
+  if (r.status !== 0) failed = r.status ?? 1
+}
+process.exit(failed)

@@ -7,23 +7,20 @@
  * The server runs in its own process.
  *   TIMER_CLIENTS=100 npx tsx bench/timers.ts
  */
-import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
 import { pageOptions } from './client.js'
 import { ClockEstimator } from '../shared/clock.js'
 import { msToNextBoundary } from '../client/composables/useServerClock.js'
+import { loadLine } from './common.js'
+import { startApp } from './target.js'
 
 const CLIENTS = Number(process.env.TIMER_CLIENTS ?? 100)
 const SECONDS = Number(process.env.TIMER_SECONDS ?? 6)
 const HOUR = 3_600_000
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
-const ready = await new Promise<{ appPort: number; viewerToken: string; seq: number }>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { appPort: number; viewerToken: string; seq: number }))
-})
+const app = await startApp()
+const ready = app.ready
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN
 /** The real wall clock, finer than Date.now(). */
@@ -51,7 +48,7 @@ function tick(s: Screen, until: number): void {
 }
 
 try {
-  const url = `http://127.0.0.1:${ready.appPort}`
+  const url = app.url
   const screens: Screen[] = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Screen>((resolve, reject) => {
     const socket = io(url, pageOptions({ token: ready.viewerToken, lastSeq: ready.seq }))
     socket.once('connect', () => resolve({ socket, skew: ((i * 7919) % 1000 / 1000 - 0.5) * 12 * HOUR, clock: new ClockEstimator(), flips: new Map() }))
@@ -74,12 +71,12 @@ try {
     if (at.some((x) => x === undefined) || second === [...screens[0]!.flips.keys()][0]) continue
     spreads.push(Math.max(...(at as number[])) - Math.min(...(at as number[])))
   }
-  console.log(`\nAgenda timers: ${CLIENTS} screens in one process, clocks skewed up to ±6 h, server in its own process`)
+  console.log(`\nAgenda timers: ${CLIENTS} screens in one process, clocks skewed up to ±6 h, server in its own process; ${loadLine()}`)
   console.log(`offset estimate error, ms: p50 ${pct(errors, 50).toFixed(2)}, p99 ${pct(errors, 99).toFixed(2)}, max ${Math.max(...errors).toFixed(2)}`)
   console.log(`second flips across all screens (${spreads.length} seconds): spread p50 ${pct(spreads, 50).toFixed(1)} ms, max ${Math.max(...spreads).toFixed(1)} ms`)
   console.log('(one event loop runs every screen here, so the spread includes firing their timers one after another)')
   for (const s of screens) s.socket.disconnect()
 } finally {
-  child.kill('SIGKILL')
+  app.kill()
 }
 process.exit(0)
