@@ -13,6 +13,7 @@ import { announcedGroups, exportCsv, exportXlsx } from '../awards/export.js'
 import { MAX_IMPORT_BYTES, parseAwardList, type RowError } from '../awards/parse.js'
 import { importSummary, listedAnswer, previewOf } from '../awards/preview.js'
 import { templateCsv, templateXlsx } from '../awards/template.js'
+import { errorCode, errorType } from '../errors.js'
 
 type Authed = Request & { actor?: Actor }
 
@@ -102,7 +103,7 @@ async function readUpload(req: Request, res: Response): Promise<Upload> {
     try {
       await run(multipartFile, req, res)
     } catch (err) {
-      const code = (err as { code?: string }).code
+      const code = errorCode(err)
       if (code === 'LIMIT_FILE_SIZE') return tooBig
       if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') return { ok: false, status: 400, message: `chỉ gửi một tệp, trong trường “file”` }
       return { ok: false, status: 400, message: `biểu mẫu multipart không đọc được: ${HOW}` }
@@ -115,7 +116,7 @@ async function readUpload(req: Request, res: Response): Promise<Upload> {
   try {
     await run(rawBody, req, res)
   } catch (err) {
-    if ((err as { type?: string }).type === 'entity.too.large') return tooBig
+    if (errorType(err) === 'entity.too.large') return tooBig
     throw err
   }
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)

@@ -16,6 +16,7 @@ import type { EventStore } from './event-store.js'
 import { headFile, readHeadFile } from './head-file.js'
 import { ackedProblem } from './sqlite-chain.js'
 import { snapshotProblem, SQLITE_FILE, type SnapshotRow } from './sqlite-db.js'
+import { errorCode } from '../errors.js'
 
 const RESTORE = 'Dừng máy chủ, khôi phục thư mục dữ liệu từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / Stop, restore the data directory from a backup (README, Backups) and start again.'
 
@@ -32,7 +33,7 @@ export function prepareDataDir(dir: string): string | null {
     accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK)
     return null
   } catch (err) {
-    const code = (err as { code?: string }).code ?? 'error'
+    const code = errorCode(err) ?? 'error'
     return `Không dùng được thư mục dữ liệu ${dir} (${code}): hãy đặt DATA_DIR là một thư mục ghi được. / The data directory ${dir} cannot be used (${code}): set DATA_DIR to a writable directory.`
   }
 }

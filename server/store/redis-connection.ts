@@ -10,6 +10,7 @@ import { createClient } from 'redis'
 import { log } from '../log.js'
 import { reconnectDelay } from '../redis-care.js'
 import type { StoreHealth } from './event-store.js'
+import { errorMessage } from '../errors.js'
 
 export type RedisClient = ReturnType<typeof createClient>
 
@@ -80,7 +81,7 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
       note(null)
       return value
     } catch (err) {
-      const reason = `Redis did not answer (${(err as Error).message || (err as Error).name})`
+      const reason = `Redis did not answer (${errorMessage(err)})`
       note(reason)
       throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(reason, { cause: err })
     } finally {

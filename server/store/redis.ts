@@ -17,6 +17,7 @@ import { openRedisConnection, RedisUnavailableError, type RedisClient } from './
 import { toEntry, verifyLog, type Entry, type Fields } from './redis-entries.js'
 import { APPEND, SAVE_SNAPSHOT, UNLOCK } from './redis-scripts.js'
 import { followStreams } from './redis-feed.js'
+import { errorMessage } from '../errors.js'
 
 const DEFAULT_READ_LIMIT = 10_000
 /** Extra time an append gets per MB of event data before it counts as unanswered. */
@@ -194,7 +195,7 @@ export function scriptRunner(client: Client) {
       try {
         return await client.evalSha(sha, { keys, arguments: args })
       } catch (err) {
-        if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err
+        if (!errorMessage(err).startsWith('NOSCRIPT')) throw err
         return client.eval(script, { keys, arguments: args })
       }
     },

@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3'
 import type { Role } from '../../shared/domain.js'
 import { checkSecretName, linkIdOf, SECRET_BYTES, type AccessGrant, type LinkRecord, type LinkStore } from './link-store.js'
 import { openDatabase } from './sqlite-db.js'
+import { errorCode } from '../errors.js'
 
 interface TokenRow {
   token_hash: string
@@ -127,7 +128,7 @@ function secretFile(dataDir: string, name: string): Buffer {
     try {
       linkSync(tmp, file)
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      if (errorCode(err) !== 'EEXIST') throw err
     } finally {
       rmSync(tmp, { force: true })
     }
