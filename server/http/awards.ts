@@ -17,6 +17,12 @@ import { errorCode, errorType } from '../errors.js'
 
 type Authed = Request & { actor?: Actor }
 
+/** The actor the token check (server/http/api.ts) put on the request these routes run behind. */
+function actorOf(req: Authed): Actor {
+  if (!req.actor) throw new Error('this route runs behind the token check')
+  return req.actor
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const CSV_TYPE = 'text/csv; charset=utf-8'
 /** Row errors shown in one answer; the rest are counted. */
@@ -38,7 +44,7 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
   })
 
   router.post('/conferences/:id/awards/import', async (req: Authed, res) => {
-    const actor = req.actor!
+    const actor = actorOf(req)
     if (actor.role !== 'host') return send(res, 'forbidden', 'only the host may import an award list')
     const upload = await readUpload(req, res)
     if (!upload.ok) return send(res, 'invalid', upload.message, upload.status)
@@ -66,7 +72,7 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
   const exportRoute = (format: 'csv' | 'xlsx') => async (req: Authed, res: Response) => {
     const by = req.query['by'] ?? 'type'
     if (by !== 'type' && by !== 'site') return send(res, 'invalid', 'by: must be "type" or "site"')
-    const room = await deps.service.state(req.actor!.conferenceId)
+    const room = await deps.service.state(actorOf(req).conferenceId)
     const groups = announcedGroups(room.state, by, now())
     const title = `Khen thưởng đã công bố - ${room.state.id} - theo ${by === 'type' ? 'hình thức' : 'điểm cầu'}.${format}`
     if (format === 'csv') download(res, exportCsv(room.state, groups), CSV_TYPE, title)

@@ -121,7 +121,7 @@ export function snapshotMismatch(raw: Database.Database, conferenceId: string): 
     'SELECT seq, type, at, data, v FROM events WHERE conference_id = ? AND seq <= ? ORDER BY seq',
   )
   for (const e of events.iterate(conferenceId, row.seq)) {
-    const data = JSON.parse(e.data) as unknown
+    const data: unknown = JSON.parse(e.data)
     // Current-shape events were parsed when written and the chain (checked first) vouches they are unchanged:
     // only older shapes go through the parse and upcast, which costs ~0.1 ms an event.
     const event = e.v === EVENT_VERSION[e.type as EventType] ? ({ seq: e.seq, type: e.type, at: e.at, data } as ConferenceEvent) : readEvent({ ...e, data }, state)
@@ -140,7 +140,7 @@ export function snapshotMismatch(raw: Database.Database, conferenceId: string): 
 function canonical(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`
   if (x && typeof x === 'object') {
-    return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
   }
   return JSON.stringify(x)
 }

@@ -212,7 +212,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     seq: row.seq,
     type: row.type,
     at: row.at,
-    data: JSON.parse(row.data) as unknown,
+    data: JSON.parse(row.data),
     v: row.v,
     prevHash: row.prev_hash,
     hash: row.hash,
