@@ -15,7 +15,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'error',
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
@@ -23,6 +23,8 @@ export default tseslint.config(
       'vue/multiline-html-element-content-newline': 'off',
     },
   },
+  // The e2e specs still use `!`: scripts/non-null-to-defined.ts turns them into defined() once their own rework lands.
+  { files: ['e2e/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
   { files: ['shared/**'], rules: boundary('shared/ imports nothing of ours but shared/', '**/server/**', '**/client/**') },
   { files: ['client/**'], rules: boundary('client/ never imports server/', '**/server/**') },
   { files: ['server/conference/**'], ignores: ['**/*.test.ts'], rules: boundary('conference/ is plain TypeScript: no transport', 'socket.io', 'express', '**/realtime/**', '**/http/**') },

@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
 import { pageOptions } from './client.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
@@ -22,7 +23,7 @@ interface Ready {
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
 const ready = await new Promise<Ready>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
+  createInterface({ input: defined(child.stdout) }).once('line', (line) => resolve(JSON.parse(line) as Ready))
 })
 
 function connectMany(url: string, auth: object, n: number): Promise<Socket[]> {
@@ -58,19 +59,19 @@ async function measure(name: string, url: string, clientAuth: object, hostAuth: 
     const all = new Promise<void>((r) => (done = r))
     const mark = arrivals.length
     t0 = performance.now()
-    const ack = (await host!.timeout(10_000).emitWithAck('command', nextCommand(i))) as { ok: boolean; error?: unknown }
+    const ack = (await defined(host).timeout(10_000).emitWithAck('command', nextCommand(i))) as { ok: boolean; error?: unknown }
     if (!ack.ok) throw new Error(`${name}: command refused: ${JSON.stringify(ack.error)}`)
     acks.push(performance.now() - t0)
     await all
     if (i < WARMUP) { arrivals.length = mark; acks.pop() }
   }
-  for (const c of [...clients, host!]) c.disconnect()
+  for (const c of [...clients, defined(host)]) c.disconnect()
   return { name, arrivals, acks }
 }
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
+  return defined(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))])
 }
 const fmt = (ms: number) => ms.toFixed(2).padStart(8)
 

@@ -16,6 +16,7 @@ import { inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
 import { pageOptions } from './client.js'
 import { ClockEstimator } from '../shared/clock.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
@@ -25,7 +26,7 @@ interface Ready { appPort: number; barePort: number; hostToken: string; viewerTo
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
 const ready = await new Promise<Ready>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
+  createInterface({ input: defined(child.stdout) }).once('line', (line) => resolve(JSON.parse(line) as Ready))
 })
 const app = `http://127.0.0.1:${ready.appPort}`
 const bareUrl = `http://127.0.0.1:${ready.barePort}`
@@ -60,7 +61,7 @@ const host = await connect(app, { token: ready.hostToken, lastSeq: seq })
 async function command(type: string, data: object): Promise<number> {
   const ack = (await host.timeout(30_000).emitWithAck('command', { id: crypto.randomUUID(), type, data })) as { ok: boolean; seq?: number; error?: unknown }
   if (!ack.ok) throw new Error(`${type} refused: ${JSON.stringify(ack.error)}`)
-  return ack.seq!
+  return defined(ack.seq)
 }
 
 try {
@@ -89,14 +90,14 @@ try {
       for (const e of events) {
         if (e.type !== 'award.announced' || e.data.revealAt === undefined) continue
         const revealAt = e.data.revealAt
-        const arrivedAt = Date.now() + offsets[i]!
-        ;(arrivals.get(revealAt) ?? arrivals.set(revealAt, []).get(revealAt)!).push(arrivedAt)
+        const arrivedAt = Date.now() + defined(offsets[i])
+        ;(arrivals.get(revealAt) ?? defined(arrivals.set(revealAt, []).get(revealAt))).push(arrivedAt)
         // Reveal at revealAt on this client's corrected clock; a late arrival reveals at once.
         const show = () => {
-          ;(reveals.get(revealAt) ?? reveals.set(revealAt, []).get(revealAt)!).push(Date.now() + offsets[i]!)
+          ;(reveals.get(revealAt) ?? defined(reveals.set(revealAt, []).get(revealAt))).push(Date.now() + defined(offsets[i]))
           if (++got === expectedReveals) onAll()
         }
-        const wait = revealAt - (Date.now() + offsets[i]!)
+        const wait = revealAt - (Date.now() + defined(offsets[i]))
         if (wait > 0) setTimeout(show, wait)
         else show()
       }
@@ -105,7 +106,7 @@ try {
   let expectedReveals = 0
   const announcedIds = new Set<string>()
   for (let r = 0; r < ROUNDS; r++) {
-    const id = ready.awardIds[r]!
+    const id = defined(ready.awardIds[r])
     announcedIds.add(id)
     got = 0
     // A client dropped on the way (counted below) reports nothing: the round waits for those still connected.
@@ -160,7 +161,7 @@ try {
         })
         s.once('snapshot', (snap: { packed?: Buffer; state?: { awards: unknown[] } }) => {
           // Holding the state means having it parsed, as a page does before it can show it.
-          const state = snap.packed ? (JSON.parse(inflateSync(snap.packed).toString('utf8')) as { awards: unknown[] }) : snap.state!
+          const state = snap.packed ? (JSON.parse(inflateSync(snap.packed).toString('utf8')) as { awards: unknown[] }) : defined(snap.state)
           bytes = snap.packed ? snap.packed.length : JSON.stringify(snap.state).length
           awards = state.awards.length
           held.add(s)

@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
 import { pageOptions } from './client.js'
 import { startRedis } from '../server/test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const PROCESSES = Number(process.env.PROCESSES ?? 2)
@@ -31,7 +32,7 @@ function node(env: Record<string, string>): Promise<Ready> {
   children.push(child)
   return new Promise<Ready>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench node exited with ${code}`)))
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
+    createInterface({ input: defined(child.stdout) }).once('line', (line) => resolve(JSON.parse(line) as Ready))
   })
 }
 
@@ -39,7 +40,7 @@ const url = (port: number) => `http://127.0.0.1:${port}`
 /** Connects n clients round-robin over the ports, 100 at a time (the fan-out is measured, not a connection storm). */
 async function connectMany(ports: number[], auth: object, n: number): Promise<Socket[]> {
   const one = (i: number, tries = 3): Promise<Socket> => new Promise<Socket>((resolve, reject) => {
-    const s = io(url(ports[i % ports.length]!), pageOptions(auth))
+    const s = io(url(defined(ports[i % ports.length])), pageOptions(auth))
     s.once('connect', () => resolve(s))
     // A loaded server may close a handshake it could not finish in time: try again.
     const retry = (err: unknown) => {
@@ -63,7 +64,7 @@ const pct = (xs: number[], p: number) => {
 /** Host commands one after another on the first port; each client's arrival time, and gaps in seq. */
 async function fanOut(ports: number[], clientAuth: object, hostAuth: object, awardIds: string[], seq0: number) {
   const clients = await connectMany(ports, clientAuth, CLIENTS)
-  const [host] = await connectMany([ports[0]!], hostAuth, 1)
+  const [host] = await connectMany([defined(ports[0])], hostAuth, 1)
   const arrivals: number[] = []
   let t0 = 0
   let arrived = 0
@@ -96,13 +97,13 @@ async function fanOut(ports: number[], clientAuth: object, hostAuth: object, awa
     })
     const mark = arrivals.length
     t0 = performance.now()
-    const ack = (await host!.timeout(10_000).emitWithAck('command', { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [awardIds[i]], revealInMs: 0 } })) as { ok: boolean; error?: unknown }
+    const ack = (await defined(host).timeout(10_000).emitWithAck('command', { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [awardIds[i]], revealInMs: 0 } })) as { ok: boolean; error?: unknown }
     if (!ack.ok) throw new Error(`command refused: ${JSON.stringify(ack.error)}`)
     await all
     if (i < WARMUP) arrivals.length = mark
   }
   const dropped = lost
-  for (const c of [...clients, host!]) c.disconnect()
+  for (const c of [...clients, defined(host)]) c.disconnect()
   if (short || dropped) console.error(`fan-out on ports ${ports.join(', ')}: ${short} rounds did not reach every client within 10 s (${CLIENTS * ROUNDS - arrivals.length} arrivals missing after the warm-up); ${dropped} clients were disconnected`)
   return { p50: pct(arrivals, 50), p99: pct(arrivals, 99), gaps }
 }
@@ -113,7 +114,7 @@ async function join(ports: number[], token: string) {
   const why_: Record<string, number> = {}
   const t0 = performance.now()
   const sockets = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => new Promise<Socket>((resolve) => {
-    const s = io(url(ports[i % ports.length]!), pageOptions({ token, snapshotEncoding: 'deflate' }))
+    const s = io(url(defined(ports[i % ports.length])), pageOptions({ token, snapshotEncoding: 'deflate' }))
     let settled = false
     s.once('snapshot', () => {
       if (!settled) times.push(performance.now() - t0)
@@ -176,7 +177,7 @@ try {
       const nodes: Ready[] = []
       for (let i = 0; i < PROCESSES; i++) nodes.push(await node({ REDIS_URL: redis.url, SOCKET_ADAPTER: adapter }))
       const ports = nodes.map((n) => n.appPort)
-      const first = nodes[0]!
+      const first = defined(nodes[0])
       const seq = Math.max(...nodes.map((n) => n.seq))
       const cf = await fanOut(ports, { token: first.viewerToken, lastSeq: seq }, { token: first.hostToken, lastSeq: seq }, first.awardIds, seq)
       const cj = await join(ports, first.viewerToken)
@@ -192,8 +193,8 @@ try {
 
   console.log(`\n${CLIENTS} dashboard clients in this process, split across the server processes; ${ROUNDS} announcements after ${WARMUP} warm-up; redis-server with appendfsync ${FSYNC}`)
   const head = ['setup', 'fan-out p50 ms', 'p99 ms', 'gaps', 'join p50 ms', 'join p99 ms', 'commands/s']
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => defined(r[i]).length)))
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(defined(widths[i])) : c.padStart(defined(widths[i])))).join('  '))
   console.log('(fan-out: host command sent -> event at each client; join: every client at once until its deflated snapshot; commands/s: award.announce acknowledged, hosts on every process, 4 in flight each)')
 } finally {
   for (const c of children) c.kill('SIGKILL')

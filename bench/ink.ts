@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
 import { pageOptions } from './client.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CLIENTS = Number(process.env.CLIENTS ?? 1000)
 const BATCHES = Number(process.env.BATCHES ?? 150)
@@ -19,7 +20,7 @@ interface Ready { appPort: number; barePort: number; hostToken: string; viewerTo
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
 const ready = await new Promise<Ready>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
+  createInterface({ input: defined(child.stdout) }).once('line', (line) => resolve(JSON.parse(line) as Ready))
 })
 
 const connect = (url: string, auth: object) =>
@@ -36,7 +37,7 @@ async function stream(pad: Socket, screens: Socket[], blocId: string): Promise<{
   const sentAt = new Map<number, number>()
   const latencies: number[] = []
   for (const s of screens) s.on('ink', (b: { stroke: number; points: number[][] }) => {
-    const t = sentAt.get(b.points[0]![2]!)
+    const t = sentAt.get(defined(defined(b.points[0])[2]))
     if (t !== undefined) latencies.push(performance.now() - t)
   })
   for (let i = 0; i < BATCHES; i++) {

@@ -18,6 +18,7 @@ import { ensureDemo } from '../server/seed/bootstrap.js'
 import { DEMO_CONFERENCE_ID } from '../server/seed/demo.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
 import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
+import { defined } from '../shared/testing/defined.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-bench-'))
 const store = openSqliteStore(dataDir)
@@ -72,8 +73,8 @@ process.stdout.write(
     barePort: port(bareHttp),
     hostToken: links.host.token,
     viewerToken: links.viewer.token,
-    signerToken: links.signers[0]!.token,
-    blocId: links.signers[0]!.blocId,
+    signerToken: defined(links.signers[0]).token,
+    blocId: defined(links.signers[0]).blocId,
     seq: room.seq,
     snapshot: snapshotCost(),
     awardIds: room.state.awards.map((a) => a.id),

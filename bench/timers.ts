@@ -14,6 +14,7 @@ import { io, type Socket } from 'socket.io-client'
 import { pageOptions } from './client.js'
 import { ClockEstimator } from '../shared/clock.js'
 import { msToNextBoundary } from '../client/composables/useServerClock.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CLIENTS = Number(process.env.TIMER_CLIENTS ?? 100)
 const SECONDS = Number(process.env.TIMER_SECONDS ?? 6)
@@ -22,7 +23,7 @@ const HOUR = 3_600_000
 const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
 const ready = await new Promise<{ appPort: number; viewerToken: string; seq: number }>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { appPort: number; viewerToken: string; seq: number }))
+  createInterface({ input: defined(child.stdout) }).once('line', (line) => resolve(JSON.parse(line) as { appPort: number; viewerToken: string; seq: number }))
 })
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN
@@ -69,9 +70,9 @@ try {
   for (const s of screens) tick(s, until)
   await new Promise((r) => setTimeout(r, SECONDS * 1000 + 1500))
   const spreads: number[] = []
-  for (const second of screens[0]!.flips.keys()) {
+  for (const second of defined(screens[0]).flips.keys()) {
     const at = screens.map((s) => s.flips.get(second))
-    if (at.some((x) => x === undefined) || second === [...screens[0]!.flips.keys()][0]) continue
+    if (at.some((x) => x === undefined) || second === [...defined(screens[0]).flips.keys()][0]) continue
     spreads.push(Math.max(...(at as number[])) - Math.min(...(at as number[])))
   }
   console.log(`\nAgenda timers: ${CLIENTS} screens in one process, clocks skewed up to ±6 h, server in its own process`)
