@@ -60,6 +60,7 @@ export async function joinCluster(io: AppServer, trackers: { presence: PresenceT
     io.adapter(createPubSubAdapter(pub, sub, { key: `${prefix}socket.io` }))
   }
 
+  // Server-to-server events of our own: AppServer's types declare only the pages' events.
   const nsp = io as unknown as Emitter
   const { presence, reveals } = trackers
   const tell = (conferenceId: string) => nsp.serverSideEmit('presence:part', processId, conferenceId, presence.part(conferenceId))
