@@ -25,7 +25,8 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(xs: readonly T[]): T => defined(xs[int(xs.length)])
+  // xs[i] for i below xs.length: of type T, which may itself be null or undefined.
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T
   return { next, int, pick }
 }
 type R = ReturnType<typeof rng>
