@@ -15,6 +15,7 @@ import { CLIENTS, farmNote, loadLine, pct, sleep } from './common.js'
 import { dropsText, Farm, workersFor } from './farm.js'
 import { announce, command, connectOne, fanOut } from './rounds.js'
 import { startRedis } from '../server/test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const PROCESSES = Number(process.env.PROCESSES ?? 2)
 const ROUNDS = Number(process.env.ROUNDS ?? 30)
@@ -32,7 +33,7 @@ function node(env: Record<string, string>): Promise<Ready> {
   children.push(child)
   return new Promise<Ready>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench node exited with ${code}`)))
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as Ready))
+    createInterface({ input: defined(child.stdout) }).once('line', (line) => resolve(JSON.parse(line) as Ready))
   })
 }
 
@@ -96,7 +97,7 @@ try {
       const nodes: Ready[] = []
       for (let i = 0; i < PROCESSES; i++) nodes.push(await node({ REDIS_URL: redis.url, SOCKET_ADAPTER: adapter }))
       const ports = nodes.map((n) => n.appPort)
-      const first = nodes[0]!
+      const first = defined(nodes[0])
       const seq = Math.max(...nodes.map((n) => n.seq))
       const cf = await fanOutOn(ports, { token: first.viewerToken, lastSeq: seq }, { token: first.hostToken, lastSeq: seq }, first.awardIds)
       const cj = await join(ports, first.viewerToken)
@@ -114,7 +115,7 @@ try {
   console.log(farmNote(farm.size, 'each server process runs'))
   const head = ['setup', 'fan-out p50 ms', 'p99 ms', 'gaps', 'join p50 ms', 'join p99 ms', 'commands/s']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(defined(widths[i])) : c.padStart(defined(widths[i])))).join('  '))
   console.log('(fan-out: host command sent -> event at each client; join: every client at once until its deflated snapshot; commands/s: award.announce acknowledged, hosts on every process, 4 in flight each)')
 } finally {
   farm.stop()

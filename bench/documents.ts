@@ -14,12 +14,13 @@ import { renderMinutes } from '../server/documents/pdf/minutes.js'
 import { renderPledge } from '../server/documents/pdf/pledge.js'
 import { PLEDGE_EVENT_TYPES, pledgeModel } from '../server/documents/pledge-model.js'
 import { loadSource } from '../server/documents/source.js'
+import { defined } from '../shared/testing/defined.js'
 
 const RUNS = Number(process.env.RUNS ?? 7)
 const demo = await fullDemo()
 const id = demo.conferenceId
 const state = (await demo.service.state(id)).state
-const blocId = state.blocs[1]!.id // the bloc whose first signature was voided: the longest pledge document
+const blocId = defined(state.blocs[1]).id // the bloc whose first signature was voided: the longest pledge document
 
 const minutes = async () => renderMinutes(minutesModel(await loadSource(demo, id)))
 const pledge = async () => renderPledge(pledgeModel(await loadSource(demo, id, PLEDGE_EVENT_TYPES), blocId))
@@ -40,7 +41,7 @@ async function time(run: () => Promise<Buffer>) {
     runs.push(performance.now() - t)
   }
   runs.sort((a, b) => a - b)
-  return { first, median: runs[Math.floor(runs.length / 2)]!, max: runs.at(-1)!, bytes }
+  return { first, median: defined(runs[Math.floor(runs.length / 2)]), max: defined(runs.at(-1)), bytes }
 }
 
 const ms = (x: number) => `${x.toFixed(0).padStart(5)} ms`
@@ -49,7 +50,7 @@ const row = (name: string, r: Awaited<ReturnType<typeof time>>, limit?: string) 
 
 const announced = state.awards.filter((a) => a.announcedAt).length
 const signed = state.blocs.filter((b) => b.signature).length
-console.log(`\nDocuments on the demo at full volume: ${announced.toLocaleString('en')} awards announced, ${signed}/${state.blocs.length} blocs signed, log of ${(await demo.store.head(id)).seq} events; ${RUNS} runs after the first; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`)
+console.log(`\nDocuments on the demo at full volume: ${announced.toLocaleString('en')} awards announced, ${signed}/${state.blocs.length} blocs signed, log of ${(await demo.store.head(id)).seq} events; ${RUNS} runs after the first; load average ${defined(loadavg()[0]).toFixed(1)} on ${cpus().length} cores`)
 const base = await time(empty)
 const p = await time(pledge)
 const m = await time(minutes)

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { io, type Socket } from 'socket.io-client'
 import WebSocket from 'ws'
+import { defined } from '../shared/testing/defined.js'
 
 interface Ready { url: string; host: string; viewer: string; site: string; conferenceId: string }
 interface Memory { heapUsed: number; rss: number; external: number; arrayBuffers: number }
@@ -34,11 +35,11 @@ async function serve(): Promise<void> {
   await app.service.handle({ conferenceId: links.conferenceId, role: 'host' }, { id: 'bench-hardening-start', type: 'conference.start', data: {} })
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
   const port = (app.httpServer.address() as { port: number }).port
-  const site = links.sites.find((s) => s.siteId !== links.sites[0]!.siteId) ?? links.sites[0]!
-  process.send!({ ready: { url: `http://127.0.0.1:${port}`, host: links.host.token, viewer: links.viewer.token, site: site.token, conferenceId: links.conferenceId } })
+  const site = links.sites.find((s) => s.siteId !== defined(links.sites[0]).siteId) ?? defined(links.sites[0])
+  process.send?.({ ready: { url: `http://127.0.0.1:${port}`, host: links.host.token, viewer: links.viewer.token, site: site.token, conferenceId: links.conferenceId } })
   process.on('message', (m: { memory?: boolean; gc?: boolean; stop?: boolean }) => {
     if (m.gc) (globalThis as { gc?: () => void }).gc?.()
-    if (m.memory) process.send!({ memory: process.memoryUsage() })
+    if (m.memory) process.send?.({ memory: process.memoryUsage() })
     if (m.stop) void app.close().then(() => linkStore.close()).then(() => store.close()).then(() => (rmSync(dataDir, { recursive: true, force: true }), process.exit(0)))
   })
 }

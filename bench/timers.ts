@@ -14,6 +14,7 @@ import { ClockEstimator } from '../shared/clock.js'
 import { msToNextBoundary } from '../client/composables/useServerClock.js'
 import { loadLine } from './common.js'
 import { startApp } from './target.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CLIENTS = Number(process.env.TIMER_CLIENTS ?? 100)
 const SECONDS = Number(process.env.TIMER_SECONDS ?? 6)
@@ -66,9 +67,9 @@ try {
   for (const s of screens) tick(s, until)
   await new Promise((r) => setTimeout(r, SECONDS * 1000 + 1500))
   const spreads: number[] = []
-  for (const second of screens[0]!.flips.keys()) {
+  for (const second of defined(screens[0]).flips.keys()) {
     const at = screens.map((s) => s.flips.get(second))
-    if (at.some((x) => x === undefined) || second === [...screens[0]!.flips.keys()][0]) continue
+    if (at.some((x) => x === undefined) || second === [...defined(screens[0]).flips.keys()][0]) continue
     spreads.push(Math.max(...(at as number[])) - Math.min(...(at as number[])))
   }
   console.log(`\nAgenda timers: ${CLIENTS} screens in one process, clocks skewed up to ±6 h, server in its own process; ${loadLine()}`)

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { expect, test, type APIRequestContext, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 let server: PrivateServer
 
@@ -28,7 +29,7 @@ async function hostPost(request: APIRequestContext, path: string, data: unknown)
 }
 
 async function openSite(browser: Browser, index: number): Promise<{ page: Page; token: string }> {
-  const site = server.links.sites[index]!
+  const site = defined(server.links.sites[index])
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' })
   const page = await context.newPage()
   await page.goto(server.url('/site', site.token))

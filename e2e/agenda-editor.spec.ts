@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const WALL = { width: 1920, height: 1080 }
@@ -40,7 +41,7 @@ async function noRawText(page: Page): Promise<void> {
 
 test('checks on the page, an addition every screen follows, a keyboard reorder and a confirmed removal', async ({ browser, request }) => {
   const host = await open(browser, server.url('/host', server.links.host.token))
-  const site = await open(browser, server.url('/site', server.links.sites.find((s) => s.siteId !== 'hub')!.token), WALL)
+  const site = await open(browser, server.url('/site', defined(server.links.sites.find((s) => s.siteId !== 'hub')).token), WALL)
   await openEditor(host)
   const before = (await server.state(request)).agenda.items.length
   await expect(rows(host)).toHaveCount(before)
@@ -61,13 +62,13 @@ test('checks on the page, an addition every screen follows, a keyboard reorder a
   await host.getByTestId('agenda-add-minutes').fill('6')
   await host.getByTestId('agenda-add-presenter').fill('Đồng chí Lê Văn Hải, Chủ tịch UBND xã')
   await host.getByTestId('agenda-add-unit').fill('UBND xã Vĩnh Hải')
-  const second = (await titlesOf(host))[1]!
+  const second = defined((await titlesOf(host))[1])
   await host.getByTestId('agenda-add-position').selectOption({ label: `Sau: ${second}` })
   await host.getByTestId('agenda-add').click()
   await expect(rows(host)).toHaveCount(before + 1)
   expect((await titlesOf(host))[2]).toBe(title)
   await expect(site.getByText(title).first()).toBeVisible()
-  const added = (await server.state(request)).agenda.items[2]!
+  const added = defined((await server.state(request)).agenda.items[2])
   expect(added).toMatchObject({ title, plannedMinutes: 6, unit: 'UBND xã Vĩnh Hải', rev: 1 })
 
   // Alt+↓ on the focused row moves it one place down, on every screen.
@@ -104,7 +105,7 @@ test('two consoles edit the same item: the later save is refused in Vietnamese, 
   await b.getByTestId('agenda-save').click()
   if (process.env.SCREENSHOTS) await b.screenshot({ path: '.tmp/screenshots/agenda-editor-stale.png' })
   await expect(b.getByTestId('agenda-edit-error')).toHaveText(/^Mục “Báo cáo tổng kết \(bản đã sửa\)” vừa được người khác sửa; thay đổi của đồng chí chưa được lưu\. Hãy xem lại/)
-  const item = (await server.state(request)).agenda.items[1]!
+  const item = defined((await server.state(request)).agenda.items[1])
   expect(item.title).toBe('Báo cáo tổng kết (bản đã sửa)')
   expect(item.plannedMinutes).not.toBe(45)
   await noRawText(b)

@@ -7,6 +7,7 @@
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { recordSocket, SETTLED_CLOCK_SAMPLES, type SocketLog } from './socket-log.js'
+import { defined } from '../shared/testing/defined.js'
 
 const WALL = { width: 1920, height: 1080 }
 const CONSOLE = { width: 1366, height: 768 }
@@ -61,8 +62,8 @@ test('screens hours apart and in other zones agree on the timer and flip their s
   const districts = links.sites.filter((s) => s.siteId !== 'hub')
   const HOUR = 3_600_000
   const screens = [
-    await open(browser, server.url('/site', districts[0]!.token), WALL, 'UTC', 3 * HOUR + 417),
-    await open(browser, server.url('/site', districts[1]!.token), WALL, 'America/New_York', -5.5 * HOUR - 129),
+    await open(browser, server.url('/site', defined(districts[0]).token), WALL, 'UTC', 3 * HOUR + 417),
+    await open(browser, server.url('/site', defined(districts[1]).token), WALL, 'America/New_York', -5.5 * HOUR - 129),
     await open(browser, server.url('/view', links.viewer.token), WALL, 'Asia/Ho_Chi_Minh', 0),
   ]
   const host = await open(browser, server.url('/host', links.host.token), CONSOLE, 'Europe/London', 17 * 60_000 + 733)
@@ -78,14 +79,14 @@ test('screens hours apart and in other zones agree on the timer and flip their s
 
   const logs = await Promise.all([...screens, host].map(flips))
   const spreads: number[] = []
-  for (const { v } of logs[0]!) {
+  for (const { v } of defined(logs[0])) {
     const at = logs.map((l) => l.find((f) => f.v === v)?.t)
     if (at.some((t) => t === undefined)) continue
     spreads.push(Math.max(...(at as number[])) - Math.min(...(at as number[])))
   }
   // Each screen's mean lag behind the earliest one, to tell a wrong clock estimate from timer jitter.
   const lag = logs.map((l) => {
-    const d = logs[0]!.map(({ v }) => { const at = logs.map((x) => x.find((f) => f.v === v)?.t); const mine = l.find((f) => f.v === v)?.t; return at.every((t) => t !== undefined) && mine !== undefined ? mine - Math.min(...(at as number[])) : null }).filter((x): x is number => x !== null)
+    const d = defined(logs[0]).map(({ v }) => { const at = logs.map((x) => x.find((f) => f.v === v)?.t); const mine = l.find((f) => f.v === v)?.t; return at.every((t) => t !== undefined) && mine !== undefined ? mine - Math.min(...(at as number[])) : null }).filter((x): x is number => x !== null)
     return d.length ? d.reduce((a, b) => a + b, 0) / d.length : NaN
   })
   console.log(`mean lag behind the earliest screen, ms: ${lag.map((x) => x.toFixed(1)).join(', ')}`)
@@ -96,7 +97,7 @@ test('screens hours apart and in other zones agree on the timer and flip their s
   // skews above differ by 417, 129, 0 and 733 ms within the second).
   // The median only: a loaded machine delays single frames, the figure above says by how much.
   expect(spreads.length).toBeGreaterThanOrEqual(5)
-  expect(spreads[Math.floor(spreads.length / 2)]!).toBeLessThan(400)
+  expect(defined(spreads[Math.floor(spreads.length / 2)])).toBeLessThan(400)
   const texts = await Promise.all(screens.map((p) => p.getByTestId('timer-elapsed').textContent()))
   expect(new Set(texts.map((t) => t?.slice(0, 4))).size).toBe(1)
 

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.js'
 import { openPage, startIfScheduled } from './helpers.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 
@@ -11,7 +12,7 @@ test('the host announces in ceremony order within the filters, confirms big batc
 
   // "Next 10" with one recipient found announces that one, not ten of the type.
   await host.getByTestId('award-type').selectOption('chien-si-thi-dua-cap-tinh')
-  const name = (await rows.first().locator('.name').textContent())!.trim()
+  const name = defined((await rows.first().locator('.name').textContent())).trim()
   const plain = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd')
   await host.getByTestId('award-search').fill(plain)
   await expect(rows).toHaveCount(1)

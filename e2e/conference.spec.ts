@@ -1,13 +1,14 @@
 import { expect, test } from './fixtures.js'
 import { openPage, selectFirstAward, startIfScheduled } from './helpers.js'
 import { signOnPage } from './signing-helpers.js'
+import { defined } from '../shared/testing/defined.js'
 
 const WALL = { width: 1920, height: 1080 }
 const LAPTOP = { width: 1280, height: 800 }
 
 test('an announced award and a signature appear on every site, and survive a reload', async ({ browser, links }) => {
   const [siteA, siteB] = links.sites.filter((s) => s.siteId !== 'hub')
-  const signer = links.signers[0]!
+  const signer = defined(links.signers[0])
   if (!siteA || !siteB) throw new Error('the demo needs two district sites')
 
   const host = await openPage(browser, links.host.url, LAPTOP)
@@ -68,7 +69,7 @@ test('a refused access link says so in plain Vietnamese', async ({ browser, serv
 })
 
 test('a check-in count out of range is refused on the page, in Vietnamese, before anything is sent', async ({ browser, links }) => {
-  const site = links.sites[0]!
+  const site = defined(links.sites[0])
   const dash = await openPage(browser, site.url, WALL)
   await dash.getByTestId('operator-toggle').click()
   await dash.getByTestId('checkin-attendees').fill('250000')

@@ -10,6 +10,7 @@ import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { openPage, startConfirmed } from './helpers.js'
 import { drawWithMouse, openTouchPage, readPledge, TABLET } from './signing-helpers.js'
 import { startRedis, type TestRedis } from '../server/test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const WALL = { width: 1920, height: 1080 }
@@ -33,7 +34,7 @@ const open = (browser: Browser, path: string, token: string, viewport: { width: 
 
 test('Redis stops: the host console and a hall screen say so at once; it returns: the banners go by themselves', async ({ browser }) => {
   const host = await open(browser, '/host', server.links.host.token, CONSOLE)
-  const hall = await open(browser, '/site', server.links.sites[1]!.token, WALL)
+  const hall = await open(browser, '/site', defined(server.links.sites[1]).token, WALL)
   await expect(host.getByTestId('conference-status')).toHaveAttribute('data-status', 'scheduled')
   await expect(host.getByTestId('store-banner')).toHaveCount(0)
   await expect(hall.getByTestId('store-banner')).toHaveCount(0)
@@ -49,7 +50,7 @@ test('Redis stops: the host console and a hall screen say so at once; it returns
   await expect(strip).toBeVisible({ timeout: 3000 })
   await expect(strip).toContainText(DOWN_HALL_VI)
   // A strip at the foot of the picture: thin, and over nothing above its last few percent.
-  const box = (await strip.boundingBox())!
+  const box = defined((await strip.boundingBox()))
   expect(box.height).toBeLessThan(WALL.height * 0.05)
   expect(box.y + box.height).toBeGreaterThan(WALL.height - 2)
   // Neither page lost the server itself: no "connection lost".
@@ -77,7 +78,7 @@ test('a signature confirmed while Redis is down waits on the tablet, says why, a
   // The first test started the conference.
   expect((await server.state(request)).status).toBe('live')
   expect(await server.command(request, 'pledge.openSigning', {})).toMatchObject({ ok: true })
-  const signer = server.links.signers[0]!
+  const signer = defined(server.links.signers[0])
   const pad = await openTouchPage(browser, server.url('/sign', signer.token), TABLET)
   // The tablet sends a confirmed signature over HTTP, and again every 3 s while it is refused.
   let signAnswers = 0
@@ -104,7 +105,7 @@ test('a signature confirmed while Redis is down waits on the tablet, says why, a
   await expect(pad.getByTestId('sign-result')).toHaveAttribute('data-phase', 'signedHere', { timeout: 15_000 })
   await expect(pad.getByTestId('store-banner')).toHaveCount(0)
   const after = await server.state(request)
-  const bloc = after.blocs.find((b) => b.id === signer.blocId)!
+  const bloc = defined(after.blocs.find((b) => b.id === signer.blocId))
   expect(bloc.signature).toBeTruthy()
   // Recorded once: no other bloc was signed, and this one has one signature and no void.
   expect(after.blocs.filter((b) => b.signature)).toHaveLength(1)

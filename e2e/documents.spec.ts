@@ -5,6 +5,7 @@
 import { expect, test } from './fixtures.js'
 import { openPage, startIfScheduled } from './helpers.js'
 import { hostApi, loopStrokes } from './signing-helpers.js'
+import { defined } from '../shared/testing/defined.js'
 
 test('the host opens the minutes and a pledge as plain links; the links carry no token', async ({ browser, request, links }) => {
   const host = await openPage(browser, links.host.url, { width: 1366, height: 768 })
@@ -12,7 +13,7 @@ test('the host opens the minutes and a pledge as plain links; the links carry no
   await host.getByTestId('documents-open').click()
   const report = host.getByTestId('documents-report')
   await expect(report).toBeVisible()
-  const bloc = links.signers[0]!.blocId
+  const bloc = defined(links.signers[0]).blocId
   const hrefs = [await report.getAttribute('href'), await host.getByTestId(`documents-pledge-${bloc}`).getAttribute('href')].map((h) => new URL(h ?? '', host.url()).toString())
   for (const href of hrefs) {
     expect(href).toMatch(/\?exp=\d+&sig=[0-9a-f]{64}$/)
@@ -28,7 +29,7 @@ test('the host opens the minutes and a pledge as plain links; the links carry no
   await popup.waitForLoadState()
   expect(popup.url()).toContain('/report.pdf?exp=')
   // A tampered link is refused: one hex digit of the signature changed (never left as it was).
-  const bad = await request.get(hrefs[0]!.replace(/sig=([0-9a-f])/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`))
+  const bad = await request.get(defined(hrefs[0]).replace(/sig=([0-9a-f])/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`))
   expect(bad.status()).toBe(403)
 })
 
@@ -51,8 +52,8 @@ test('a bloc head whose pledge is signed opens its own signed PDF from the signe
   expect(state.blocs.filter((b) => b.signature)).toHaveLength(0)
   expect(state.signing.status).toBe('closed')
   expect(await api.command('pledge.openSigning', {})).toMatchObject({ ok: true })
-  const signer = links.signers[1]!
-  const target = state.blocs.find((b) => b.id === signer.blocId)!
+  const signer = defined(links.signers[1])
+  const target = defined(state.blocs.find((b) => b.id === signer.blocId))
   expect(await api.command('pledge.sign', { blocId: target.id, contentHash: target.pledge.contentHash, strokes: loopStrokes(1) }, signer.token)).toMatchObject({ ok: true })
   const bloc = (await api.state()).blocs.find((b) => b.id === target.id)
   expect(bloc?.signature).toBeDefined()

@@ -7,6 +7,7 @@
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { openPage, startIfScheduled } from './helpers.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const SCREEN = { width: 1280, height: 720 }
@@ -17,7 +18,7 @@ const MARGIN_MS = 2500
 test.describe.configure({ mode: 'serial' })
 
 async function agendaIds(host: Page): Promise<string[]> {
-  const ids = await host.locator('[data-testid^="agenda-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('agenda-item-'.length)))
+  const ids = await host.locator('[data-testid^="agenda-item-"]').evaluateAll((els) => els.map((e) => defined(e.getAttribute('data-testid')).slice('agenda-item-'.length)))
   expect(ids.length).toBeGreaterThan(7)
   return ids
 }
@@ -27,7 +28,7 @@ async function expectInView(page: Page, testId: string): Promise<void> {
   await expect(el).toBeVisible()
   await expect(el).toBeInViewport({ ratio: 1 })
   const box = await el.boundingBox()
-  const vp = page.viewportSize()!
+  const vp = defined(page.viewportSize())
   expect(box && box.y >= 0 && box.y + box.height <= vp.height && box.x + box.width <= vp.width).toBe(true)
 }
 
@@ -47,7 +48,7 @@ test('a clicker steps the agenda on every site; the controls stay in view at 136
   const dashes = await Promise.all(sites.map((s) => openPage(browser, s.url, SCREEN)))
   await startIfScheduled(host)
   const ids = await agendaIds(host)
-  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', ids[0]!)
+  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', defined(ids[0]))
   // The shortcuts are on screen, beside the buttons they press.
   await expect(host.getByTestId('run-bar')).toContainText('PgDn')
   await expect(host.getByTestId('run-bar')).toContainText('PgUp')
@@ -55,7 +56,7 @@ test('a clicker steps the agenda on every site; the controls stay in view at 136
   const keys = ['PageDown', 'ArrowRight', 'PageDown', 'ArrowRight', 'PageDown', 'ArrowRight']
   for (const [i, key] of keys.entries()) {
     await host.keyboard.press(key)
-    const id = ids[i + 1]!
+    const id = defined(ids[i + 1])
     await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', id)
     for (const dash of dashes) await expect(currentOn(dash)).toHaveAttribute('data-item-id', id)
   }
@@ -70,7 +71,7 @@ test('a clicker steps the agenda on every site; the controls stay in view at 136
   await host.keyboard.press('ArrowLeft')
   for (const page of [host, ...dashes]) {
     const where = page === host ? page.getByTestId('run-current') : currentOn(page)
-    await expect(where).toHaveAttribute('data-item-id', ids[4]!)
+    await expect(where).toHaveAttribute('data-item-id', defined(ids[4]))
   }
 
   // Typing is typing: an arrow key in the board's search box moves the cursor, not the agenda.
@@ -79,18 +80,18 @@ test('a clicker steps the agenda on every site; the controls stay in view at 136
   await search.press('ArrowRight')
   await search.press('PageDown')
   await search.fill('')
-  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', ids[4]!)
+  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', defined(ids[4]))
   // Then a key outside the box steps back once: had a key typed in the box moved the agenda, its
   // command would have come first, and this one would land elsewhere than on the item before.
   await search.blur()
   await host.keyboard.press('ArrowLeft')
-  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', ids[3]!)
-  for (const dash of dashes) await expect(currentOn(dash)).toHaveAttribute('data-item-id', ids[3]!)
+  await expect(host.getByTestId('run-current')).toHaveAttribute('data-item-id', defined(ids[3]))
+  for (const dash of dashes) await expect(currentOn(dash)).toHaveAttribute('data-item-id', defined(ids[3]))
   await Promise.all([host, ...dashes].map((p) => p.context().close()))
 })
 
 test('a site whose page closes is offline on the board within 5 s, with an alert; its return is announced', async ({ browser, links }) => {
-  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
   const host = await openPage(browser, links.host.url, CONSOLE)
   const dash = await openPage(browser, site.url, SCREEN)
   const dot = host.getByTestId(`site-online-${site.siteId}`)
@@ -112,7 +113,7 @@ test('a site whose page closes is offline on the board within 5 s, with an alert
 })
 
 test('a problem reaches the host with its time; resolved by the host it is announced and kept in the history', async ({ browser, links }) => {
-  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
   const host = await openPage(browser, links.host.url, CONSOLE)
   expect((await command(host, site.token, links.conferenceId, 'site.reportIssue', { message: 'Mất tiếng tại hội trường' })).ok).toBe(true)
   await expect(host.getByTestId(`site-issue-${site.siteId}`)).toContainText('Mất tiếng tại hội trường')
@@ -123,7 +124,7 @@ test('a problem reaches the host with its time; resolved by the host it is annou
   await expect(host.locator(`[data-testid^="site-row-"][data-live]`).filter({ has: host.locator('[data-testid^="site-issue-"]') })).toHaveCount(1)
   // At 1366×768 the resolve button keeps to one line.
   const resolve = host.getByTestId(`site-resolve-${site.siteId}`)
-  const box = (await resolve.boundingBox())!
+  const box = defined((await resolve.boundingBox()))
   expect(box.height).toBeLessThan(34)
   await resolve.click()
   await expect(host.getByTestId('toast').filter({ hasText: `xử lý xong sự cố tại ${site.name}` })).toBeVisible()
@@ -140,7 +141,7 @@ test('a problem reaches the host with its time; resolved by the host it is annou
 })
 
 test('the host adds a commune under a district; the board shows it in its place and its link is issued there', async ({ browser, links }) => {
-  const district = links.sites.find((s) => s.siteId !== 'hub')!
+  const district = defined(links.sites.find((s) => s.siteId !== 'hub'))
   const host = await openPage(browser, links.host.url, CONSOLE)
   await host.getByTestId('site-add').click()
   const dialog = host.getByTestId('add-site')
@@ -180,7 +181,7 @@ test('the host adds a commune under a district; the board shows it in its place 
 
 test('offline, the console says so at once, locks its controls, claims nothing about the sites, and says when it is back', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, CONSOLE)
-  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
   await expect(host.getByTestId(`site-online-${site.siteId}`)).toHaveAttribute('data-live', /online|offline/)
   await host.context().setOffline(true)
   await expect(host.getByTestId('offline-banner')).toContainText('Mất kết nối tới máy chủ — đang thử kết nối lại…', { timeout: 1500 })

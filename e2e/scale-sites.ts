@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client'
 import { randomUUID } from 'node:crypto'
 import type { Ack } from '../shared/errors.js'
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js'
+import { defined } from '../shared/testing/defined.js'
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -102,8 +103,8 @@ export async function seedBoard(base: string, conferenceId: string, links: { sit
     if (!ack.ok) throw new Error(`a problem report was refused: ${JSON.stringify(ack)}`)
     problemIds.push(siteId)
   }
-  const withProblem = [40, 120, 210, 280, opts.online + opts.dropped + 150, links.length - 60].map((i) => links[i]!)
-  for (const [i, l] of withProblem.entries()) await report(l.siteId, l.token, PROBLEMS[i % PROBLEMS.length]!)
+  const withProblem = [40, 120, 210, 280, opts.online + opts.dropped + 150, links.length - 60].map((i) => defined(links[i]))
+  for (const [i, l] of withProblem.entries()) await report(l.siteId, l.token, defined(PROBLEMS[i % PROBLEMS.length]))
   console.log(`[scale] ${sites.length} sites connected in ${t1 - t0} ms, ${checkIns.length} checked in and ${problemIds.length} problems in ${Date.now() - t1} ms`)
   const online = new Set(links.slice(0, opts.online).map((l) => l.siteId))
   const ready = checkIns.filter(({ s }) => online.has(s.siteId) && !problemIds.includes(s.siteId)).length

@@ -8,6 +8,7 @@
 import { expect, test, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { seedBoard, type SeededBoard } from './scale-sites.js'
+import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const WIDE = { width: 1920, height: 1080 }
@@ -106,7 +107,7 @@ test('700 sites on the board: counts, problems first, search, a drop within seco
   // The sites with a problem first, in the order they reported it (two of them never connected).
   const first = await host.locator('[data-testid^="site-row-"]').evaluateAll((els, n) => els.slice(0, n).map((e) => [e.getAttribute('data-testid'), e.getAttribute('data-pinned')]), board.problemIds.length)
   expect(first).toEqual(board.problemIds.map((id) => [`site-row-${id}`, 'true']))
-  const neverSeen = board.problemIds.at(-1)!
+  const neverSeen = defined(board.problemIds.at(-1))
   await expect(host.getByTestId(`site-online-${neverSeen}`)).toHaveAttribute('data-live', 'offline')
   await expect(host.getByTestId(`site-issue-${neverSeen}`)).toContainText('Huyện')
 
@@ -128,8 +129,8 @@ test('700 sites on the board: counts, problems first, search, a drop within seco
   expect(scroll.rowsInDom).toBeLessThan(60)
 
   // A site that drops is offline on the board within a few seconds (found by its name, as the host would).
-  const leaving = board.sites[150]!
-  const link = server.links.sites.find((s) => s.siteId === leaving.siteId)!
+  const leaving = defined(board.sites[150])
+  const link = defined(server.links.sites.find((s) => s.siteId === leaving.siteId))
   await host.getByTestId('board-search').fill(link.name)
   const dot = host.getByTestId(`site-online-${link.siteId}`)
   await expect(dot).toHaveAttribute('data-live', 'online')
@@ -143,13 +144,13 @@ test('700 sites on the board: counts, problems first, search, a drop within seco
   // The agenda at 1366×768 while the conference runs: at least six items fully in view, and the run bar's buttons too.
   expect((await server.command(request, 'conference.start', {})).ok).toBe(true)
   const items = (await server.state(request)).agenda.items
-  expect((await server.command(request, 'agenda.goto', { itemId: items[5]!.id })).ok).toBe(true)
-  await expect(host.getByTestId(`agenda-item-${items[5]!.id}`)).toHaveAttribute('data-current', 'true')
+  expect((await server.command(request, 'agenda.goto', { itemId: defined(items[5]).id })).ok).toBe(true)
+  await expect(host.getByTestId(`agenda-item-${defined(items[5]).id}`)).toHaveAttribute('data-current', 'true')
   for (const id of ['agenda-prev', 'agenda-next']) await expect(host.getByTestId(id)).toBeInViewport({ ratio: 1 })
   // The list scrolls the current item into view smoothly: counted once it is fully in view.
-  await expect(host.getByTestId(`agenda-item-${items[5]!.id}`)).toBeInViewport({ ratio: 1 })
+  await expect(host.getByTestId(`agenda-item-${defined(items[5]).id}`)).toBeInViewport({ ratio: 1 })
   const inView = () => host.locator('[data-testid^="agenda-item-"]').evaluateAll((els) => {
-    const list = els[0]!.closest('ol')!.getBoundingClientRect()
+    const list = defined(defined(els[0]).closest('ol')).getBoundingClientRect()
     return els.filter((e) => { const r = e.getBoundingClientRect(); return r.top >= list.top - 1 && r.bottom <= list.bottom + 1 }).length
   })
   await expect.poll(inView).toBeGreaterThanOrEqual(6)

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const WALL = { width: 1920, height: 1080 }
 const PHONE = { width: 390, height: 844 }
@@ -37,13 +38,13 @@ test('an access link opens its own role\'s page whatever path it is opened at', 
   await expect(viewer.getByTestId('hall-screen')).toBeVisible()
   await noHostControls(viewer)
 
-  const signer = links.signers[0]!
+  const signer = defined(links.signers[0])
   const pad = await open(browser, server.url('/host', signer.token), WALL)
   expect(new URL(pad.url()).pathname).toBe('/sign')
   await expect(pad.getByTestId('pledge-text')).not.toBeEmpty()
   await noHostControls(pad)
 
-  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
   const screen = await open(browser, server.url('/view', site.token), WALL)
   expect(new URL(screen.url()).pathname).toBe('/site')
   await expect(screen.getByTestId('site-name')).toContainText(site.name)
@@ -57,7 +58,7 @@ test('an access link opens its own role\'s page whatever path it is opened at', 
 })
 
 test('the operator panel is hidden from the hall and checks the count on the page, in Vietnamese', async ({ browser, request }) => {
-  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(server.links.sites.find((s) => s.siteId !== 'hub'))
   const screen = await open(browser, server.url('/site', site.token), WALL)
   await expect(screen.getByTestId('operator-panel')).toHaveCount(0)
   // The key O opens operator mode; the panel says how.
@@ -80,7 +81,7 @@ test('the operator panel is hidden from the hall and checks the count on the pag
   await screen.getByTestId('checkin-submit').click()
   await expect(error).toHaveText('Số đại biểu phải là số nguyên từ 0 đến 100.000.')
   // Nothing was sent.
-  expect((await server.state(request)).sites.find((s) => s.id === site.siteId)!.checkIn).toBeUndefined()
+  expect(defined((await server.state(request)).sites.find((s) => s.id === site.siteId)).checkIn).toBeUndefined()
 
   await input.fill('137')
   await screen.getByTestId('checkin-submit').click()
@@ -110,12 +111,12 @@ test('the operator panel is hidden from the hall and checks the count on the pag
 })
 
 test('the host moves the start on the conference clock and the lobby counts down to it', async ({ browser, request }) => {
-  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(server.links.sites.find((s) => s.siteId !== 'hub'))
   const screen = await open(browser, server.url('/site', site.token), WALL)
   // The host's laptop is set to UTC: the date and time typed are read in Asia/Ho_Chi_Minh.
   const host = await open(browser, server.url('/host', server.links.host.token), { width: 1366, height: 768 })
   // Five minutes earlier than the lobby server's start (25 to 30 min ahead): a real move, still ahead.
-  const original = (await server.state(request)).startsAt!
+  const original = defined((await server.state(request)).startsAt)
   const target = Date.parse(original) - 5 * 60_000
   const hcm = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', hourCycle: 'h23', ...opts }).format(target)
   const date = hcm({ year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -146,7 +147,7 @@ test('the host moves the start on the conference clock and the lobby counts down
 
 test('a site screen shows the lobby, then the item under way with "x/y" and what is next, a speaker\'s lower third, and the ceremonies', async ({ browser, request }) => {
   test.setTimeout(120_000)
-  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(server.links.sites.find((s) => s.siteId !== 'hub'))
   const screen = await open(browser, server.url('/site', site.token), WALL)
   const before = await server.state(request)
   expect(before.status).toBe('scheduled')
@@ -161,13 +162,13 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
   const left = Number(await countdown.getAttribute('data-seconds'))
   expect(left).toBeGreaterThan(0)
   expect(left).toBeLessThanOrEqual(35 * 60)
-  const startsAt = new Date(before.startsAt!)
+  const startsAt = new Date(defined(before.startsAt))
   const hcm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(startsAt)
   await expect(screen.getByTestId('lobby-starts')).toContainText(`Khai mạc lúc ${hcm}`)
   await expect(screen.getByTestId('programme').locator('li[data-item-id]')).toHaveCount(total)
   // Every item fits the programme's box: the last one is not cut off.
-  const programme = (await screen.getByTestId('programme').boundingBox())!
-  const lastRow = (await screen.getByTestId('programme').locator('li[data-item-id]').last().boundingBox())!
+  const programme = defined((await screen.getByTestId('programme').boundingBox()))
+  const lastRow = defined((await screen.getByTestId('programme').locator('li[data-item-id]').last().boundingBox()))
   expect(lastRow.y + lastRow.height).toBeLessThanOrEqual(programme.y + programme.height)
 
   // The host opens: the first item, "1/total", the second named as next.
@@ -175,30 +176,30 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
   const current = screen.getByTestId('agenda-current')
   await expect(current).toHaveAttribute('data-status', 'live')
   await expect(screen.getByTestId('agenda-position')).toHaveText(`Mục 1/${total}`)
-  await expect(screen.getByTestId('current-title')).toHaveText(items[0]!.title)
-  await expect(screen.getByTestId('agenda-next-item')).toContainText(items[1]!.title)
+  await expect(screen.getByTestId('current-title')).toHaveText(defined(items[0]).title)
+  await expect(screen.getByTestId('agenda-next-item')).toContainText(defined(items[1]).title)
   await expect(screen.getByTestId('item-timer')).toHaveAttribute('data-running', 'true')
 
   // The host steps on: the report, whose presenter is on the lower third.
   expect(await server.command(request, 'agenda.next', {})).toMatchObject({ ok: true })
   await expect(screen.getByTestId('agenda-position')).toHaveText(`Mục 2/${total}`)
-  await expect(screen.getByTestId('current-title')).toHaveText(items[1]!.title)
-  await expect(screen.getByTestId('agenda-next-item')).toContainText(items[2]!.title)
-  await expect(screen.getByTestId('lower-third-name')).toHaveText(items[1]!.presenter!)
-  await expect(screen.locator('[data-item-id="' + items[0]!.id + '"][data-status="done"]')).toBeVisible()
+  await expect(screen.getByTestId('current-title')).toHaveText(defined(items[1]).title)
+  await expect(screen.getByTestId('agenda-next-item')).toContainText(defined(items[2]).title)
+  await expect(screen.getByTestId('lower-third-name')).toHaveText(defined(defined(items[1]).presenter))
+  await expect(screen.locator('[data-item-id="' + defined(items[0]).id + '"][data-status="done"]')).toBeVisible()
 
   // An award announced during a speech is shown on the same screen.
-  const award = before.awards.find((a) => a.siteId === site.siteId)!
+  const award = defined(before.awards.find((a) => a.siteId === site.siteId))
   expect(await server.command(request, 'award.announce', { awardIds: [award.id], revealInMs: 300 })).toMatchObject({ ok: true })
   await expect(screen.getByTestId('recent-awards').locator(`[data-award-id="${award.id}"]`)).toBeVisible()
 
   // The awards item: the ceremony takes the screen, the band above still says "x/y".
   const awardsIndex = items.findIndex((i) => i.kind === 'awards')
-  expect(await server.command(request, 'agenda.goto', { itemId: items[awardsIndex]!.id })).toMatchObject({ ok: true })
+  expect(await server.command(request, 'agenda.goto', { itemId: defined(items[awardsIndex]).id })).toMatchObject({ ok: true })
   await expect(screen.getByTestId('agenda-position')).toHaveText(`${awardsIndex + 1}/${total}`)
   await expect(screen.getByTestId('award-stats')).toBeVisible()
   // Nothing pushes the picture wider than the screen: the clock in the corner is still on it.
-  const clock = (await screen.getByTestId('hall-clock').boundingBox())!
+  const clock = defined((await screen.getByTestId('hall-clock').boundingBox()))
   expect(clock.x + clock.width).toBeLessThanOrEqual(WALL.width)
   await expect(screen.getByTestId('lower-third')).toHaveCount(0)
 
@@ -211,14 +212,14 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
 
 test('a viewer on a 390×844 phone gets a page that scrolls, whole, to the latest award', async ({ browser, request }) => {
   const state = await server.state(request)
-  const latest = state.awards.filter((a) => a.revealAt !== undefined).sort((a, b) => b.revealAt! - a.revealAt!)[0]!
+  const latest = defined(state.awards.filter((a) => a.revealAt !== undefined).sort((a, b) => defined(b.revealAt) - defined(a.revealAt))[0])
   const phone = await open(browser, server.url('/view', server.links.viewer.token), PHONE)
   await expect(phone.getByTestId('viewer-phone')).toBeVisible()
   // Nothing wider than the phone, the title whole.
   const widths = await phone.evaluate('[document.documentElement.scrollWidth, window.innerWidth]') as [number, number]
   expect(widths[0]).toBeLessThanOrEqual(widths[1])
   const title = phone.getByTestId('conference-title')
-  const box = (await title.boundingBox())!
+  const box = defined((await title.boundingBox()))
   expect(box.width).toBeGreaterThan(300)
   expect(await phone.evaluate("(() => { const el = document.querySelector('[data-testid=conference-title]'); return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1 })()")).toBe(true)
   // The page is longer than the screen, and scrolls to the latest award.
@@ -237,7 +238,7 @@ test('a viewer on a 390×844 phone gets a page that scrolls, whole, to the lates
 })
 
 test('after the end, a site screen shows the closing screen and the operator can no longer report a problem', async ({ browser, request }) => {
-  const site = server.links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(server.links.sites.find((s) => s.siteId !== 'hub'))
   const screen = await open(browser, server.url('/site', site.token), WALL)
   await expect(screen.getByTestId('agenda-current')).toHaveAttribute('data-status', 'live')
   expect(await server.command(request, 'conference.end', {})).toMatchObject({ ok: true })

@@ -10,6 +10,7 @@ import { openPage } from './helpers.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { drawWithMouse, openTouchPage, readPledge, TABLET } from './signing-helpers.js'
 import { startRedis, type TestRedis } from '../server/test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const OUT = '.tmp/screenshots'
 const CONSOLE = { width: 1366, height: 768 }
@@ -37,14 +38,14 @@ test('screenshots of the degraded state', async ({ browser, request }) => {
   const ok = async (type: string, data: unknown) => expect(await server.command(request, type, data)).toMatchObject({ ok: true })
   await ok('conference.start', {})
   const state = await server.state(request)
-  await ok('agenda.goto', { itemId: state.agenda.items.find((i) => i.kind === 'awards')!.id })
+  await ok('agenda.goto', { itemId: defined(state.agenda.items.find((i) => i.kind === 'awards')).id })
   await ok('award.announce', { awardIds: state.awards.slice(0, 1).map((a) => a.id), revealInMs: 0 })
 
   const host = await open(browser, '/host', server.links.host.token, CONSOLE)
-  const hall = await open(browser, '/site', server.links.sites[1]!.token, WALL)
+  const hall = await open(browser, '/site', defined(server.links.sites[1]).token, WALL)
   const phone = await open(browser, '/view', server.links.viewer.token, PHONE)
   await ok('pledge.openSigning', {})
-  const signer = await openTouchPage(browser, server.url('/sign', server.links.signers[0]!.token), TABLET)
+  const signer = await openTouchPage(browser, server.url('/sign', defined(server.links.signers[0]).token), TABLET)
   await readPledge(signer)
   await drawWithMouse(signer)
   await hall.waitForTimeout(1500)

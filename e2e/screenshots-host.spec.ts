@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from './fixtures.js'
 import { openPage, startIfScheduled } from './helpers.js'
+import { defined } from '../shared/testing/defined.js'
 
 const OUT = '.tmp/screenshots'
 const CONSOLE = { width: 1366, height: 768 }
@@ -33,8 +34,8 @@ test('screenshots of the host console', async ({ browser, links }) => {
   const screens = await Promise.all(districts.slice(0, 5).map((s) => openPage(browser, s.url, SCREEN)))
   await startIfScheduled(host)
   for (const [i, s] of districts.slice(0, 4).entries()) await command(host, s.token, id, 'site.checkIn', { attendees: 40 + i * 17 })
-  await command(host, districts[1]!.token, id, 'site.reportIssue', { message: 'Mất tiếng tại hội trường, đang kiểm tra lại bộ trộn âm và micro không dây' })
-  await command(host, districts[2]!.token, id, 'site.reportIssue', { message: 'Hình bị giật' })
+  await command(host, defined(districts[1]).token, id, 'site.reportIssue', { message: 'Mất tiếng tại hội trường, đang kiểm tra lại bộ trộn âm và micro không dây' })
+  await command(host, defined(districts[2]).token, id, 'site.reportIssue', { message: 'Hình bị giật' })
   for (let i = 0; i < 5; i++) await host.keyboard.press('PageDown')
   await expect(host.getByTestId('agenda-position')).toContainText('Mục 6/')
   await host.waitForTimeout(1200)
@@ -56,9 +57,9 @@ test('screenshots of the host console', async ({ browser, links }) => {
   await shot(host, 'host-1366-board-expanded')
   await host.getByTestId('board-expand').click()
 
-  await host.getByTestId('board-search').fill(districts[1]!.name)
+  await host.getByTestId('board-search').fill(defined(districts[1]).name)
   await shot(host, 'host-1366-board-search')
-  await host.getByTestId(`site-open-${districts[1]!.siteId}`).click()
+  await host.getByTestId(`site-open-${defined(districts[1]).siteId}`).click()
   await shot(host, 'host-1366-site-detail')
   await host.keyboard.press('Escape')
   await host.getByTestId('board-search').fill('')
@@ -83,7 +84,7 @@ test('screenshots of the host console', async ({ browser, links }) => {
   await host.context().setOffline(false)
   await expect(host.getByTestId('offline-banner')).toBeHidden({ timeout: 15_000 })
 
-  await screens[0]!.context().close()
+  await defined(screens[0]).context().close()
   await expect(host.getByTestId('toast').first()).toBeVisible()
   await shot(host, 'host-1366-site-dropped')
   await Promise.all([host, ...screens.slice(1)].map((p) => p.context().close()))

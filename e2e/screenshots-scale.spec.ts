@@ -9,6 +9,7 @@ import { expect, test, type Page } from './fixtures.js'
 import { openPage } from './helpers.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { seedBoard, type SeededBoard } from './scale-sites.js'
+import { defined } from '../shared/testing/defined.js'
 
 const OUT = '.tmp/screenshots'
 const CONSOLE = { width: 1366, height: 768 }
@@ -30,7 +31,7 @@ test.afterAll(async () => {
 test('screenshots at 700 sites', async ({ browser, request }) => {
   test.setTimeout(300_000)
   mkdirSync(OUT, { recursive: true })
-  const commune = server.links.sites.find((s) => s.name === 'UBND xã Vĩnh Hải')!
+  const commune = defined(server.links.sites.find((s) => s.name === 'UBND xã Vĩnh Hải'))
   const hall = await openPage(browser, server.url('/site', commune.token), WIDE)
   await hall.waitForTimeout(800)
   await shot(hall, 'hall-1920-lobby')
@@ -44,7 +45,7 @@ test('screenshots at 700 sites', async ({ browser, request }) => {
   await hall.waitForTimeout(1500)
   await shot(hall, 'hall-1920-opening')
   const items = (await server.state(request)).agenda.items
-  expect((await server.command(request, 'agenda.goto', { itemId: items[5]!.id })).ok).toBe(true)
+  expect((await server.command(request, 'agenda.goto', { itemId: defined(items[5]).id })).ok).toBe(true)
 
   const host = await openPage(browser, server.url('/host', server.links.host.token), CONSOLE)
   await expect(host.getByTestId('board-ready')).toHaveAttribute('data-total', '700')
@@ -65,7 +66,7 @@ test('screenshots at 700 sites', async ({ browser, request }) => {
   await hall.waitForTimeout(500)
   await shot(hall, 'hall-1920-speech')
 
-  const signing = items.find((i) => i.kind === 'signing')!
+  const signing = defined(items.find((i) => i.kind === 'signing'))
   expect((await server.command(request, 'agenda.goto', { itemId: signing.id })).ok).toBe(true)
   await host.waitForTimeout(1200)
   await shot(host, 'host-1366-signing')

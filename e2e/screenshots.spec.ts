@@ -11,6 +11,7 @@ import { openPage, startIfScheduled, type AccessLinks } from './helpers.js'
 import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, PHONE, readPledge, SIGNATURE, signOnPage, TABLET } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
 import { startPrivateServer } from './private-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const OUT = '.tmp/screenshots'
 const WALL = { width: 1920, height: 1080 }
@@ -22,8 +23,8 @@ const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ p
 test('screenshots of every role', async ({ browser, links }) => {
   test.setTimeout(300_000)
   mkdirSync(OUT, { recursive: true })
-  const district = links.sites.find((s) => s.siteId !== 'hub')!
-  const other = links.sites.filter((s) => s.siteId !== 'hub')[2]!
+  const district = defined(links.sites.find((s) => s.siteId !== 'hub'))
+  const other = defined(links.sites.filter((s) => s.siteId !== 'hub')[2])
 
   const host = await openPage(browser, links.host.url, CONSOLE)
   const dash = await openPage(browser, district.url, WALL)
@@ -65,7 +66,7 @@ test('screenshots of every role', async ({ browser, links }) => {
 
   // The signer's page: a tablet held sideways (before reading, then signed but not yet sent,
   // then the confirmation), a phone held upright, and a page whose bloc has signed.
-  const waiting = await openTouchPage(browser, links.signers[3]!.url, TABLET)
+  const waiting = await openTouchPage(browser, defined(links.signers[3]).url, TABLET)
   await shot(waiting, 'signer-tablet-unread')
   await readPledge(waiting)
   await (await Finger.on(waiting)).draw()
@@ -74,7 +75,7 @@ test('screenshots of every role', async ({ browser, links }) => {
   await shot(waiting, 'signer-confirm')
   await waiting.getByTestId('sign-back').click()
   await waiting.getByTestId('sign-clear').click()
-  const phone = await openTouchPage(browser, links.signers[4]!.url, PHONE)
+  const phone = await openTouchPage(browser, defined(links.signers[4]).url, PHONE)
   await shot(phone, 'signer-phone')
   await readPledge(phone)
   await phone.getByTestId('behalf-toggle').check()
@@ -82,7 +83,7 @@ test('screenshots of every role', async ({ browser, links }) => {
   await phone.getByTestId('behalf-name').fill('Lê Thị Thu Hà')
   await (await Finger.on(phone)).draw()
   await shot(phone, 'signer-phone-pad')
-  const signed = await openTouchPage(browser, links.signers[1]!.url, TABLET)
+  const signed = await openTouchPage(browser, defined(links.signers[1]).url, TABLET)
   await shot(signed, 'signer-signed')
 
   await dash.getByTestId('operator-close').click()
@@ -113,15 +114,15 @@ test('screenshots of every role', async ({ browser, links }) => {
 async function signingCeremony(browser: Browser, links: AccessLinks, host: Page, dash: Page, tablet: Page, phone: Page): Promise<void> {
   // Live ink, mid-stroke: the first stroke done, the flourish under it half drawn.
   const finger = await Finger.on(tablet)
-  await finger.draw([SIGNATURE[0]!], 20)
-  await finger.down(SIGNATURE[1]![0]!)
-  await finger.move(SIGNATURE[1]!.slice(1, 8), 30)
-  await expect(dash.locator(`[data-drawing-bloc-id="${links.signers[3]!.blocId}"] [data-testid="live-ink"]`)).toBeVisible()
+  await finger.draw([defined(SIGNATURE[0])], 20)
+  await finger.down(defined(defined(SIGNATURE[1])[0]))
+  await finger.move(defined(SIGNATURE[1]).slice(1, 8), 30)
+  await expect(dash.locator(`[data-drawing-bloc-id="${defined(links.signers[3]).blocId}"] [data-testid="live-ink"]`)).toBeVisible()
   await dash.waitForTimeout(300)
   await shot(dash, 'site-dashboard-live-ink')
   await host.setViewportSize(CONSOLE)
   await shot(host, 'host-signing-live')
-  await finger.move(SIGNATURE[1]!.slice(8), 12)
+  await finger.move(defined(SIGNATURE[1]).slice(8), 12)
   await finger.up()
   await confirmSignature(tablet)
   await confirmSignature(phone, 'Lê Thị Thu Hà')
@@ -130,7 +131,7 @@ async function signingCeremony(browser: Browser, links: AccessLinks, host: Page,
   const api = hostApi(dash.request, links)
   const state = await api.state()
   for (const [i, s] of links.signers.entries()) {
-    const bloc = state.blocs.find((b) => b.id === s.blocId)!
+    const bloc = defined(state.blocs.find((b) => b.id === s.blocId))
     if (!bloc.signature) expect(await api.command('pledge.sign', { blocId: bloc.id, contentHash: await sha256Hex(bloc.pledge.text), strokes: loopStrokes(i) }, s.token)).toMatchObject({ ok: true })
   }
   await expect(dash.getByTestId('signed-count')).toHaveText('10/10 khối đã ký')
@@ -223,7 +224,7 @@ async function sheet(rows: string[][]): Promise<Buffer> {
 test('screenshots of the site dashboard during the awards', async ({ browser, request, links }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
-  const site = links.sites.find((s) => s.siteId !== 'hub')!
+  const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
   const auth = { authorization: `Bearer ${links.host.token}` }
   const command = async (type: string, data: unknown) => {
     const res = await request.post(`/api/conferences/${links.conferenceId}/commands`, { headers: auth, data: { id: randomUUID(), type, data } })
@@ -232,13 +233,13 @@ test('screenshots of the site dashboard during the awards', async ({ browser, re
   const state = async () => ((await (await request.get(`/api/conferences/${links.conferenceId}/state`, { headers: auth })).json()) as { state: ConferenceState }).state
 
   if ((await state()).status === 'scheduled') await command('conference.start', {})
-  await command('agenda.goto', { itemId: (await state()).agenda.items.find((i) => i.kind === 'awards')!.id })
+  await command('agenda.goto', { itemId: defined((await state()).agenda.items.find((i) => i.kind === 'awards')).id })
   const dash = await openPage(browser, site.url, WALL)
   const small = await openPage(browser, site.url, { width: 1366, height: 768 })
   const pending = (await state()).awards.filter((a) => !a.announcedAt)
 
   // One award of this site's own, in the spotlight.
-  const one = pending.find((a) => a.siteId === site.siteId && a.recipientKind === 'collective')!
+  const one = defined(pending.find((a) => a.siteId === site.siteId && a.recipientKind === 'collective'))
   await command('award.announce', { awardIds: [one.id], revealInMs: 300 })
   await expect(dash.locator(`[data-award-id="${one.id}"]`)).toBeVisible()
   await dash.waitForTimeout(1200) // the entrance ends
@@ -310,8 +311,8 @@ test('screenshots of a hall\'s screen through every phase', async ({ browser, re
   mkdirSync(OUT, { recursive: true })
   const server = await startPrivateServer()
   try {
-    const site = server.links.sites.find((s) => s.siteId !== 'hub')!
-    const other = server.links.sites.filter((s) => s.siteId !== 'hub')[1]!
+    const site = defined(server.links.sites.find((s) => s.siteId !== 'hub'))
+    const other = defined(server.links.sites.filter((s) => s.siteId !== 'hub')[1])
     const open = (url: string, viewport: { width: number; height: number }) => openPage(browser, url, viewport)
     const hall = await open(server.url('/site', site.token), WALL)
     const small = await open(server.url('/site', other.token), { width: 1366, height: 768 })
@@ -336,7 +337,7 @@ test('screenshots of a hall\'s screen through every phase', async ({ browser, re
     await shot(hall, 'opening')
 
     // A speech, some minutes in (the hall shows the same screen whatever the minute).
-    const speech = state.agenda.items.find((i) => i.kind === 'speech')!
+    const speech = defined(state.agenda.items.find((i) => i.kind === 'speech'))
     await server.command(request, 'agenda.goto', { itemId: speech.id })
     await expect(hall.getByTestId('lower-third')).toBeVisible()
     await hall.waitForTimeout(1500)
@@ -345,7 +346,7 @@ test('screenshots of a hall\'s screen through every phase', async ({ browser, re
     await shot(small, 'speech-1366')
 
     // An award of this hall's own announced during the speech, then the operator's mode.
-    const own = state.awards.find((a) => a.siteId === site.siteId && a.recipientKind === 'collective')!
+    const own = defined(state.awards.find((a) => a.siteId === site.siteId && a.recipientKind === 'collective'))
     await server.command(request, 'award.announce', { awardIds: [own.id], revealInMs: 300 })
     await expect(hall.locator(`[data-award-id="${own.id}"]`)).toBeVisible()
     await hall.waitForTimeout(1500)
@@ -359,13 +360,13 @@ test('screenshots of a hall\'s screen through every phase', async ({ browser, re
 
     // A batch during the awards item, for the phone; then the directive speech, then the end.
     const batch = state.awards.filter((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'collective' && a.id !== own.id).slice(0, 60)
-    await server.command(request, 'agenda.goto', { itemId: state.agenda.items.find((i) => i.kind === 'awards')!.id })
+    await server.command(request, 'agenda.goto', { itemId: defined(state.agenda.items.find((i) => i.kind === 'awards')).id })
     await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 300 })
     await expect(phone.locator('[data-mode="list"] [data-award-id]').first()).toBeVisible()
     await phone.waitForTimeout(500)
     await shot(phone, 'viewer-phone')
     await shot(phone, 'viewer-phone-full', true)
-    await server.command(request, 'agenda.goto', { itemId: state.agenda.items.find((i) => i.kind === 'directive')!.id })
+    await server.command(request, 'agenda.goto', { itemId: defined(state.agenda.items.find((i) => i.kind === 'directive')).id })
     await expect(hall.getByTestId('lower-third')).toBeVisible()
     await hall.waitForTimeout(1500)
     await shot(hall, 'directive')

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from './fixtures.js'
 import { openPage } from './helpers.js'
+import { defined } from '../shared/testing/defined.js'
 
 const LAPTOP = { width: 1280, height: 800 }
 /** An image address the policy refuses (img-src 'self' data: blob:), as a marker. */
@@ -20,12 +21,12 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 test('every page loads and works under the Content-Security-Policy with no violation', async ({ browser, links }) => {
-  const site = links.sites.find((s) => s.siteId !== 'hub') ?? links.sites[0]!
+  const site = links.sites.find((s) => s.siteId !== 'hub') ?? defined(links.sites[0])
   const pages = [
     { name: 'host', url: links.host.url },
     { name: 'site', url: site.url },
     { name: 'view', url: links.viewer.url },
-    { name: 'sign', url: links.signers[0]!.url },
+    { name: 'sign', url: defined(links.signers[0]).url },
   ]
   for (const p of pages) {
     const context = await browser.newContext({ viewport: LAPTOP, locale: 'vi-VN' })
@@ -59,8 +60,8 @@ test('the host console refuses to be framed by another page', async ({ browser, 
   await expect.poll(() => page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.url())).toEqual([expect.stringMatching(/^chrome-error:/)])
   const frames = page.frames().filter((f) => f !== page.mainFrame())
   // Blocked by frame-ancestors: an error document, none of the console's buttons.
-  expect(await frames[0]!.locator('button').count()).toBe(0)
-  expect(await frames[0]!.getByTestId('conference-start').count()).toBe(0)
+  expect(await defined(frames[0]).locator('button').count()).toBe(0)
+  expect(await defined(frames[0]).getByTestId('conference-start').count()).toBe(0)
   await context.close()
 })
 

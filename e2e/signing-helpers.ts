@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { expect, type APIRequestContext, type Browser, type CDPSession, type Page } from '@playwright/test'
 import type { ConferenceState } from '../shared/domain.js'
 import type { AccessLinks } from './helpers.js'
+import { defined } from '../shared/testing/defined.js'
 
 /** A tablet held sideways and a phone held upright, both touch screens. */
 export const TABLET = { width: 1280, height: 800 }
@@ -69,7 +70,7 @@ export class Finger {
   /** Whole strokes, lifted between. */
   async draw(strokes: readonly (readonly Pt[])[] = SIGNATURE, stepMs = 12) {
     for (const s of strokes) {
-      await this.down(s[0]!)
+      await this.down(defined(s[0]))
       await this.move(s.slice(1), stepMs)
       await this.up()
     }
@@ -80,7 +81,7 @@ export class Finger {
 export async function drawWithMouse(page: Page, strokes: readonly (readonly Pt[])[] = SIGNATURE): Promise<void> {
   const at = await padBox(page)
   for (const s of strokes) {
-    const first = at(s[0]!)
+    const first = at(defined(s[0]))
     await page.mouse.move(first.x, first.y)
     await page.mouse.down()
     for (const p of s.slice(1)) {

@@ -7,6 +7,7 @@ import { expect, test, type Page } from './fixtures.js'
 import { openPage, startConfirmed } from './helpers.js'
 import { confirmSignature, Finger, hostApi, loopStrokes, openTouchPage, readPledge, SIGNATURE, TABLET, PHONE, drawWithMouse } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
+import { defined } from '../shared/testing/defined.js'
 
 const WALL = { width: 1920, height: 1080 }
 const CONSOLE = { width: 1366, height: 768 }
@@ -18,7 +19,7 @@ test.describe.configure({ mode: 'serial' })
 test('two bloc heads sign by touch; the halls see the ink and both signatures; a void and a new signature', async ({ browser, request, links }) => {
   test.setTimeout(240_000)
   const api = hostApi(request, links)
-  const [a, b] = [links.signers[4]!, links.signers[5]!]
+  const [a, b] = [defined(links.signers[4]), defined(links.signers[5])]
   const [siteA, siteB] = links.sites.filter((s) => s.siteId !== 'hub')
   if (!siteA || !siteB) throw new Error('the demo needs two district sites')
 
@@ -60,9 +61,9 @@ test('two bloc heads sign by touch; the halls see the ink and both signatures; a
 
   // A signs by touch; mid-stroke, both halls already see the pen move in A's card.
   const fingerA = await Finger.on(padA)
-  await fingerA.draw([SIGNATURE[0]!])
-  await fingerA.down(SIGNATURE[1]![0]!)
-  await fingerA.move(SIGNATURE[1]!.slice(1, 8), 30)
+  await fingerA.draw([defined(SIGNATURE[0])])
+  await fingerA.down(defined(defined(SIGNATURE[1])[0]))
+  await fingerA.move(defined(SIGNATURE[1]).slice(1, 8), 30)
   for (const dash of [dashA, dashB]) {
     const ink = dash.locator(`[data-drawing-bloc-id="${a.blocId}"] [data-testid="live-ink"]`)
     await expect(ink).toBeVisible()
@@ -71,7 +72,7 @@ test('two bloc heads sign by touch; the halls see the ink and both signatures; a
     await expect.poll(async () => Number(await ink.getAttribute('data-points'))).toBeGreaterThan(20)
   }
   await expect(host.getByTestId(`bloc-${a.blocId}`)).toHaveAttribute('data-state', 'drawing')
-  await fingerA.move(SIGNATURE[1]!.slice(8), 12)
+  await fingerA.move(defined(SIGNATURE[1]).slice(8), 12)
   await fingerA.up()
   await confirmSignature(padA)
 
@@ -113,7 +114,7 @@ test('two bloc heads sign by touch; the halls see the ink and both signatures; a
 
   // The second device starts drawing; the first signs again and is recorded.
   await readPledge(padA2)
-  await drawWithMouse(padA2, [SIGNATURE[0]!])
+  await drawWithMouse(padA2, [defined(SIGNATURE[0])])
   await (await Finger.on(padA)).draw()
   await confirmSignature(padA)
   await expect(padA2.getByTestId('sign-result')).toHaveAttribute('data-phase', 'signedElsewhere')
@@ -156,12 +157,12 @@ test('the chairman witnesses the completed signing, and every hall names him', a
   expect(state.signing.openBlocIds).toBeUndefined()
   expect(state.signing.witnessedAt).toBeUndefined()
   for (const [i, s] of links.signers.entries()) {
-    const bloc = state.blocs.find((b) => b.id === s.blocId)!
+    const bloc = defined(state.blocs.find((b) => b.id === s.blocId))
     if (bloc.signature) continue
     expect(await api.command('pledge.sign', { blocId: bloc.id, contentHash: await sha256Hex(bloc.pledge.text), strokes: loopStrokes(i) }, s.token)).toMatchObject({ ok: true })
   }
   const host = await openPage(browser, links.host.url, CONSOLE)
-  const dash = await openPage(browser, links.sites.find((s) => s.siteId !== 'hub')!.url, WALL)
+  const dash = await openPage(browser, defined(links.sites.find((s) => s.siteId !== 'hub')).url, WALL)
   await expect(host.getByTestId('signing-status')).toHaveAttribute('data-status', 'completed')
   await expect(host.getByTestId('signing-witness')).toBeDisabled()
   await host.getByTestId('witness-name').fill('Trần Quốc Nam, Chủ tịch UBND tỉnh')

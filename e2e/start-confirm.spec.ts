@@ -7,6 +7,7 @@ import { expect, test } from './fixtures.js'
 import { openPage } from './helpers.js'
 import { recordSocket, type SocketLog } from './socket-log.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 let server: PrivateServer
 
@@ -19,10 +20,10 @@ test.afterAll(async () => {
 
 test('the start asks first, with the sites online and checked in; Escape cancels; confirming opens the conference', async ({ browser, request }) => {
   const total = server.links.sites.length
-  const site = server.links.sites[1]!
+  const site = defined(server.links.sites[1])
   const sitePage = await openPage(browser, server.url('/site', site.token), { width: 1280, height: 800 })
   // A second site checks in without a screen open: checked in is not online.
-  const other = server.links.sites[2]!
+  const other = defined(server.links.sites[2])
   const checkIn = await request.post(`${server.base}/api/conferences/${server.links.conferenceId}/commands`, {
     headers: { authorization: `Bearer ${other.token}` },
     data: { id: crypto.randomUUID(), type: 'site.checkIn', data: { attendees: 40 } },

@@ -13,7 +13,7 @@ import ts from 'typescript'
 const ROOT = join(import.meta.dirname, '..')
 const TREES = ['server', 'shared', 'client']
 /** Budgets the issue tracker agreed on; lower them as the code improves, never raise them quietly. */
-const BUDGET = { casts: 50, nonNull: 0, linesPerFile: 250 }
+const BUDGET = { casts: 45, nonNull: 0, linesPerFile: 250 }
 /** Message catalogues are data, not code: they are exempt from the size limit. */
 const SIZE_EXEMPT = /[\\/]i18n[\\/]|\.(en|vi)\.ts$/
 

@@ -13,6 +13,7 @@ import type { Award, RecipientKind } from '../shared/domain.js'
 import { writeCsv } from '../server/awards/csv.js'
 import { parseAwardCsv } from '../server/awards/parse.js'
 import { DEMO_AWARDS_FILE, DEMO_DISTRICTS, demoSetup } from '../server/seed/demo.js'
+import { defined } from '../shared/testing/defined.js'
 
 const SEED = 20230222
 const setup = demoSetup()
@@ -31,12 +32,12 @@ function mulberry32(seed: number): () => number {
   }
 }
 type Rng = () => number
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!
+const pick = <T>(rng: Rng, xs: readonly T[]): T => defined(xs[Math.floor(rng() * xs.length)])
 /** Expands "Nguyễn*30 | Trần*10" into 30 + 10 entries: weights without a second table. */
 const weighted = (spec: string): string[] =>
   spec.split('|').flatMap((s) => {
     const [w, n] = s.trim().split('*')
-    return Array<string>(Number(n ?? 1)).fill(w!)
+    return Array<string>(Number(n ?? 1)).fill(defined(w))
   })
 
 
@@ -62,7 +63,7 @@ const COMMUNES: Record<string, string[]> = {
   'thuan-bac': xa('Lợi Hải, Bắc Sơn, Công Hải, Bắc Phong, Phước Chiến, Phước Kháng'),
   'thuan-nam': xa('Phước Nam, Phước Dinh, Cà Ná, Nhị Hà, Phước Diêm, Phước Hà, Phước Minh, Phước Ninh'),
 }
-const DISTRICTS: District[] = DEMO_DISTRICTS.map((d) => ({ ...d, communes: COMMUNES[d.id]! }))
+const DISTRICTS: District[] = DEMO_DISTRICTS.map((d) => ({ ...d, communes: defined(COMMUNES[d.id]) }))
 
 // ---------------------------------------------------------------- units
 
@@ -184,7 +185,7 @@ function districtUnits(d: District, index: number): Unit[] {
   for (const p of departments) add(`${p} ${d.of}`, 2, 'agency')
   for (const m of ['Ủy ban MTTQ Việt Nam', 'Hội Nông dân', 'Hội Liên hiệp Phụ nữ', 'Hội Cựu chiến binh']) add(`${m} ${d.of}`, 2, 'mass')
   add(`${isCity ? 'Thành đoàn' : 'Huyện đoàn'} ${d.name.replace(/^(Huyện|Thành phố) /, '')}`, 2, 'youth')
-  for (let k = 0; k < 4; k++) add(`Trường THCS ${SCHOOL_NAMES[(index * 4 + k) % SCHOOL_NAMES.length]!}, ${d.of}`, 2, 'school', `Phòng Giáo dục và Đào tạo ${d.of}`)
+  for (let k = 0; k < 4; k++) add(`Trường THCS ${defined(SCHOOL_NAMES[(index * 4 + k) % SCHOOL_NAMES.length])}, ${d.of}`, 2, 'school', `Phòng Giáo dục và Đào tạo ${d.of}`)
   for (const c of d.communes) {
     const place = c.replace(/^(xã|phường|thị trấn) /, '')
     add(`UBND ${c}`, 2, 'commune')
@@ -318,7 +319,7 @@ function generateAwards(rng: Rng, units: Unit[]): NewAward[] {
     made
       .map((a, i) => ({ a, i }))
       .sort((x, y) => rank(x.a) - rank(y.a) || x.i - y.i)
-      .forEach(({ a }, i) => awards.push(spec.classes ? { ...a, awardClass: spec.classes[i]! } : a))
+      .forEach(({ a }, i) => awards.push(spec.classes ? { ...a, awardClass: defined(spec.classes[i]) } : a))
   }
   return awards
 }
@@ -336,8 +337,8 @@ const typeName = new Map(setup.awardTypes.map((t) => [t.id, t.name]))
 const siteName = new Map(setup.sites.map((s) => [s.id, s.name]))
 const header = ['Hình thức khen thưởng', 'Đối tượng', 'Tên', 'Đơn vị', 'Điểm cầu', 'Quyết định', 'Hạng']
 const rows = awards.map((a) => [
-  typeName.get(a.typeId)!, a.recipientKind === 'collective' ? 'Tập thể' : 'Cá nhân', a.recipientName, a.unit ?? '',
-  a.siteId ? siteName.get(a.siteId)! : '', a.decision ?? '', a.awardClass ?? '',
+  defined(typeName.get(a.typeId)), a.recipientKind === 'collective' ? 'Tập thể' : 'Cá nhân', a.recipientName, a.unit ?? '',
+  a.siteId ? defined(siteName.get(a.siteId)) : '', a.decision ?? '', a.awardClass ?? '',
 ])
 const bytes = writeCsv([header, ...rows])
 
@@ -346,7 +347,7 @@ const parsed = parseAwardCsv(bytes, { awardTypes: setup.awardTypes, sites: setup
 if (parsed.fileError || parsed.errors.length > 0) throw new Error(`the generated list does not import: ${JSON.stringify(parsed.fileError ?? parsed.errors.slice(0, 5))}`)
 parsed.awards.forEach((a, i) => {
   const { id: _id, ...rest } = a
-  if (JSON.stringify(rest) !== JSON.stringify(Object.fromEntries(Object.entries(awards[i]!).filter(([, v]) => v !== undefined)))) {
+  if (JSON.stringify(rest) !== JSON.stringify(Object.fromEntries(Object.entries(defined(awards[i])).filter(([, v]) => v !== undefined)))) {
     throw new Error(`row ${i + 2} reads back differently: ${JSON.stringify(a)}`)
   }
 })

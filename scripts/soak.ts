@@ -14,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
+import { defined } from '../shared/testing/defined.js'
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -47,11 +48,11 @@ async function serve(): Promise<void> {
   const room = await app.service.state(DEMO_CONFERENCE_ID)
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r))
   const port = (app.httpServer.address() as { port: number }).port
-  process.send!({ ready: { url: `http://127.0.0.1:${port}`, host: links.host.token, viewer: links.viewer.token, sites: links.sites.map((s) => s.token), awardIds: room.state.awards.map((a) => a.id) } })
+  process.send?.({ ready: { url: `http://127.0.0.1:${port}`, host: links.host.token, viewer: links.viewer.token, sites: links.sites.map((s) => s.token), awardIds: room.state.awards.map((a) => a.id) } })
   process.on('message', (m: { memory?: boolean; stop?: boolean }) => {
     if (m.memory) {
       const u = process.memoryUsage()
-      process.send!({ memory: { rss: u.rss, heapUsed: u.heapUsed, external: u.external, sockets: app.io.of('/').sockets.size } })
+      process.send?.({ memory: { rss: u.rss, heapUsed: u.heapUsed, external: u.external, sockets: app.io.of('/').sockets.size } })
     }
     if (m.stop) {
       void app.close().then(() => linkStore.close()).then(() => store.close()).then(() => {
@@ -144,7 +145,7 @@ async function soak(): Promise<void> {
 
   // Fill up to the target, then churn: every second about 3% leave and as many join.
   for (let i = 0; i < target; i++) {
-    join(i % 5 === 0 ? ready.sites[i % ready.sites.length]! : ready.viewer)
+    join(i % 5 === 0 ? defined(ready.sites[i % ready.sites.length]) : ready.viewer)
     if (i % 20 === 19) await new Promise((r) => setTimeout(r, 100))
   }
   await new Promise((r) => setTimeout(r, 3000))
@@ -165,16 +166,16 @@ async function soak(): Promise<void> {
     }
     if (tick % 30 === 0) await command('agenda.next', {})
     if (tick % 7 === 0) {
-      const s = sites[tick % sites.length]!
+      const s = defined(sites[tick % sites.length])
       void s.timeout(10_000).emitWithAck('command', { id: crypto.randomUUID(), type: 'site.checkIn', data: { attendees: 50 + (tick % 200) } }).catch(() => undefined)
     }
     const churn = Math.max(1, Math.round(clients.size * 0.03))
     const list = [...clients]
     for (let i = 0; i < churn && list.length; i++) {
-      const sim = list[Math.floor(Math.random() * list.length)]!
+      const sim = defined(list[Math.floor(Math.random() * list.length)])
       const seq = leave(sim)
       // Half come back with their lastSeq (a page reconnecting), half fresh (a new viewer); one in fifty stops reading.
-      join(Math.random() < 0.2 ? ready.sites[i % ready.sites.length]! : ready.viewer, Math.random() < 0.5 && seq >= 0 ? seq : undefined, Math.random() < 0.02)
+      join(Math.random() < 0.2 ? defined(ready.sites[i % ready.sites.length]) : ready.viewer, Math.random() < 0.5 && seq >= 0 ? seq : undefined, Math.random() < 0.02)
     }
     if (tick % 60 === 0) {
       const m = await memory()

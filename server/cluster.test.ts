@@ -17,6 +17,7 @@ import type { AccessLinks } from './access/links.js'
 import { firstSync, send, until, type Client } from './test/harness.js'
 import { startServerProcess, freePort } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-cluster-'))
 const children: ChildProcess[] = []
@@ -68,12 +69,12 @@ describe('two processes on one Redis', () => {
     const host2 = watcher(p2, links.host.token)
     const viewers = [0, 1, 2, 3, 4, 5].map((i) => watcher(i % 2 ? p2 : p1, links.viewer.token))
     // One site's screen on each process: one site online, with two connections.
-    const siteA = watcher(p1, links.sites[1]!.token)
-    const siteB = watcher(p2, links.sites[1]!.token)
+    const siteA = watcher(p1, defined(links.sites[1]).token)
+    const siteB = watcher(p2, defined(links.sites[1]).token)
     const all = [host1, host2, ...viewers, siteA, siteB]
     const [first] = await Promise.all(all.map((w) => w.ready))
-    const snapshot = first!.snapshot
-    const awardIds = snapshot!.state.awards.slice(0, 20).map((a) => a.id)
+    const snapshot = defined(first).snapshot
+    const awardIds = defined(snapshot).state.awards.slice(0, 20).map((a) => a.id)
 
     expect(await send(host1.client, 'conference.start', {})).toMatchObject({ ok: true })
     const acks = await Promise.all(awardIds.map((id, i) => send((i % 2 ? host2 : host1).client, 'award.announce', { awardIds: [id] })))
@@ -87,25 +88,25 @@ describe('two processes on one Redis', () => {
       expect(w.seqs).toEqual(Array.from({ length: head - 2 }, (_, i) => i + 3))
     }
 
-    await until(() => [host1, host2].every((h) => h.presence?.viewers === 6 && h.presence.sites[links.sites[1]!.siteId]?.connections === 2), 10_000)
-    const pr = host2.presence!
-    expect(pr.sites[links.sites[1]!.siteId]).toMatchObject({ online: true, connections: 2 })
+    await until(() => [host1, host2].every((h) => h.presence?.viewers === 6 && h.presence.sites[defined(links.sites[1]).siteId]?.connections === 2), 10_000)
+    const pr = defined(host2.presence)
+    expect(pr.sites[defined(links.sites[1]).siteId]).toMatchObject({ online: true, connections: 2 })
     expect(Object.values(pr.sites).filter((s) => s.online)).toHaveLength(1)
     expect(pr.online).toBe(2 + 6 + 2)
 
     // Process 2 dies: its clients come back on process 1 with their lastSeq and get only what they missed.
     second.kill('SIGKILL')
     await new Promise((r) => second.once('exit', r))
-    const more = await Promise.all(snapshot!.state.awards.slice(20, 25).map((a) => send(host1.client, 'award.announce', { awardIds: [a.id] })))
+    const more = await Promise.all(defined(snapshot).state.awards.slice(20, 25).map((a) => send(host1.client, 'award.announce', { awardIds: [a.id] })))
     expect(more.every((a) => a.ok)).toBe(true)
-    const back = [host2, viewers[1]!, siteB].map((w) => watcher(p1, w === host2 ? links.host.token : w === siteB ? links.sites[1]!.token : links.viewer.token, w.seq))
+    const back = [host2, defined(viewers[1]), siteB].map((w) => watcher(p1, w === host2 ? links.host.token : w === siteB ? defined(links.sites[1]).token : links.viewer.token, w.seq))
     const caught = await Promise.all(back.map((w) => w.ready))
     for (const c of caught) expect(c.snapshot).toBeUndefined()
     const head2 = Math.max(...more.map((a) => (a.ok ? a.seq : 0)))
     await until(() => back.every((w) => w.seq === head2))
     for (const w of back) expect(w.gaps).toBe(0)
     // The dead process's share of presence expires: the site is still online, with one connection on each side counted again.
-    await until(() => host1.presence?.sites[links.sites[1]!.siteId]?.connections === 2 && host1.presence.viewers === 4, 15_000)
+    await until(() => host1.presence?.sites[defined(links.sites[1]).siteId]?.connections === 2 && host1.presence.viewers === 4, 15_000)
 
     // Redis down: a command answers a coded error within a second, nothing is half-applied; it recovers by itself.
     await redis.stop()

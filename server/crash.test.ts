@@ -12,6 +12,7 @@ import type { AccessLinks } from './access/links.js'
 import { firstSync, send, type Client } from './test/harness.js'
 import { freePort, startServerProcess } from './test/process.js'
 import { io } from 'socket.io-client'
+import { defined } from '../shared/testing/defined.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-crash-'))
 const children: ChildProcess[] = []
@@ -30,10 +31,10 @@ describe('crash safety', () => {
     const links = JSON.parse(readFileSync(path.join(dataDir, 'access-links.json'), 'utf8')) as AccessLinks
     const connect = (token: string): Client => io(`http://127.0.0.1:${port}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
     const host = connect(links.host.token)
-    const site = connect(links.sites[1]!.token)
+    const site = connect(defined(links.sites[1]).token)
     // Both listen before either is awaited: a snapshot that lands first must not be missed.
     const [{ snapshot }] = await Promise.all([firstSync(host), firstSync(site)])
-    const awardIds = snapshot!.state.awards.slice(0, 30).map((a) => a.id)
+    const awardIds = defined(snapshot).state.awards.slice(0, 30).map((a) => a.id)
     const acked: number[] = []
     const start = await send(host, 'conference.start', {})
     if (start.ok) acked.push(start.seq)
@@ -53,11 +54,11 @@ describe('crash safety', () => {
     expect(seq).toBeGreaterThanOrEqual(Math.max(...acked))
     expect(state.status).toBe('live')
     for (const id of awardIds) expect(state.awards.find((a) => a.id === id)?.announcedAt).toBeTruthy()
-    expect(state.sites.find((s) => s.id === links.sites[1]!.siteId)?.checkIn?.attendees).toBe(87)
+    expect(state.sites.find((s) => s.id === defined(links.sites[1]).siteId)?.checkIn?.attendees).toBe(87)
     const verify = await fetch(`http://127.0.0.1:${port}/api/conferences/${links.conferenceId}/verify`, { headers: { authorization: `Bearer ${links.host.token}` } })
     expect(await verify.json()).toEqual({ ok: true, events: seq })
     // The links written on first start still open the conference after the restart.
-    const again = await firstSync(connect(links.sites[1]!.token))
+    const again = await firstSync(connect(defined(links.sites[1]).token))
     expect(again.snapshot?.seq).toBe(seq)
     host.disconnect()
     site.disconnect()

@@ -9,6 +9,7 @@ import { COMMAND_TYPES, Command } from '../shared/commands.js'
 import { ErrorCode } from '../shared/errors.js'
 import { firstSync, startServer, until, type Client, type Running } from './test/harness.js'
 import { rawRequest, rawSocket, type RawSocket } from './test/raw.js'
+import { defined } from '../shared/testing/defined.js'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261127)
 const CODES = new Set<string>(Object.values(ErrorCode))
@@ -24,7 +25,8 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!
+  // xs[i] for i below xs.length: of type T, which may itself be null or undefined.
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T
   return { next, int, pick }
 }
 type R = ReturnType<typeof rng>
@@ -158,7 +160,7 @@ describe('fuzz', { timeout: 180_000 }, () => {
       raw = rawSocket(server.url, { token: server.links.viewer.token })
       await raw.opened
       raw.connect({ token: server.links.viewer.token })
-      await until(() => raw!.frames.some((f) => f.startsWith('40{')) || raw!.isClosed())
+      await until(() => defined(raw).frames.some((f) => f.startsWith('40{')) || defined(raw).isClosed())
       counts.reconnects++
     }
     const frame = (): string | Buffer => {
@@ -176,21 +178,21 @@ describe('fuzz', { timeout: 180_000 }, () => {
     let ackId = 0
     await open()
     for (let i = 0; i < 2000; i++) {
-      if (raw!.isClosed()) await open()
+      if (defined(raw).isClosed()) await open()
       const before = ackId
-      raw!.ws.send(frame())
+      defined(raw).ws.send(frame())
       counts.frames++
       // A command frame: its answer is awaited, before a later garbage frame closes the connection.
-      if (ackId !== before) await until(() => raw!.frames.some((f) => f.startsWith(`43${ackId}[`)) || raw!.isClosed(), 5000)
+      if (ackId !== before) await until(() => defined(raw).frames.some((f) => f.startsWith(`43${ackId}[`)) || defined(raw).isClosed(), 5000)
       if (i % 50 === 0) await new Promise((res) => setTimeout(res, 5))
     }
     await new Promise((res) => setTimeout(res, 300))
-    rawAcks.push(...raw!.frames.filter((x) => x.startsWith('43')))
+    rawAcks.push(...defined(raw).frames.filter((x) => x.startsWith('43')))
     for (const f of rawAcks.filter((x) => Number(/^43(\d+)/.exec(x)?.[1]) < 1_000_000)) {
       const body = JSON.parse(f.replace(/^43\d+/, '')) as unknown[]
       expectCodedError(body[0], `raw ack ${f.slice(0, 80)}`)
     }
-    raw!.close()
+    defined(raw).close()
     if (process.env['FUZZ_VERBOSE']) console.log({ ...counts, rawAcks: rawAcks.length, strictTypes: STRICT_TYPES.length })
 
     // Still up, still the same conference.

@@ -15,6 +15,7 @@ import { SOCKET_MESSAGE_LIMIT, shapeProblem } from './edge/limits.js'
 import { Budgets } from './edge/budgets.js'
 import { firstSync, send, startServer, until, type Running } from './test/harness.js'
 import { peakGrowth, percentile, rawRequest, rawSocket, rawTcp } from './test/raw.js'
+import { defined } from '../shared/testing/defined.js'
 
 let server: Running | undefined
 afterEach(async () => {
@@ -63,7 +64,7 @@ describe('sizes', () => {
     const frame = Buffer.byteLength(`421${JSON.stringify(['command', cmd])}`)
     expect(frame).toBeLessThan(SOCKET_MESSAGE_LIMIT)
     // One point more is refused by the schema, not by the frame.
-    strokes[1]!.push([0.5, 0.5, 1])
+    defined(strokes[1]).push([0.5, 0.5, 1])
     expect(SignPledge.safeParse(cmd.data).success).toBe(false)
   })
 
@@ -93,7 +94,7 @@ describe('before authentication', () => {
         for (let i = 0; flooding; i++) {
           const headers: Record<string, string> = { 'content-type': 'application/json' }
           if ((i + w) % 2) headers['authorization'] = 'Bearer not-a-real-token-at-all'
-          answers.push((await rawRequest(server!.url, { method: 'POST', path: `${CONF}/commands`, headers, body: nested })).status)
+          answers.push((await rawRequest(defined(server).url, { method: 'POST', path: `${CONF}/commands`, headers, body: nested })).status)
         }
       })
       await Promise.all(workers)
@@ -127,7 +128,7 @@ describe('before authentication', () => {
     bad.connect({ token: 'wrong-token-wrong-token' })
     await bad.closed
     const refusal = bad.frames.find((f) => f.startsWith('44'))
-    expect(JSON.parse(refusal!.slice(2))).toMatchObject({ data: { code: 'unauthorized' } })
+    expect(JSON.parse(defined(refusal).slice(2))).toMatchObject({ data: { code: 'unauthorized' } })
 
     // Never sends CONNECT, only large frames: closed by the server, none of them answered.
     const silent = rawSocket(server.url)
@@ -161,9 +162,9 @@ describe('memory', () => {
     await viewer.opened
     viewer.connect({ token: server.links.viewer.token })
     await until(() => viewer.frames.some((f) => f.startsWith('42["snapshot"')), 10_000)
-    const snapshotBytes = viewer.frames.find((f) => f.startsWith('42["snapshot"'))!.length
+    const snapshotBytes = defined(viewer.frames.find((f) => f.startsWith('42["snapshot"'))).length
     expect(snapshotBytes).toBeGreaterThan(500_000)
-    const sockets = () => server!.app.io.of('/').sockets.size
+    const sockets = () => defined(server).app.io.of('/').sockets.size
     expect(sockets()).toBe(1)
     viewer.stopReading()
     const growth = await peakGrowth(async () => {
@@ -202,12 +203,12 @@ describe('memory', () => {
 describe('budgets per link', () => {
   it('one site link on ten sockets and over HTTP is held to one command budget', async () => {
     server = await startServer({ app: { budgets: { command: { points: 20, seconds: 60 } } } })
-    const site = server.links.sites[0]!
-    const sockets = Array.from({ length: 10 }, () => server!.connect(site.token))
+    const site = defined(server.links.sites[0])
+    const sockets = Array.from({ length: 10 }, () => defined(server).connect(site.token))
     await Promise.all(sockets.map(firstSync))
     const acks = await Promise.all(sockets.flatMap((c, i) => Array.from({ length: 5 }, (_, j) => send(c, 'site.checkIn', { attendees: i * 10 + j }))))
     const http = await Promise.all(Array.from({ length: 10 }, (_, j) =>
-      fetch(`${server!.url}${CONF}/commands`, {
+      fetch(`${defined(server).url}${CONF}/commands`, {
         method: 'POST',
         headers: { authorization: `Bearer ${site.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ id: crypto.randomUUID(), type: 'site.checkIn', data: { attendees: 900 + j } }),
@@ -228,7 +229,7 @@ describe('budgets per link', () => {
 
   it('unknown tokens from one address are cut off, while a live token from it is still admitted', async () => {
     server = await startServer({ app: { budgets: { guess: { points: 5, seconds: 60 } } } })
-    const get = (token: string) => fetch(`${server!.url}${CONF}/state`, { headers: { authorization: `Bearer ${token}` } })
+    const get = (token: string) => fetch(`${defined(server).url}${CONF}/state`, { headers: { authorization: `Bearer ${token}` } })
     for (let i = 0; i < 5; i++) expect((await get(`guess-${i}-${'x'.repeat(20)}`)).status).toBe(401)
     const blocked = await get(`guess-more-${'x'.repeat(20)}`)
     expect(blocked.status).toBe(429)
@@ -239,7 +240,7 @@ describe('budgets per link', () => {
 
   it('reads are budgeted: sync over the socket and /state over HTTP draw on one read budget', async () => {
     server = await startServer({ app: { budgets: { read: { points: 6, seconds: 60 } } } })
-    const site = server.links.sites[0]!
+    const site = defined(server.links.sites[0])
     const c = server.connect(site.token)
     await firstSync(c)
     const answers = []
@@ -253,7 +254,7 @@ describe('budgets per link', () => {
 
   it('the event log and verify are the host’s only', async () => {
     server = await startServer()
-    for (const token of [server.links.viewer.token, server.links.sites[0]!.token]) {
+    for (const token of [server.links.viewer.token, defined(server.links.sites[0]).token]) {
       for (const path of ['/events?since=0', '/verify']) {
         const r = await fetch(`${server.url}${CONF}${path}`, { headers: { authorization: `Bearer ${token}` } })
         expect(r.status).toBe(403)
@@ -316,8 +317,8 @@ describe('headers and origins', () => {
     server = await startServer({ app: { allowedOrigins: ['https://cong.tinh.example'] } })
     const token = server.links.host.token
     const tryConnect = (origin?: string) => new Promise<string>((resolve) => {
-      const c = connectIo(server!.url, { query: { token }, auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: origin ? { origin } : {} })
-      server!.clients.push(c)
+      const c = connectIo(defined(server).url, { query: { token }, auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: origin ? { origin } : {} })
+      defined(server).clients.push(c)
       c.once('connect', () => resolve('connected'))
       c.once('connect_error', () => resolve('refused'))
     })
@@ -326,7 +327,7 @@ describe('headers and origins', () => {
     expect(await tryConnect(server.url)).toBe('connected')
     expect(await tryConnect()).toBe('connected')
 
-    const post = (origin?: string) => fetch(`${server!.url}${CONF}/commands`, {
+    const post = (origin?: string) => fetch(`${defined(server).url}${CONF}/commands`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(origin ? { origin } : {}) },
       body: JSON.stringify({ id: crypto.randomUUID(), type: 'site.checkIn', data: { attendees: 3, siteId: 'd1' } }),
@@ -383,7 +384,7 @@ describe('text', () => {
   it('a name or message with an invisible, control or bidi character is refused naming the field, and changes nothing', async () => {
     server = await startServer()
     const before = await hostState(server)
-    const site = server.connect(server.links.sites[0]!.token)
+    const site = server.connect(defined(server.links.sites[0]).token)
     await firstSync(site)
     for (const message of ['\u202Eđường truyền mất', 'Mất\u0000 tiếng', '\u200B', 'a\uD800b']) {
       const ack = await send(site, 'site.reportIssue', { message })

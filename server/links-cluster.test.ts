@@ -16,6 +16,7 @@ import { hashToken } from './access/tokens.js'
 import { firstSync, until, type Client } from './test/harness.js'
 import { freePort, startServerProcess } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const dirs: [string, string] = [mkdtempSync(path.join(tmpdir(), 'diemcau-links-a-')), mkdtempSync(path.join(tmpdir(), 'diemcau-links-b-'))]
 const children: ChildProcess[] = []
@@ -48,12 +49,12 @@ describe('two processes, two data directories, one Redis', () => {
   it('share the links and the documents key through Redis alone', async () => {
     const ports = [await freePort(), await freePort()] as const
     // Started together: one seeds the demo and issues its links in its own DATA_DIR; the other issues none.
-    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: dirs[i]!, PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url }, children, 90_000)))
+    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: defined(dirs[i]), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url }, children, 90_000)))
     const files = [path.join(dirs[0], 'access-links.json'), path.join(dirs[1], 'access-links.json')] as const
     expect(files.filter((f) => existsSync(f))).toHaveLength(1)
     const seeder = existsSync(files[0]) ? 0 : 1
     const [p1, p2] = seeder === 0 ? ports : [ports[1], ports[0]]
-    const links = JSON.parse(readFileSync(files[seeder]!, 'utf8')) as AccessLinks
+    const links = JSON.parse(readFileSync(defined(files[seeder]), 'utf8')) as AccessLinks
     const conferenceId = links.conferenceId
     // The documents key is in Redis, not in either data directory.
     for (const d of dirs) expect(existsSync(path.join(d, 'document-links.key'))).toBe(false)
@@ -61,12 +62,12 @@ describe('two processes, two data directories, one Redis', () => {
     // The demo's tokens from the seeder's file work on both, over HTTP and on sockets.
     const everyToken = [links.host, links.viewer, ...links.sites, ...links.signers].map((l) => l.token)
     for (const port of ports) {
-      for (const token of [links.host.token, links.sites[0]!.token, links.signers[0]!.token]) {
+      for (const token of [links.host.token, defined(links.sites[0]).token, defined(links.signers[0]).token]) {
         expect((await me(port, token)).status).toBe(200)
       }
-      const site = connect(port, links.sites[1]!.token)
+      const site = connect(port, defined(links.sites[1]).token)
       expect(await admitted(site)).toBe(true)
-      expect((await firstSync(site)).welcome.actor).toMatchObject({ conferenceId, role: 'site', siteId: links.sites[1]!.siteId })
+      expect((await firstSync(site)).welcome.actor).toMatchObject({ conferenceId, role: 'site', siteId: defined(links.sites[1]).siteId })
     }
     // One set of links for the cluster: the second process listed the seeder's, and issued none of its own.
     const host = { authorization: `Bearer ${links.host.token}` }
@@ -82,7 +83,7 @@ describe('two processes, two data directories, one Redis', () => {
       expect(pdf.status).toBe(200)
       expect(pdf.headers.get('content-type')).toBe('application/pdf')
       expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
-      const pledge = Object.values(pledges)[0]!
+      const pledge = defined(Object.values(pledges)[0])
       expect((await fetch(`http://127.0.0.1:${server}${pledge}`)).status).toBe(200)
       // A signature not made with the shared key is refused there all the same.
       const forged = pledge.replace(/sig=([0-9a-f])/, (_, d: string) => `sig=${d === 'a' ? 'b' : 'a'}`)
@@ -90,7 +91,7 @@ describe('two processes, two data directories, one Redis', () => {
     }
 
     // A site link revoked on process 1: its socket on process 2 closes, and process 2 refuses it from then on.
-    const revoked = links.sites[2]!
+    const revoked = defined(links.sites[2])
     const onSecond = connect(p2, revoked.token)
     expect(await admitted(onSecond)).toBe(true)
     let closed = false
@@ -106,6 +107,6 @@ describe('two processes, two data directories, one Redis', () => {
     expect(await admitted(connect(p2, revoked.token))).toBe(false)
     expect(await admitted(connect(p1, revoked.token))).toBe(false)
     // The other links are untouched, on both.
-    for (const port of ports) expect((await me(port, links.sites[3]!.token)).status).toBe(200)
+    for (const port of ports) expect((await me(port, defined(links.sites[3]).token)).status).toBe(200)
   }, 180_000)
 })

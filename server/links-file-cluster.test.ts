@@ -14,6 +14,7 @@ import type { AccessLinks } from './access/links.js'
 import { hashToken } from './access/tokens.js'
 import { freePort, startServerProcess } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
+import { defined } from '../shared/testing/defined.js'
 
 const dirs: [string, string] = [mkdtempSync(path.join(tmpdir(), 'diemcau-linksfile-a-')), mkdtempSync(path.join(tmpdir(), 'diemcau-linksfile-b-'))]
 const children: ChildProcess[] = []
@@ -34,19 +35,19 @@ const tokenOf = (url: string) => new URL(url).searchParams.get('token') ?? ''
 describe('a link issued from the console of a process without the links file', () => {
   it('is written to the cluster’s access-links.json, issued or reissued', async () => {
     const ports = [await freePort(), await freePort()] as const
-    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: dirs[i]!, PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url }, children, 90_000)))
+    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: defined(dirs[i]), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url }, children, 90_000)))
     const files = dirs.map((d) => path.join(d, 'access-links.json'))
-    const seeder = existsSync(files[0]!) ? 0 : 1
-    const file = files[seeder]!
-    const other = ports[1 - seeder]!
-    expect(existsSync(files[1 - seeder]!)).toBe(false)
+    const seeder = existsSync(defined(files[0])) ? 0 : 1
+    const file = defined(files[seeder])
+    const other = defined(ports[1 - seeder])
+    expect(existsSync(defined(files[1 - seeder]))).toBe(false)
     const before = readFile(file)
     const api = (p: string, body: unknown) => fetch(`http://127.0.0.1:${other}/api/conferences/${before.conferenceId}${p}`, {
       method: 'POST', headers: { authorization: `Bearer ${before.host.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
     })
 
     // Reissued on the other process: the seeder's file holds the new secret for that site, in place of the old one.
-    const site = before.sites[2]!
+    const site = defined(before.sites[2])
     const reissued = await api(`/links/${hashToken(site.token).slice(0, 16)}/reissue`, {})
     expect(reissued.status).toBe(201)
     const { url } = (await reissued.json()) as { url: string }
@@ -63,7 +64,7 @@ describe('a link issued from the console of a process without the links file', (
       expect(me.status).toBe(200)
     }
     // Still no second file: the cluster has one.
-    expect(existsSync(files[1 - seeder]!)).toBe(false)
+    expect(existsSync(defined(files[1 - seeder]))).toBe(false)
     expect(readFile(file).host.token).toBe(before.host.token)
   }, 180_000)
 })

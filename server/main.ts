@@ -19,6 +19,8 @@ import type { EventStore } from './store/event-store.js'
 import { ensureDemo } from './seed/bootstrap.js'
 import { formatLinks, linksFile } from './access/links.js'
 import { log } from './log.js'
+import { errorCode, errorMessage } from './errors.js'
+import { say, warn } from './terminal.js'
 
 // The last line of defence, before anything can fail (README, "Running in production"). Every
 // client, subscriber and timer handles its own errors; what still escapes is a bug, said loudly.
@@ -51,28 +53,28 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`
 const production = process.env.NODE_ENV === 'production'
 
 function refuse(sentence: string): never {
-  console.error(sentence)
+  warn(sentence)
   process.exit(1)
 }
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) refuse(`PORT must be a port number, not "${process.env.PORT}"`)
 const redisUrl = process.env.REDIS_URL
-const adapterKind = (process.env.SOCKET_ADAPTER ?? 'pubsub') as AdapterKind
-if (adapterKind !== 'pubsub' && adapterKind !== 'streams') refuse(`SOCKET_ADAPTER must be "pubsub" or "streams", not "${adapterKind}"`)
+const adapterSetting = process.env.SOCKET_ADAPTER ?? 'pubsub'
+const adapterKind: AdapterKind = adapterSetting === 'pubsub' || adapterSetting === 'streams' ? adapterSetting : refuse(`SOCKET_ADAPTER must be "pubsub" or "streams", not "${adapterSetting}"`)
 
 const dirProblem = prepareDataDir(dataDir)
 if (dirProblem) refuse(dirProblem)
 const redis = redisUrl
   ? await openRedisStore({ url: redisUrl }).catch((err: unknown) =>
-      refuse(`Không kết nối được Redis tại REDIS_URL (${(err as Error).message}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
+      refuse(`Không kết nối được Redis tại REDIS_URL (${errorMessage(err)}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
     )
   : null
-const { store, lock } = redis ? { store: redis as EventStore, lock: null } : await openSqlite()
+const { store, lock } = redis ? { store: redis, lock: null } : await openSqlite()
 // The links and the documents' key: in Redis with REDIS_URL (the same for every process, whatever
 // its DATA_DIR), else in the data directory's database and key file.
 const links: LinkStore = redis
   ? await openRedisLinkStore({ url: redis.url }).catch((err: unknown) =>
-      refuse(`Không kết nối được Redis tại REDIS_URL (${(err as Error).message}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
+      refuse(`Không kết nối được Redis tại REDIS_URL (${errorMessage(err)}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
     )
   : openSqliteLinkStore(dataDir)
 
@@ -82,7 +84,7 @@ async function openSqlite(): Promise<{ store: EventStore; lock: ReturnType<typeo
   try {
     lock = lockDataDir(dataDir)
   } catch (err) {
-    refuse(`Không khoá được thư mục dữ liệu ${dataDir} (${(err as { code?: string }).code ?? 'error'}): hãy đặt DATA_DIR là một thư mục ghi được trên ổ đĩa của máy này. / The data directory cannot be locked: set DATA_DIR to a writable local directory.`)
+    refuse(`Không khoá được thư mục dữ liệu ${dataDir} (${errorCode(err) ?? 'error'}): hãy đặt DATA_DIR là một thư mục ghi được trên ổ đĩa của máy này. / The data directory cannot be locked: set DATA_DIR to a writable local directory.`)
 }
 if (!lock.ok) {
   refuse(
@@ -97,20 +99,20 @@ try {
   store = openSqliteStore(dataDir)
 } catch (err) {
   refuse(
-    `Không mở được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${(err as { code?: string }).code ?? 'error'}): tệp bị hỏng hoặc không phải cơ sở dữ liệu của Điểm Cầu. Dừng máy chủ, khôi phục từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / The database cannot be opened: restore it from a backup (README, Backups).`,
+    `Không mở được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${errorCode(err) ?? 'error'}): tệp bị hỏng hoặc không phải cơ sở dữ liệu của Điểm Cầu. Dừng máy chủ, khôi phục từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / The database cannot be opened: restore it from a backup (README, Backups).`,
   )
 }
 const integrity = await checkIntegrity(dataDir, store, linksFile(dataDir)).catch((err: unknown) => ({
-  problem: `Không kiểm tra được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${(err as { code?: string }).code ?? (err as Error).message?.slice(0, 120)}). Dừng máy chủ, khôi phục từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / The database could not be checked: restore it from a backup.`,
-  warnings: [] as string[],
+  problem: `Không kiểm tra được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${errorCode(err) ?? errorMessage(err).slice(0, 120)}). Dừng máy chủ, khôi phục từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / The database could not be checked: restore it from a backup.`,
+  warnings: new Array<string>(),
   ms: 0,
 }))
 if (integrity.problem) {
   await store.close()
   refuse(integrity.problem)
 }
-for (const w of integrity.warnings) console.error(w)
-console.log(`Data directory checked in ${integrity.ms} ms (quick_check, hash chains, acknowledged heads, snapshots).`)
+for (const w of integrity.warnings) warn(w)
+say(`Data directory checked in ${integrity.ms} ms (quick_check, hash chains, acknowledged heads, snapshots).`)
 return { store, lock }
 }
 
@@ -125,28 +127,28 @@ const demoLinks = redis
   ? await redis.exclusive('seed-demo', () => ensureDemo(links, server.service, dataDir, publicUrl, { oncePerCluster: true }))
   : await ensureDemo(links, server.service, dataDir, publicUrl)
 server.httpServer.once('error', (err: NodeJS.ErrnoException) => {
-  console.error(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: stop the other server or set PORT to a free port.` : `Cannot listen on ${host}:${port}: ${err.message}`)
+  warn(err.code === 'EADDRINUSE' ? `Port ${port} is already in use: stop the other server or set PORT to a free port.` : `Cannot listen on ${host}:${port}: ${err.message}`)
   process.exit(1)
 })
 server.httpServer.listen(port, host, () => {
-  console.log(`Điểm Cầu is serving on ${publicUrl} (${redis ? `log in Redis, process ${cluster?.processId}, Socket.IO adapter ${adapterKind}` : `data in ${dataDir}`})`)
+  say(`Điểm Cầu is serving on ${publicUrl} (${redis ? `log in Redis, process ${cluster?.processId}, Socket.IO adapter ${adapterKind}` : `data in ${dataDir}`})`)
   if (!demoLinks) {
-    console.log(
+    say(
       'Các liên kết truy cập của hội nghị mẫu đã được cấp bởi tiến trình máy chủ khởi tạo nó, trong access-links.json ở DATA_DIR của tiến trình đó; chúng dùng được trên mọi tiến trình. ' +
         'Ban tổ chức có thể cấp thêm trong bảng điều khiển (Tài liệu → Liên kết truy cập). / The demo\'s access links were issued by the process that seeded it, in access-links.json of its DATA_DIR; they work on every process.',
     )
     return
   }
   // In production the secrets stay in the links file (mode 0600), out of logs and terminals' scrollback.
-  if (!production) console.log(formatLinks(demoLinks))
-  console.log(`${production ? 'The access links are' : 'The links are also'} in ${linksFile(dataDir)}`)
+  if (!production) say(formatLinks(demoLinks))
+  say(`${production ? 'The access links are' : 'The links are also'} in ${linksFile(dataDir)}`)
 })
 
 let stopping = false
 async function stop(signal: string, code = 0) {
   if (stopping) return
   stopping = true
-  console.log(`${signal}: saving and stopping…`)
+  say(`${signal}: saving and stopping…`)
   const force = setTimeout(() => process.exit(1), 10_000)
   force.unref()
   // Each step on its own: a store that cannot be reached (Redis down) does not keep the others from closing.

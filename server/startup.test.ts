@@ -14,6 +14,7 @@ import type { ConferenceState } from '../shared/domain.js'
 import type { AccessLinks } from './access/links.js'
 import { SQLITE_FILE, stateHash } from './store/sqlite.js'
 import { freePort } from './test/process.js'
+import { defined } from '../shared/testing/defined.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-startup-'))
 const seeded = path.join(root, 'seeded')
@@ -33,8 +34,8 @@ async function spawnServer(dataDir: string, env: Record<string, string> = {}): P
   })
   children.push(child)
   let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
+  defined(child.stdout).on('data', (d) => (output += d))
+  defined(child.stderr).on('data', (d) => (output += d))
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
   return { child, port, output: () => output, exited }
 }
@@ -164,7 +165,7 @@ describe('refusals at start', () => {
     unlinkSync(`${file}-wal`)
     const r = await refusal(dir)
     expect(r.code).not.toBe(0)
-    expect(r.output).toContain(`seq ${acks.at(-1)!.seq}`)
+    expect(r.output).toContain(`seq ${defined(acks.at(-1)).seq}`)
     expect(r.output).toContain(`${file}-wal`)
   }, 120_000)
 })

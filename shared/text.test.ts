@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Command, describeZodError } from './commands.js'
 import { cleanText, graphemeCount, personText } from './text.js'
+import { defined } from './testing/defined.js'
 
 const refused = (s: string, max = 200, multiline = false) => {
   const r = cleanText(s, max, { multiline })
@@ -45,9 +46,9 @@ describe('person-facing text', () => {
   it('is what every command with a person-facing field parses with: a coded refusal naming the field', () => {
     const rlo = Command.safeParse({ id: 'cmd-00000001', type: 'site.reportIssue', data: { message: '\u202Emất tiếng' } })
     expect(rlo.success).toBe(false)
-    expect(describeZodError(rlo.error!)).toMatch(/^data\.message: contains an invisible formatting character \(U\+202E\)/)
+    expect(describeZodError(defined(rlo.error))).toMatch(/^data\.message: contains an invisible formatting character \(U\+202E\)/)
     const zw = Command.safeParse({ id: 'cmd-00000002', type: 'pledge.witness', data: { witnessName: '\u200B' } })
-    expect(describeZodError(zw.error!)).toMatch(/^data\.witnessName:/)
+    expect(describeZodError(defined(zw.error))).toMatch(/^data\.witnessName:/)
     const ok = personText(200).parse('  Trần   Thị\u00a0Bình ')
     expect(ok).toBe('Trần Thị Bình')
   })

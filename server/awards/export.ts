@@ -72,7 +72,7 @@ export async function exportXlsx(state: ConferenceState, groups: ExportGroup[]):
     sheet.addRow(EXPORT_HEADER)
     rows.forEach((r, i) => {
       const row = sheet.addRow(r)
-      if (g.awards[i]!.retracted) row.font = { strike: true, color: { argb: 'FF8A8A8A' } }
+      if (g.awards[i]?.retracted) row.font = { strike: true, color: { argb: 'FF8A8A8A' } }
     })
     styleHeader(sheet, [EXPORT_HEADER, ...rows])
   }

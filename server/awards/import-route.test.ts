@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Award } from '../../shared/domain.js'
 import { tinySetup } from '../../shared/testing/tiny-conference.js'
 import { startServer, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 afterEach(async () => server?.stop())
@@ -44,7 +45,7 @@ describe('formulas in names', () => {
 
   it('already in a log (an older import, a site’s name) come out of export.csv as text, for the viewer link too; export.xlsx holds them as text', async () => {
     const setup = tinySetup('test-conf')
-    setup.sites[1] = { ...setup.sites[1]!, name: '-2+3+cmd|x!A0' }
+    setup.sites[1] = { ...defined(setup.sites[1]), name: '-2+3+cmd|x!A0' }
     const awards: Award[] = FORMULAS.map((f, i) => ({ id: `f${i + 1}`, typeId: 'bk', recipientKind: 'individual', recipientName: f, unit: '@Sở', siteId: 'd1' }))
     server = await startServer({ events: [{ type: 'conference.created', data: setup }, { type: 'award.imported', data: { awards } }] })
     for (const type of ['conference.start', 'award.announce']) {
@@ -64,7 +65,7 @@ describe('formulas in names', () => {
 
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await (await fetch(`${base()}/awards/export.xlsx`, { headers: viewer })).arrayBuffer())
-    const sheet = book.worksheets[0]!
+    const sheet = defined(book.worksheets[0])
     const names = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(6))
     expect(names.map((c) => c.type)).toEqual(Array(4).fill(ExcelJS.ValueType.String))
     expect(names.map((c) => c.value)).toEqual(FORMULAS)

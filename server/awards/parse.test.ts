@@ -4,6 +4,7 @@ import { tinySetup } from '../../shared/testing/tiny-conference.js'
 import { writeCsv } from './csv.js'
 import { unpackedSize } from './xlsx.js'
 import { MAX_IMPORT_ROWS, parseAwardList, type Catalog } from './parse.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const setup = tinySetup()
 /** A conference holding awards with these ids (each for someone no file here names). */
@@ -163,7 +164,7 @@ describe('parseAwardList: XLSX', () => {
   }
 
   it('reads the first worksheet of a real .xlsx like the same list in CSV', async () => {
-    const rows = GOOD.split('\r\n').map((l) => (l ? l.match(/("[^"]*"|[^,]*)(,|$)/g)!.slice(0, 7).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')) : []))
+    const rows = GOOD.split('\r\n').map((l) => (l ? defined(l.match(/("[^"]*"|[^,]*)(,|$)/g)).slice(0, 7).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')) : []))
     const file = await workbook(rows)
     const r = await parseAwardList(file, { filename: 'danh-sach.xlsx' }, catalog())
     expect(r).toEqual({ awards: GOOD_AWARDS, errors: [], listed: [], rows: 3 })

@@ -20,9 +20,10 @@ export function previewOf(awards: readonly ImportedAward[], types: readonly Awar
     c[a.recipientKind]++
     counts.set(a.typeId, c)
   }
-  const byType = ceremonyOrder(types)
-    .filter((t) => counts.has(t.id))
-    .map((t) => ({ typeId: t.id, name: t.name, ...counts.get(t.id)! }))
+  const byType = ceremonyOrder(types).flatMap((t) => {
+    const c = counts.get(t.id)
+    return c ? [{ typeId: t.id, name: t.name, ...c }] : []
+  })
   return { total: awards.length, byType, sample: awards.slice(0, PREVIEW_SAMPLE) }
 }
 

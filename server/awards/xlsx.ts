@@ -17,6 +17,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadSheet> {
   }
   const workbook = new ExcelJS.Workbook()
   try {
+    // exceljs declares a Buffer interface of its own that Node's Buffer type does not match.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
   } catch {
     return broken
@@ -44,6 +45,7 @@ export function cellText(value: ExcelJS.CellValue): string {
     return `${p(value.getUTCDate())}/${p(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('')
+  // exceljs types a hyperlink's text and a formula's result looser than the cell values they are.
   if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue)
   if ('formula' in value || 'sharedFormula' in value) return cellText(value.result as ExcelJS.CellValue)
   return ''

@@ -9,6 +9,7 @@ import { openSqliteStore, SQLITE_FILE } from '../store/sqlite.js'
 import type { EventStore } from '../store/event-store.js'
 import { smallConference } from '../test/harness.js'
 import { ConferenceService } from './service.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const dirs: string[] = []
 const stores: EventStore[] = []
@@ -63,8 +64,8 @@ describe('ConferenceService', () => {
     await service.appendSystem('test-conf', smallConference(), 'seed')
     for (let i = 0; i < 120; i++) expect((await service.handle(site, cmd('site.checkIn', { attendees: i }))).ok).toBe(true)
     const snap = await store.loadSnapshot('test-conf')
-    expect(snap!.seq).toBeGreaterThanOrEqual(100)
-    expect(snap!.seq).toBeLessThan(122)
+    expect(defined(snap).seq).toBeGreaterThanOrEqual(100)
+    expect(defined(snap).seq).toBeLessThan(122)
     await store.close()
     stores.splice(stores.indexOf(store), 1)
     const reopened = new ConferenceService({ store: open(dataDir).store })

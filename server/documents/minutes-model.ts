@@ -140,7 +140,8 @@ export function minutesModel(source: DocumentSource): MinutesModel {
       row[a.recipientKind]++
       row.total++
     }
-    annex.get(a.typeId)!.push({
+    // The annex has a list for every type byType has.
+    annex.get(a.typeId)?.push({
       id: a.id, kind: a.recipientKind, recipientName: a.recipientName, announcedAt: a.announcedAt,
       ...(a.unit ? { unit: a.unit } : {}),
       ...(a.siteId ? { site: siteName.get(a.siteId) ?? a.siteId } : {}),
@@ -179,7 +180,7 @@ export function minutesModel(source: DocumentSource): MinutesModel {
     sites,
     attendance: { sites: sites.length, sitesCheckedIn: sites.filter((s) => s.attendees !== undefined).length, attendees: sites.reduce((n, s) => n + (s.attendees ?? 0), 0) },
     awards: { byType: [...byType.values()], totals },
-    annex: types.map((t) => ({ typeId: t.id, name: t.name, entries: annex.get(t.id)!.sort((a, b) => a.announcedAt.localeCompare(b.announcedAt)) })).filter((g) => g.entries.length > 0),
+    annex: types.map((t) => ({ typeId: t.id, name: t.name, entries: (annex.get(t.id) ?? []).sort((a, b) => a.announcedAt.localeCompare(b.announcedAt)) })).filter((g) => g.entries.length > 0),
     retractions,
     signing: {
       status: state.signing.status,

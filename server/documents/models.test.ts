@@ -12,6 +12,7 @@ import { sampleSignature } from '../test/sample-signature.js'
 import { minutesModel } from './minutes-model.js'
 import { pledgeModel, UnknownBlocError } from './pledge-model.js'
 import type { DocumentSource, LoggedEvent } from './source.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const T0 = Date.parse('2025-01-10T01:00:00.000Z') // 08:00 in Asia/Ho_Chi_Minh
 
@@ -24,10 +25,10 @@ function source(entries: [minutes: number, event: NewEvent][], setup = tinySetup
     state = evolve(state, logged)
     return logged
   })
-  return { state, events, head: { seq: events.length, hash: events.at(-1)!.hash }, verify: { ok: true, events: events.length }, generatedAt: new Date(T0 + 3_600_000).toISOString() }
+  return { state, events, head: { seq: events.length, hash: defined(events.at(-1)).hash }, verify: { ok: true, events: events.length }, generatedAt: new Date(T0 + 3_600_000).toISOString() }
 }
 
-const award = (i: number) => TINY_AWARDS[i]!
+const award = (i: number) => defined(TINY_AWARDS[i])
 const announce = (...ids: number[]): NewEvent => ({ type: 'award.announced', data: { awardIds: ids.map((i) => award(i).id), revealAt: T0, awards: ids.map((i) => shown(award(i))) } })
 const sign = (blocId: string, seed: number, extra: { behalf?: string } = {}): NewEvent => ({ type: 'pledge.signed', data: { blocId, contentHash: sha256(PLEDGE_A), strokes: sampleSignature(seed), signerName: 'Nguyễn Văn A', ...extra } })
 
@@ -76,7 +77,7 @@ describe('the minutes model', () => {
 
   it('counts announced awards by type in precedence order, leaving out retracted and unannounced ones', () => {
     const setup = tinySetup('conf-1')
-    setup.awardTypes = [{ ...setup.awardTypes[0]!, precedence: 20 }, { ...setup.awardTypes[1]!, precedence: 10 }]
+    setup.awardTypes = [{ ...defined(setup.awardTypes[0]), precedence: 20 }, { ...defined(setup.awardTypes[1]), precedence: 10 }]
     const m = minutesModel(source([
       [0, { type: 'conference.started', data: {} }],
       [1, announce(0, 1, 2)],
@@ -105,9 +106,9 @@ describe('the minutes model', () => {
     ]))
     const [hub, d1, d2] = m.sites
     expect(hub).toMatchObject({ id: 'hub', checkIns: [], issues: [] })
-    expect(hub!.attendees).toBeUndefined()
+    expect(defined(hub).attendees).toBeUndefined()
     expect(d1).toMatchObject({ attendees: 55, checkIns: [{ attendees: 40 }, { attendees: 55 }], issues: [{ message: 'Mất tiếng', reportedAt: '2025-01-10T01:05:00.000Z', resolvedAt: '2025-01-10T01:09:00.000Z' }] })
-    expect(d2!.issues).toEqual([{ message: 'Mất hình', reportedAt: '2025-01-10T01:12:00.000Z' }])
+    expect(defined(d2).issues).toEqual([{ message: 'Mất hình', reportedAt: '2025-01-10T01:12:00.000Z' }])
     expect(m.attendance).toEqual({ sites: 3, sitesCheckedIn: 1, attendees: 55 })
   })
 
@@ -146,7 +147,7 @@ describe('the pledge model', () => {
     expect(p.signature).toMatchObject({ signerName: 'Nguyễn Văn A', behalf: 'KT. GIÁM ĐỐC – PHÓ GIÁM ĐỐC', at: '2025-01-10T01:04:00.000Z', matchesText: true })
     expect(p.voided).toEqual([expect.objectContaining({ reason: 'Ký nhầm người', at: '2025-01-10T01:02:00.000Z', voidedAt: '2025-01-10T01:03:00.000Z' })])
     expect(p.audit.map((l) => [l.seq, l.type])).toEqual([[1, 'conference.created'], [4, 'pledge.signingOpened'], [5, 'pledge.signed'], [6, 'pledge.voided'], [7, 'pledge.signed']])
-    expect(p.audit[3]!.what).toContain('Ký nhầm người')
+    expect(defined(p.audit[3]).what).toContain('Ký nhầm người')
     expect(p.audit.every((l) => l.hash.length === 64)).toBe(true)
     expect(p.head).toEqual({ seq: 9, hash: signedTwice.head.hash })
   })

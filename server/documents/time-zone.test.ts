@@ -12,6 +12,7 @@ import { PLEDGE_A, sha256 } from '../../shared/testing/tiny-conference.js'
 import { sampleSignature } from '../test/sample-signature.js'
 import { documentTimes } from './time.js'
 import { firstSync, send, smallConference, startServer, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 let state: ConferenceState
@@ -34,12 +35,12 @@ async function pdfText(url: string): Promise<string> {
 
 beforeAll(async () => {
   const events = smallConference()
-  const created = events[0]!
+  const created = defined(events[0])
   if (created.type !== 'conference.created') throw new Error('the first event creates the conference')
   created.data = { ...created.data, timeZone: 'Asia/Tokyo' }
   server = await startServer({ events })
   const host = server.connect(server.links.host.token)
-  const pad = server.connect(server.links.signers[0]!.token)
+  const pad = server.connect(defined(server.links.signers[0]).token)
   await Promise.all([firstSync(host), firstSync(pad)])
   expect(await send(host, 'conference.start', {})).toMatchObject({ ok: true })
   expect(await send(host, 'pledge.openSigning', {})).toMatchObject({ ok: true })
@@ -51,7 +52,7 @@ beforeAll(async () => {
 afterAll(async () => server?.stop())
 
 it('the pledge gives its signature time in the conference’s zone, and names the zone', async () => {
-  const at = state.blocs.find((b) => b.id === 'blocA')!.signature!.at
+  const at = defined(defined(state.blocs.find((b) => b.id === 'blocA')).signature).at
   const text = await pdfText('/api/conferences/test-conf/pledges/blocA.pdf')
   expect(text).toContain(`ĐÃ KÝ lúc ${expected(at, 'Asia/Tokyo')} (giờ UTC+9)`)
   expect(text).toContain(`Ký lúc ${expected(at, 'Asia/Tokyo')} (giờ UTC+9, theo đồng hồ máy chủ)`)
@@ -61,11 +62,11 @@ it('the pledge gives its signature time in the conference’s zone, and names th
 
 it('the minutes give the start and the signature in the conference’s zone', async () => {
   const text = await pdfText('/api/conferences/test-conf/report.pdf')
-  expect(text).toContain(`Bắt đầu: ${expected(state.startedAt!, 'Asia/Tokyo')}`)
+  expect(text).toContain(`Bắt đầu: ${expected(defined(state.startedAt), 'Asia/Tokyo')}`)
   expect(text).toContain('mọi thời điểm theo giờ UTC+9 (Asia/Tokyo)')
   expect(text).not.toContain('giờ Việt Nam')
-  expect(text).not.toContain(expected(state.startedAt!, 'Asia/Ho_Chi_Minh'))
-  expect(text).toContain(`ký lúc ${expected(state.blocs.find((b) => b.id === 'blocA')!.signature!.at, 'Asia/Tokyo')}`)
+  expect(text).not.toContain(expected(defined(state.startedAt), 'Asia/Ho_Chi_Minh'))
+  expect(text).toContain(`ký lúc ${expected(defined(defined(state.blocs.find((b) => b.id === 'blocA')).signature).at, 'Asia/Tokyo')}`)
 })
 
 it('a zone the runtime does not know falls back to the demo’s; Vietnam’s zone is named as people say it', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startServer, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 afterEach(async () => server?.stop())
@@ -28,7 +29,7 @@ describe('HTTP mirror', () => {
     expect((state.body['state'] as { title: string }).title).toBe('Hội nghị tổng kết')
     const events = await call('GET', `${base}/events?since=1`, server.links.host.token)
     expect((events.body['events'] as { seq: number }[]).map((e) => e.seq)).toEqual([2])
-    expect(await call('GET', `${base}/events?since=1`, server.links.sites[0]!.token)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } })
+    expect(await call('GET', `${base}/events?since=1`, defined(server.links.sites[0]).token)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } })
     expect((await call('GET', `${base}/events?since=abc`, server.links.host.token)).body).toMatchObject({ ok: false, error: { code: 'invalid' } })
     expect((await call('GET', `${base}/state`)).status).toBe(401)
     expect((await call('GET', `${base}/state`, 'forged-token')).status).toBe(401)

@@ -4,6 +4,7 @@ import type { Award, ConferenceState } from '../../shared/domain.js'
 import { parseAwardList } from '../awards/parse.js'
 import { demoSetup } from '../seed/demo.js'
 import { startServer, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 afterEach(async () => server?.stop())
@@ -125,7 +126,7 @@ describe('POST /api/conferences/:id/awards/import', () => {
 
   it('refuses other roles, no token, a file that is not a list, and one over 10 MB', async () => {
     server = await startServer()
-    for (const token of [server.links.viewer.token, server.links.sites[0]!.token, server.links.signers[0]!.token]) {
+    for (const token of [server.links.viewer.token, defined(server.links.sites[0]).token, defined(server.links.signers[0]).token]) {
       const r = await upload(GOOD, { token, type: 'text/csv', dryRun: true })
       expect(r).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } })
     }

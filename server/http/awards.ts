@@ -13,8 +13,15 @@ import { announcedGroups, exportCsv, exportXlsx } from '../awards/export.js'
 import { MAX_IMPORT_BYTES, parseAwardList, type RowError } from '../awards/parse.js'
 import { importSummary, listedAnswer, previewOf } from '../awards/preview.js'
 import { templateCsv, templateXlsx } from '../awards/template.js'
+import { errorCode, errorType } from '../errors.js'
 
 type Authed = Request & { actor?: Actor }
+
+/** The actor the token check (server/http/api.ts) put on the request these routes run behind. */
+function actorOf(req: Authed): Actor {
+  if (!req.actor) throw new Error('this route runs behind the token check')
+  return req.actor
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const CSV_TYPE = 'text/csv; charset=utf-8'
@@ -37,7 +44,7 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
   })
 
   router.post('/conferences/:id/awards/import', async (req: Authed, res) => {
-    const actor = req.actor!
+    const actor = actorOf(req)
     if (actor.role !== 'host') return send(res, 'forbidden', 'only the host may import an award list')
     const upload = await readUpload(req, res)
     if (!upload.ok) return send(res, 'invalid', upload.message, upload.status)
@@ -65,7 +72,7 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
   const exportRoute = (format: 'csv' | 'xlsx') => async (req: Authed, res: Response) => {
     const by = req.query['by'] ?? 'type'
     if (by !== 'type' && by !== 'site') return send(res, 'invalid', 'by: must be "type" or "site"')
-    const room = await deps.service.state(req.actor!.conferenceId)
+    const room = await deps.service.state(actorOf(req).conferenceId)
     const groups = announcedGroups(room.state, by, now())
     const title = `Khen thưởng đã công bố - ${room.state.id} - theo ${by === 'type' ? 'hình thức' : 'điểm cầu'}.${format}`
     if (format === 'csv') download(res, exportCsv(room.state, groups), CSV_TYPE, title)
@@ -102,7 +109,7 @@ async function readUpload(req: Request, res: Response): Promise<Upload> {
     try {
       await run(multipartFile, req, res)
     } catch (err) {
-      const code = (err as { code?: string }).code
+      const code = errorCode(err)
       if (code === 'LIMIT_FILE_SIZE') return tooBig
       if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') return { ok: false, status: 400, message: `chỉ gửi một tệp, trong trường “file”` }
       return { ok: false, status: 400, message: `biểu mẫu multipart không đọc được: ${HOW}` }
@@ -115,7 +122,7 @@ async function readUpload(req: Request, res: Response): Promise<Upload> {
   try {
     await run(rawBody, req, res)
   } catch (err) {
-    if ((err as { type?: string }).type === 'entity.too.large') return tooBig
+    if (errorType(err) === 'entity.too.large') return tooBig
     throw err
   }
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)

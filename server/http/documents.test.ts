@@ -11,6 +11,7 @@ import { PLEDGE_A, sha256 } from '../../shared/testing/tiny-conference.js'
 import { openLinkSigner } from '../documents/links.js'
 import { sampleSignature } from '../test/sample-signature.js'
 import { firstSync, send, startServer, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 /** Fails with what to do when a PDF tool is missing (CI installs them through scripts/setup-system.sh). */
 function tool(name: 'qpdf' | 'pdftotext', args: string[]): string {
@@ -51,7 +52,7 @@ async function links(token: string) {
 beforeAll(async () => {
   server = await startServer()
   const host = server.connect(server.links.host.token)
-  const pad = server.connect(server.links.signers[0]!.token)
+  const pad = server.connect(defined(server.links.signers[0]).token)
   await Promise.all([firstSync(host), firstSync(pad)])
   expect(await send(host, 'conference.start', {})).toMatchObject({ ok: true })
   expect(await send(host, 'pledge.openSigning', {})).toMatchObject({ ok: true })
@@ -84,7 +85,7 @@ describe('GET /api/conferences/:id/pledges/:blocId.pdf', () => {
   })
 
   it('lets a signer open only its own bloc’s pledge, and says so', async () => {
-    const signerB = server.links.signers[1]!.token
+    const signerB = defined(server.links.signers[1]).token
     expect((await get(`${base()}/pledges/blocB.pdf`, signerB)).status).toBe(200)
     const other = await get(`${base()}/pledges/blocA.pdf`, signerB)
     expect(other.status).toBe(403)
@@ -102,7 +103,7 @@ describe('GET /api/conferences/:id/report.pdf', () => {
     expect(text).toBe(text.normalize('NFC'))
     for (const s of ['BIÊN BẢN HỘI NGHỊ', 'Hội nghị tổng kết', 'CHƯƠNG TRÌNH HỘI NGHỊ', 'Huyện Ninh Hải', 'KẾT QUẢ KHEN THƯỞNG', 'Chiến sĩ thi đua', 'KÝ KẾT GIAO ƯỚC THI ĐUA', 'Khối A', 'DỰ THẢO', 'Trang 1/']) expect(text).toContain(s)
     expect((await get(`${base()}/report.pdf`, server.links.viewer.token)).status).toBe(403)
-    expect((await get(`${base()}/report.pdf`, server.links.sites[0]!.token)).status).toBe(403)
+    expect((await get(`${base()}/report.pdf`, defined(server.links.sites[0]).token)).status).toBe(403)
   })
 })
 
@@ -112,26 +113,26 @@ describe('signed links', () => {
     expect(Object.keys(host.pledges)).toEqual(['blocA', 'blocB'])
     expect(host.report).toMatch(/^\/api\/conferences\/test-conf\/report\.pdf\?exp=\d+&sig=[0-9a-f]{64}$/)
     expect(Date.parse(host.expiresAt) - Date.now()).toBeGreaterThan(250_000)
-    const signer = await links(server.links.signers[0]!.token)
+    const signer = await links(defined(server.links.signers[0]).token)
     expect(signer.report).toBeUndefined()
     expect(Object.keys(signer.pledges)).toEqual(['blocA'])
     const viewer = await links(server.links.viewer.token)
     expect(viewer.report).toBeUndefined()
     expect(Object.keys(viewer.pledges)).toEqual(['blocA', 'blocB'])
-    for (const url of [host.report!, ...Object.values(host.pledges)]) {
-      for (const t of [server.links.host.token, server.links.viewer.token, server.links.signers[0]!.token]) expect(url).not.toContain(t)
+    for (const url of [defined(host.report), ...Object.values(host.pledges)]) {
+      for (const t of [server.links.host.token, server.links.viewer.token, defined(server.links.signers[0]).token]) expect(url).not.toContain(t)
     }
-    const pledge = await get(signer.pledges['blocA']!)
+    const pledge = await get(defined(signer.pledges['blocA']))
     expect(pledge.status).toBe(200)
     expect(pdfText(pledge.bytes)).toContain('Khối A')
-    const report = await get(host.report!)
+    const report = await get(defined(host.report))
     expect(report.status).toBe(200)
     expect(report.type).toBe('application/pdf')
   })
 
   it('refuse a link past its time, tampered with, or pointed at another document, saying why in Vietnamese and English', async () => {
     const { pledges, report } = await links(server.links.host.token)
-    const a = pledges['blocA']!
+    const a = defined(pledges['blocA'])
     // A link signed with this server's own secret (kept in its data directory) ten minutes ago.
     const old = (await openLinkSigner(server.linkStore, () => Date.now() - 600_000).sign('GET', '/api/conferences/test-conf/pledges/blocA.pdf')).url
     const expired = await get(old)
@@ -141,7 +142,7 @@ describe('signed links', () => {
     expect(moved.status).toBe(403)
     expect(json(moved).error.message).toMatch(/không khớp.*does not match/)
     expect((await get(a.replace('/pledges/blocA.pdf', '/report.pdf'))).status).toBe(403)
-    expect((await get(report!.replace('/report.pdf', '/pledges/blocA.pdf'))).status).toBe(403)
+    expect((await get(defined(report).replace('/report.pdf', '/pledges/blocA.pdf'))).status).toBe(403)
     expect((await get(a.replace(/exp=(\d+)/, (_m, e: string) => `exp=${Number(e) + 3600}`))).status).toBe(403)
     expect((await get(a.replace(/sig=([0-9a-f])/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`))).status).toBe(403)
     const bare = await get(a.replace(/&sig=.*$/, ''))

@@ -12,6 +12,7 @@ import { linksFile, writeLinks, type AccessLinks } from '../access/links.js'
 import { SQLITE_FILE } from '../store/sqlite.js'
 import { firstSync, send, startServer, type Client, type Running } from '../test/harness.js'
 import type { LinkView } from './links.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 afterEach(async () => server?.stop())
@@ -26,8 +27,8 @@ const call = async (method: string, url: string, token?: string, body?: unknown)
 }
 const base = () => `${server.url}/api/conferences/test-conf`
 const list = async () => (await call('GET', `${base()}/links`, server.links.host.token)).body as { links: LinkView[]; self: string; missing: { role: string; siteId?: string }[] }
-const linkOf = async (pred: (l: LinkView) => boolean) => (await list()).links.find(pred)!
-const tokenOf = (url: string) => new URL(url).searchParams.get('token')!
+const linkOf = async (pred: (l: LinkView) => boolean) => defined((await list()).links.find(pred))
+const tokenOf = (url: string) => defined(new URL(url).searchParams.get('token'))
 /** Resolves with the ms from now until the client is disconnected by the server. */
 const closedAfter = (c: Client) => {
   const t0 = performance.now()
@@ -52,13 +53,13 @@ describe('access links', () => {
     for (const l of [server.links.host, server.links.viewer, ...server.links.sites, ...server.links.signers]) expect(text).not.toContain(l.token)
     expect(body.self).toBe((await linkOf((l) => l.role === 'host')).id)
     expect(body.missing).toEqual([])
-    expect((await call('GET', `${base()}/links`, server.links.sites[0]!.token)).status).toBe(403)
+    expect((await call('GET', `${base()}/links`, defined(server.links.sites[0]).token)).status).toBe(403)
     expect((await call('GET', `${base()}/links`)).status).toBe(401)
   })
 
   it('closes the sockets of a revoked link within 5 s and refuses it from then on, over both transports', async () => {
     server = await startServer()
-    const site = server.links.sites[0]!
+    const site = defined(server.links.sites[0])
     const c = server.connect(site.token)
     await firstSync(c)
     const link = await linkOf((l) => l.siteId === site.siteId)
@@ -82,7 +83,7 @@ describe('access links', () => {
   it('reissues a link: the old secret is refused, the new one works and is written to the links file (0600)', async () => {
     server = await startServer()
     writeLinks(server.dataDir, server.links)
-    const signer = server.links.signers[0]!
+    const signer = defined(server.links.signers[0])
     const c = server.connect(signer.token)
     await firstSync(c)
     const closed = closedAfter(c)

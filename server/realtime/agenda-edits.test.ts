@@ -9,6 +9,7 @@ import type { ConferenceEvent } from '../../shared/events.js'
 import { evolve } from '../../shared/evolve.js'
 import type { Ack } from '../../shared/errors.js'
 import { firstSync, send, startServer, until, type Client, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 afterEach(async () => server?.stop())
@@ -24,8 +25,8 @@ async function console_(token: string): Promise<{ c: Client; state: () => Confer
     else for (const e of events) if (e.seq === seq + 1) { state = evolve(state, e); seq = e.seq }
   })
   const first = await firstSync(c)
-  state = first.snapshot!.state
-  seq = first.snapshot!.seq
+  state = defined(first.snapshot).state
+  seq = defined(first.snapshot).seq
   for (const e of early) if (e.seq === seq + 1) { state = evolve(state, e); seq = e.seq }
   return { c, state: () => state, seq: () => seq }
 }
@@ -47,12 +48,12 @@ describe('two consoles edit the agenda at once', () => {
     expect(oks).toHaveLength(1)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatchObject({ code: 'conflict', reason: 'agenda.stale', params: { rev: 2 } })
-    expect(errors[0]!.message).toMatch(/changed by someone else/)
+    expect(defined(errors[0]).message).toMatch(/changed by someone else/)
     const winner = ra.ok ? 'Trao Cờ thi đua' : 'Khen thưởng tập thể'
     await until(() => a.seq() === 3 && b.seq() === 3)
     for (const s of [a.state(), b.state()]) {
       expect(s.agenda.items[1]).toMatchObject({ title: winner, rev: 2 })
-      expect(s.agenda.items[1]!.plannedMinutes).toBe(ra.ok ? undefined : 20)
+      expect(defined(s.agenda.items[1]).plannedMinutes).toBe(ra.ok ? undefined : 20)
     }
     // The refused console looks again (rev 2) and its edit then lands on top of the other.
     const loser = ra.ok ? b : a
@@ -108,7 +109,7 @@ describe('two consoles edit the agenda at once', () => {
       send(b.c, 'agenda.updateItem', { itemId: 'sign', rev: 1, title: 'Ký kết giao ước thi đua năm 2026' }),
     ]) as [Ack, Ack]
     expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1)
-    const error = refused(ra.ok ? rb : ra)!
+    const error = defined(refused(ra.ok ? rb : ra))
     expect(error).toMatchObject(ra.ok ? { code: 'not_found', reason: 'agenda.noItem' } : { code: 'conflict', reason: 'agenda.stale' })
     await until(() => a.seq() === 3 && b.seq() === 3)
     expect(a.state().agenda.items.some((i) => i.id === 'sign')).toBe(!ra.ok)
@@ -123,7 +124,7 @@ describe('two consoles edit the agenda at once', () => {
     const viewer = server.connect(server.links.viewer.token)
     await firstSync(viewer)
     expect(refused(await send(viewer, 'agenda.next', {}) as Ack)).toMatchObject({ code: 'forbidden', reason: 'role.forbidden', params: { role: 'viewer', command: 'agenda.next' } })
-    const site = server.connect(server.links.sites[1]!.token)
+    const site = server.connect(defined(server.links.sites[1]).token)
     await firstSync(site)
     expect(refused(await send(site, 'site.checkIn', { attendees: 100_001 }) as Ack)).toMatchObject({ code: 'invalid', reason: 'field.tooBig', field: 'attendees', params: { max: 100_000 } })
     expect(refused(await send(host.c, 'agenda.addItem', { title: ' ', kind: 'speech' }) as Ack)).toMatchObject({ code: 'invalid', reason: 'field.empty', field: 'title' })

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { createAdapter as createPubSubAdapter } from '@socket.io/redis-adapter'
 import { createAdapter as createStreamsAdapter } from '@socket.io/redis-streams-adapter'
 import { createClient } from 'redis'
-import { catchForgotten, logOutages, reconnectDelay } from '../store/redis-connection.js'
+import { catchForgotten, logOutages, reconnectDelay } from '../redis-care.js'
 import type { Actor } from '../../shared/domain.js'
 import type { PresencePart, PresenceTracker } from './presence.js'
 import type { RevealTracker } from './reveals.js'
@@ -60,6 +60,7 @@ export async function joinCluster(io: AppServer, trackers: { presence: PresenceT
     io.adapter(createPubSubAdapter(pub, sub, { key: `${prefix}socket.io` }))
   }
 
+  // Server-to-server events of our own: AppServer's types declare only the pages' events.
   const nsp = io as unknown as Emitter
   const { presence, reveals } = trackers
   const tell = (conferenceId: string) => nsp.serverSideEmit('presence:part', processId, conferenceId, presence.part(conferenceId))

@@ -10,6 +10,7 @@ import type { Actor } from '../../shared/domain.js'
 import type { Presence } from '../../shared/protocol.js'
 import { firstSync, startServer, until, type Client, type Running } from '../test/harness.js'
 import { PresenceTracker } from './presence.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const C = 'c1'
 const host: Actor = { conferenceId: C, role: 'host' }
@@ -63,7 +64,7 @@ describe('PresenceTracker figures', () => {
     p.clock(site('d1'), { rttMs: 90 })
     await new Promise((r) => setTimeout(r, 60))
     expect(sent).toHaveLength(2)
-    expect(sent[1]!.sites['d1']!.rttMs).toBe(90)
+    expect(defined(defined(sent[1]).sites['d1']).rttMs).toBe(90)
     p.stop()
   })
 })
@@ -111,7 +112,7 @@ describe('presence on the host’s board (real server, real clients)', () => {
       /** When presence first showed `siteId` as `online` after `since`. */
       when: async (siteId: string, online: boolean, since: number) => {
         await until(() => seen.some((s) => s.at >= since && s.p?.sites[siteId]?.online === online), OFFLINE_BOUND_MS + 2000)
-        return seen.find((s) => s.at >= since && s.p?.sites[siteId]?.online === online)!.at - since
+        return defined(seen.find((s) => s.at >= since && s.p?.sites[siteId]?.online === online)).at - since
       },
     }
   }
@@ -121,21 +122,21 @@ describe('presence on the host’s board (real server, real clients)', () => {
     const h = server.connect(server.links.host.token)
     await firstSync(h)
     const board = watch(h)
-    const token = server.links.sites.find((s) => s.siteId === 'd1')!.token
+    const token = defined(server.links.sites.find((s) => s.siteId === 'd1')).token
     const s1 = server.connect(token)
     await firstSync(s1)
     await board.when('d1', true, 0)
     await s1.timeout(5000).emitWithAck('clock', { t0: Date.now(), rttMs: 35, offsetMs: 812 })
     await until(() => board.latest()?.sites['d1']?.clockOffsetMs === 812)
-    expect(board.latest()!.sites['d1']).toMatchObject({ online: true, rttMs: 35, clockOffsetMs: 812 })
+    expect(defined(board.latest()).sites['d1']).toMatchObject({ online: true, rttMs: 35, clockOffsetMs: 812 })
 
     const closedAt = Date.now()
     s1.disconnect()
     const offlineMs = await board.when('d1', false, closedAt)
     expect(offlineMs).toBeLessThan(OFFLINE_BOUND_MS)
-    const off = board.latest()!.sites['d1']!
+    const off = defined(defined(board.latest()).sites['d1'])
     expect(off.rttMs).toBeUndefined()
-    expect(Date.parse(off.lastSeenAt!)).toBeGreaterThanOrEqual(closedAt - 1000)
+    expect(Date.parse(defined(off.lastSeenAt))).toBeGreaterThanOrEqual(closedAt - 1000)
 
     const back = Date.now()
     await firstSync(server.connect(token))
@@ -150,7 +151,7 @@ describe('presence on the host’s board (real server, real clients)', () => {
     const board = watch(h)
     const r = await relay(server.url)
     extra.push(r)
-    const token = server.links.sites.find((s) => s.siteId === 'd2')!.token
+    const token = defined(server.links.sites.find((s) => s.siteId === 'd2')).token
     const s2 = connectIo(`http://127.0.0.1:${r.port}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
     server.clients.push(s2)
     await firstSync(s2)

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RevealStat } from '../../shared/protocol.js'
 import { TINY_AWARDS } from '../../shared/testing/tiny-conference.js'
 import { firstSync, send, startServer, unpack, until, type Client, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running | undefined
 afterEach(async () => {
@@ -30,7 +31,7 @@ describe('what sites and viewers receive before an announcement', () => {
     server = await startServer()
     const { host, viewer, sites } = server.links
     const v = server.connect(viewer.token)
-    const s = server.connect(sites[1]!.token)
+    const s = server.connect(defined(sites[1]).token)
     const raw = [...[v, s].map(rawPayloads)]
     const [vs, ss] = await Promise.all([firstSync(v), firstSync(s)])
     for (const got of [vs, ss]) for (const name of NAMES) expect(JSON.stringify(got.snapshot)).not.toContain(name)
@@ -67,9 +68,9 @@ describe('what sites and viewers receive before an announcement', () => {
     const plain = await firstSync(server.connect(server.links.viewer.token))
     const c = server.connect(server.links.viewer.token, { snapshotEncoding: 'deflate' })
     const packed = await new Promise<unknown>((resolve) => c.once('snapshot', resolve))
-    expect(packed).toMatchObject({ encoding: 'deflate', seq: plain.snapshot!.seq })
+    expect(packed).toMatchObject({ encoding: 'deflate', seq: defined(plain.snapshot).seq })
     const unpacked = unpack(packed as Parameters<typeof unpack>[0])
-    expect(unpacked.state).toEqual(plain.snapshot!.state)
+    expect(unpacked.state).toEqual(defined(plain.snapshot).state)
   })
 })
 
@@ -81,20 +82,20 @@ describe('confirmed reveals', () => {
     const stats: RevealStat[][] = []
     h.on('reveals', (r) => stats.push(r.announcements))
     await firstSync(h)
-    const pages = [server.connect(sites[1]!.token), server.connect(sites[2]!.token), server.connect(viewer.token)]
+    const pages = [server.connect(defined(sites[1]).token), server.connect(defined(sites[2]).token), server.connect(viewer.token)]
     await Promise.all(pages.map(firstSync))
     await send(h, 'conference.start', {})
     const ack = await send(h, 'award.announce', { awardIds: ['a1', 'a2'], revealInMs: 200 })
     expect(ack).toMatchObject({ ok: true })
     await until(() => stats.at(-1)?.[0]?.awards === 2)
-    const announced = stats.at(-1)![0]!.revealAt
-    pages[0]!.emit('revealed', { revealAt: announced, at: announced + 3 })
-    pages[1]!.emit('revealed', { revealAt: announced, at: announced + 11 })
-    pages[1]!.emit('revealed', { revealAt: announced, at: announced + 500 }) // a second report of one page is ignored
-    pages[2]!.emit('revealed', { revealAt: announced, at: announced + 5 })
-    pages[2]!.emit('revealed', { revealAt: 12345, at: 12346 }) // no such announcement
+    const announced = defined(defined(stats.at(-1))[0]).revealAt
+    defined(pages[0]).emit('revealed', { revealAt: announced, at: announced + 3 })
+    defined(pages[1]).emit('revealed', { revealAt: announced, at: announced + 11 })
+    defined(pages[1]).emit('revealed', { revealAt: announced, at: announced + 500 }) // a second report of one page is ignored
+    defined(pages[2]).emit('revealed', { revealAt: announced, at: announced + 5 })
+    defined(pages[2]).emit('revealed', { revealAt: 12345, at: 12346 }) // no such announcement
     await until(() => stats.at(-1)?.[0]?.clients === 3)
-    expect(stats.at(-1)![0]).toMatchObject({ revealAt: announced, awards: 2, sites: 2, clients: 3, firstAt: announced + 3, lastAt: announced + 11, spreadMs: 8 })
+    expect(defined(stats.at(-1))[0]).toMatchObject({ revealAt: announced, awards: 2, sites: 2, clients: 3, firstAt: announced + 3, lastAt: announced + 11, spreadMs: 8 })
   })
 })
 

@@ -3,6 +3,7 @@ import { TINY_AWARDS } from '../../shared/testing/tiny-conference.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import type { Presence } from '../../shared/protocol.js'
 import { firstSync, recordEvents, send, startServer, until, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 afterEach(async () => server?.stop())
@@ -11,19 +12,19 @@ describe('socket protocol against the real server', () => {
   it('gives every role a welcome naming it and a snapshot; sites, viewers and signers share one sealed state', async () => {
     server = await startServer()
     const { host, viewer, sites, signers } = server.links
-    const tokens = [host.token, viewer.token, sites[1]!.token, signers[0]!.token]
+    const tokens = [host.token, viewer.token, defined(sites[1]).token, defined(signers[0]).token]
     const got = await Promise.all(tokens.map((t) => firstSync(server.connect(t))))
     expect(got.map((g) => g.welcome.actor.role)).toEqual(['host', 'viewer', 'site', 'signer'])
-    expect(got[2]!.welcome.actor.siteId).toBe('d1')
-    expect(got[3]!.welcome.actor.blocId).toBe('blocA')
+    expect(defined(got[2]).welcome.actor.siteId).toBe('d1')
+    expect(defined(got[3]).welcome.actor.blocId).toBe('blocA')
     for (const g of got) {
       expect(g.snapshot?.seq).toBe(2)
       expect(g.snapshot?.state.awards).toHaveLength(4)
-      expect(g.snapshot?.state.sites).toEqual(got[0]!.snapshot?.state.sites)
+      expect(g.snapshot?.state.sites).toEqual(defined(got[0]).snapshot?.state.sites)
     }
-    expect(got[0]!.snapshot?.state.awards.map((a) => a.recipientName)).toEqual(TINY_AWARDS.map((a) => a.recipientName))
+    expect(defined(got[0]).snapshot?.state.awards.map((a) => a.recipientName)).toEqual(TINY_AWARDS.map((a) => a.recipientName))
     for (const g of got.slice(1)) {
-      expect(g.snapshot?.state).toEqual(got[1]!.snapshot?.state)
+      expect(g.snapshot?.state).toEqual(defined(got[1]).snapshot?.state)
       expect(g.snapshot?.state.awards.every((a) => a.sealed && a.recipientName === '')).toBe(true)
     }
   })
@@ -38,7 +39,7 @@ describe('socket protocol against the real server', () => {
 
   it('delivers host commands to 50 clients, all in the same order', async () => {
     server = await startServer()
-    const clients = Array.from({ length: 50 }, (_, i) => server.connect(i % 2 ? server.links.viewer.token : server.links.sites[i % 3]!.token))
+    const clients = Array.from({ length: 50 }, (_, i) => server.connect(i % 2 ? server.links.viewer.token : defined(server.links.sites[i % 3]).token))
     await Promise.all(clients.map(firstSync))
     const logs = clients.map(recordEvents)
     const host = server.connect(server.links.host.token)
@@ -48,16 +49,16 @@ describe('socket protocol against the real server', () => {
     for (const id of ['a1', 'a2', 'a3']) acks.push(await send(host, 'award.announce', { awardIds: [id], revealInMs: 0 }))
     acks.push(await send(host, 'agenda.next', {}))
     expect(acks.every((a) => a.ok)).toBe(true)
-    const last = acks.at(-1)!
+    const last = defined(acks.at(-1))
     await until(() => logs.every((l) => l.at(-1)?.seq === (last.ok ? last.seq : -1)))
     const order = (l: ConferenceEvent[]) => l.map((e) => `${e.seq}:${e.type}`).join(',')
-    expect(order(logs[0]!)).toBe('3:conference.started,4:agenda.itemStarted,5:award.announced,6:award.announced,7:award.announced,8:agenda.itemStarted')
-    for (const l of logs) expect(order(l)).toBe(order(logs[0]!))
+    expect(order(defined(logs[0]))).toBe('3:conference.started,4:agenda.itemStarted,5:award.announced,6:award.announced,7:award.announced,8:agenda.itemStarted')
+    for (const l of logs) expect(order(l)).toBe(order(defined(logs[0])))
   })
 
   it('appends a retried command id once and answers the retry with the first seq', async () => {
     server = await startServer()
-    const site = server.connect(server.links.sites[1]!.token)
+    const site = server.connect(defined(server.links.sites[1]).token)
     await firstSync(site)
     const id = crypto.randomUUID()
     const first = await send(site, 'site.checkIn', { attendees: 120 }, id)
@@ -101,9 +102,9 @@ describe('socket protocol against the real server', () => {
 
   it('refuses host commands from a site and a viewer with forbidden', async () => {
     server = await startServer()
-    const site = server.connect(server.links.sites[1]!.token)
+    const site = server.connect(defined(server.links.sites[1]).token)
     const viewer = server.connect(server.links.viewer.token)
-    const signer = server.connect(server.links.signers[0]!.token)
+    const signer = server.connect(defined(server.links.signers[0]).token)
     await Promise.all([site, viewer, signer].map(firstSync))
     for (const c of [site, viewer]) {
       const ack = await send(c, 'conference.start', {})
@@ -119,16 +120,16 @@ describe('socket protocol against the real server', () => {
     const host = server.connect(server.links.host.token)
     await firstSync(host)
     await send(host, 'conference.start', {})
-    const site = server.connect(server.links.sites[2]!.token)
+    const site = server.connect(defined(server.links.sites[2]).token)
     const { snapshot } = await firstSync(site)
-    const lastSeq = snapshot!.seq
+    const lastSeq = defined(snapshot).seq
     site.disconnect()
     await send(host, 'award.announce', { awardIds: ['a4'] })
     await send(host, 'agenda.next', {})
-    const back = await firstSync(server.connect(server.links.sites[2]!.token, { lastSeq }))
+    const back = await firstSync(server.connect(defined(server.links.sites[2]).token, { lastSeq }))
     expect(back.snapshot).toBeUndefined()
-    expect(back.events!.map((e) => e.seq)).toEqual([lastSeq + 1, lastSeq + 2])
-    expect(back.events!.map((e) => e.type)).toEqual(['award.announced', 'agenda.itemStarted'])
+    expect(defined(back.events).map((e) => e.seq)).toEqual([lastSeq + 1, lastSeq + 2])
+    expect(defined(back.events).map((e) => e.type)).toEqual(['award.announced', 'agenda.itemStarted'])
   })
 
   it('answers sync with the events after since, and clock with the server time', async () => {
@@ -152,12 +153,12 @@ describe('socket protocol against the real server', () => {
     await firstSync(host)
     const latest: { p?: Presence } = {}
     host.on('presence', (p) => (latest.p = p))
-    const site = server.connect(server.links.sites[1]!.token)
+    const site = server.connect(defined(server.links.sites[1]).token)
     await firstSync(site)
     await Promise.all([1, 2, 3].map(() => firstSync(server.connect(server.links.viewer.token))))
     await until(() => latest.p?.viewers === 3 && latest.p.sites['d1']?.online === true)
-    expect(latest.p!.sites['d2']).toEqual({ online: false, connections: 0 })
-    expect(latest.p!.online).toBe(5)
+    expect(defined(latest.p).sites['d2']).toEqual({ online: false, connections: 0 })
+    expect(defined(latest.p).online).toBe(5)
     await site.timeout(5000).emitWithAck('clock', { t0: Date.now(), rttMs: 42 })
     await until(() => latest.p?.sites['d1']?.rttMs === 42)
     site.disconnect()
@@ -166,7 +167,7 @@ describe('socket protocol against the real server', () => {
 
   it('refuses a flood of commands with rate_limited and keeps serving', async () => {
     server = await startServer()
-    const site = server.connect(server.links.sites[1]!.token)
+    const site = server.connect(defined(server.links.sites[1]).token)
     await firstSync(site)
     const acks = await Promise.all(Array.from({ length: 80 }, (_, i) => send(site, 'site.checkIn', { attendees: i })))
     const limited = acks.filter((a) => !a.ok && a.error.code === 'rate_limited').length

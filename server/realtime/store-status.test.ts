@@ -20,6 +20,7 @@ import type { LinkStore } from '../store/link-store.js'
 import { SQLITE_FILE } from '../store/sqlite.js'
 import { firstSync, send, smallConference, startServer, until, type Client } from '../test/harness.js'
 import { startRedis, type TestRedis } from '../test/redis-server.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const CONFERENCE = 'test-conf'
 let redis: TestRedis
@@ -75,7 +76,7 @@ async function twoProcesses(prefix: string): Promise<{ a: string; b: string; lin
   const links = await issueLinks(pa.links, (await pa.app.service.state(CONFERENCE)).state, 'http://test')
   const hostA = page(pa.url, links.host.token)
   const hostB = page(pb.url, links.host.token)
-  const pages = [hostA, hostB, page(pa.url, links.viewer.token), page(pb.url, links.viewer.token), page(pa.url, links.sites[1]!.token), page(pb.url, links.sites[2]!.token)]
+  const pages = [hostA, hostB, page(pa.url, links.viewer.token), page(pb.url, links.viewer.token), page(pa.url, defined(links.sites[1]).token), page(pb.url, defined(links.sites[2]).token)]
   await Promise.all(pages.map((p) => p.ready))
   return { a: pa.url, b: pb.url, links, hostA, hostB, pages }
 }
@@ -100,7 +101,7 @@ describe('the degraded state when Redis cannot be written', () => {
     await redis.stop()
     await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 3000)
     for (const p of pages) {
-      const told = p.statuses.find((s) => s.store === 'unavailable')!
+      const told = defined(p.statuses.find((s) => s.store === 'unavailable'))
       expect(told.at - stopped).toBeLessThan(1500)
     }
     const t0 = performance.now()
@@ -119,7 +120,7 @@ describe('the degraded state when Redis cannot be written', () => {
     const all = pages
     // Nobody sends anything: the processes see Redis back and say so.
     await until(() => all.every((p) => lastStatus(p) === 'ok'), 10_000)
-    for (const p of all) expect(p.statuses.at(-1)!.since).toBeGreaterThan(p.statuses.find((s) => s.store === 'unavailable')!.since)
+    for (const p of all) expect(defined(p.statuses.at(-1)).since).toBeGreaterThan(defined(p.statuses.find((s) => s.store === 'unavailable')).since)
 
     // Process B's feed reconnected by itself: what A appends reaches B's pages, and B appended nothing since.
     const fromA = await send(hostA.client, 'agenda.next', {})

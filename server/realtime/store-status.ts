@@ -5,7 +5,7 @@
  * process watches its own store anyway.
  */
 import type { ServerStatus } from '../../shared/protocol.js'
-import type { EventStore, StoreHealth } from '../store/event-store.js'
+import type { HealthSource, StoreHealth } from '../health.js'
 import { log } from '../log.js'
 
 export interface StoreStatus {
@@ -15,7 +15,7 @@ export interface StoreStatus {
 }
 
 /** Watches `store` and calls `tell` with the new status each time writes start or stop working. */
-export function watchStoreStatus(store: EventStore, now: () => number, tell: (status: ServerStatus) => void): StoreStatus {
+export function watchStoreStatus(store: HealthSource, now: () => number, tell: (status: ServerStatus) => void): StoreStatus {
   const of = (h: StoreHealth): ServerStatus['store'] => (h.ok ? 'ok' : 'unavailable')
   let status: ServerStatus = { store: of(store.health()), since: now() }
   const check = (health: StoreHealth = store.health()) => {

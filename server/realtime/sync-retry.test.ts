@@ -9,6 +9,7 @@ import type { SyncAnswer } from '../../shared/protocol.js'
 import { CatchUp } from '../../client/lib/catch-up.js'
 import { useConferenceStore } from '../../client/stores/conference.js'
 import { firstSync, recordEvents, send, startServer, unpack, until, type Running } from '../test/harness.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let server: Running
 let catchUp: CatchUp | undefined
@@ -21,9 +22,9 @@ it('a sync refused rate_limited is asked again after its retryAfterMs, without w
   server = await startServer({ app: { budgets: { read: { points: 2, seconds: 2 } } } })
   setActivePinia(createPinia())
   const store = useConferenceStore()
-  const site = server.connect(server.links.sites[0]!.token)
+  const site = server.connect(defined(server.links.sites[0]).token)
   const first = await firstSync(site)
-  store.applySnapshot(unpack(first.snapshot!))
+  store.applySnapshot(unpack(defined(first.snapshot)))
   const host = server.connect(server.links.host.token)
   await firstSync(host)
   const seen = recordEvents(site)
@@ -49,17 +50,17 @@ it('a sync refused rate_limited is asked again after its retryAfterMs, without w
   // Only the last event arrives: a gap.
   catchUp.receive(seen.filter((e) => e.seq === head.seq))
   await until(() => asked.length === 1)
-  const refused = asked[0]!.answer
+  const refused = defined(asked[0]).answer
   expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
   const wait = (refused as { retryAfterMs?: number }).retryAfterMs
   expect(wait).toBeGreaterThan(0)
   expect(store.seq).toBeLessThan(head.seq)
-  await until(() => catchUp!.retryPending)
+  await until(() => defined(catchUp).retryPending)
 
   // No event comes; the retry alone catches up, and not before it was told it may.
-  await until(() => store.seq === head.seq, wait! + 5000)
+  await until(() => store.seq === head.seq, defined(wait) + 5000)
   expect(asked.length).toBe(2)
-  expect(asked[1]!.answer.ok).toBe(true)
-  expect(asked[1]!.at - asked[0]!.at).toBeGreaterThanOrEqual(wait! - 20)
+  expect(defined(asked[1]).answer.ok).toBe(true)
+  expect(defined(asked[1]).at - defined(asked[0]).at).toBeGreaterThanOrEqual(defined(wait) - 20)
   expect(catchUp.retryPending).toBe(false)
 })

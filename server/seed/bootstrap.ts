@@ -9,6 +9,7 @@ import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, writeLi
 import { importCommandId } from '../awards/catalog.js'
 import { DEMO_CONFERENCE_ID, demoSetup, readDemoAwards } from './demo.js'
 import { log } from '../log.js'
+import { warn } from '../terminal.js'
 
 /**
  * Seeds the demo once and answers its links: those of DATA_DIR/access-links.json (rebased on
@@ -66,7 +67,7 @@ function readLinksOrSetAside(dataDir: string): { existing: AccessLinks | null; d
     if (!(err instanceof UnreadableLinksError)) throw err
     const aside = `${linksFile(dataDir)}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
     renameSync(linksFile(dataDir), aside)
-    console.error(
+    warn(
       `${err.message} Đã đổi tên thành ${aside} và cấp bộ liên kết mới; các liên kết cũ vẫn dùng được cho đến khi bị thu hồi trong bảng điều khiển (Tài liệu → Liên kết truy cập). / ` +
         'It was renamed aside and a new set of links issued; the old links keep working until revoked from the host console (Documents → Access links).',
     )

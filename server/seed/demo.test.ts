@@ -14,6 +14,7 @@ import type { LinkStore } from '../store/link-store.js'
 import type { EventStore } from '../store/event-store.js'
 import { ensureDemo } from './bootstrap.js'
 import { DEMO_AWARDS_FILE, demoEvents, demoSetup } from './demo.js'
+import { defined } from '../../shared/testing/defined.js'
 
 /** The figures the article reports, per award type: [collectives, individuals]. */
 const EXPECTED: Record<string, [number, number]> = {
@@ -56,7 +57,7 @@ describe('demo conference', () => {
   })
 
   it('orders the award types as the article presents them: national first, then the province’s', () => {
-    const order = [...setup.awardTypes].sort((a, b) => a.precedence! - b.precedence!).map((t) => t.id)
+    const order = [...setup.awardTypes].sort((a, b) => defined(a.precedence) - defined(b.precedence)).map((t) => t.id)
     expect(order).toEqual([
       'huan-chuong-lao-dong', 'huan-chuong-khang-chien', 'ba-me-viet-nam-anh-hung', 'bang-khen-thu-tuong',
       'co-thi-dua', 'tap-the-lao-dong-xuat-sac', 'chien-si-thi-dua-cap-tinh', 'bang-khen-ubnd-tinh', 'huy-hieu-ninh-thuan',
@@ -80,8 +81,8 @@ describe('demo conference', () => {
     }
     expect(new Set(awards.map((a) => a.id)).size).toBe(awards.length)
     for (const a of awards) expect(a.id).toMatch(/^[a-z0-9-]+-\d{4}$/)
-    expect(awards[0]!.id).toBe('huan-chuong-lao-dong-0001')
-    expect(awards.find((a) => a.typeId === 'co-thi-dua')!.id).toBe('co-thi-dua-0001')
+    expect(defined(awards[0]).id).toBe('huan-chuong-lao-dong-0001')
+    expect(defined(awards.find((a) => a.typeId === 'co-thi-dua')).id).toBe('co-thi-dua-0001')
     for (const typeId of Object.keys(EXPECTED)) {
       const names = awards.filter((a) => a.typeId === typeId).map((a) => a.recipientName)
       expect(new Set(names).size, typeId).toBe(names.length)
@@ -92,12 +93,12 @@ describe('demo conference', () => {
     await imported
     const sites = new Set(setup.sites.map((s) => s.id))
     for (const a of awards) {
-      expect(sites.has(a.siteId!), a.id).toBe(true)
+      expect(sites.has(defined(a.siteId)), a.id).toBe(true)
       expect(a.unit, a.id).toBeTruthy()
       expect(a.decision, a.id).toMatch(/^Quyết định số \d+\/QĐ-(UBND|CTN|TTg) ngày \d{2}\/\d{2}\/20\d{2}$/)
     }
     const national = new Set(setup.awardTypes.filter((t) => t.level === 'national').map((t) => t.id))
-    for (const a of awards) expect(/QĐ-(CTN|TTg)/.test(a.decision!), a.id).toBe(national.has(a.typeId))
+    for (const a of awards) expect(/QĐ-(CTN|TTg)/.test(defined(a.decision)), a.id).toBe(national.has(a.typeId))
     for (const s of setup.sites) expect(awards.some((a) => a.siteId === s.id), s.id).toBe(true)
   })
 
@@ -135,10 +136,10 @@ describe('demo conference', () => {
       expect(b.pledge.contentHash, b.id).toBe(sha256(b.pledge.text))
       expect(b.pledge.text).toContain('GIAO ƯỚC THI ĐUA NĂM 2023')
       expect(b.pledge.text).toContain('Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc')
-      expect(b.members!.length, b.id).toBeGreaterThanOrEqual(3)
-      expect(b.members!.length, b.id).toBeLessThanOrEqual(8)
+      expect(defined(b.members).length, b.id).toBeGreaterThanOrEqual(3)
+      expect(defined(b.members).length, b.id).toBeLessThanOrEqual(8)
       expect(b.members, b.id).toContain(b.headUnit)
-      expect(b.pledge.text).toContain(b.signerName!)
+      expect(b.pledge.text).toContain(defined(b.signerName))
     }
   })
 

@@ -3,6 +3,7 @@ import { Site } from '../../shared/domain.js'
 import { MAX_SITES } from '../../shared/conference/sites.js'
 import { scaleSetup, scaleSites } from './scale.js'
 import { demoSetup } from './demo.js'
+import { defined } from '../../shared/testing/defined.js'
 
 describe('the demo at scale', () => {
   it('700 sites: the demo hub and districts, then communes under every district, each id and name once', () => {
@@ -15,7 +16,7 @@ describe('the demo at scale', () => {
     const communes = sites.slice(8)
     expect(communes.every((s) => s.kind === 'commune' && /^UBND (xã|phường|thị trấn) /.test(s.name))).toBe(true)
     const perDistrict = new Map<string, number>()
-    for (const s of communes) perDistrict.set(s.parentId!, (perDistrict.get(s.parentId!) ?? 0) + 1)
+    for (const s of communes) perDistrict.set(defined(s.parentId), (perDistrict.get(defined(s.parentId)) ?? 0) + 1)
     expect([...perDistrict.keys()].sort()).toEqual(demoSetup().sites.filter((s) => s.kind === 'district').map((s) => s.id).sort())
     expect(Math.max(...perDistrict.values()) - Math.min(...perDistrict.values())).toBeLessThanOrEqual(1)
     expect(sites.find((s) => s.name === 'UBND xã Vĩnh Hải')?.parentId).toBe('ninh-hai')

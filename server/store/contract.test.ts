@@ -18,6 +18,7 @@ import { inProcessFeed, type LogFeed } from './feed.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
 import { openRedisStore, redisKeys } from './redis.js'
 import { openSqliteStore, SQLITE_FILE } from './sqlite.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const checkIn = (siteId: string, attendees: number): NewEvent => ({ type: 'site.checkedIn', data: { siteId, attendees } })
 const started: NewEvent = { type: 'conference.started', data: {} }
@@ -83,7 +84,7 @@ function redisBackend(): Backend {
       // A stream entry cannot be edited in place: rebuild the stream with one field changed.
       const all = (await raw.xRange(key, '-', '+')) ?? []
       await raw.del(key)
-      for (const e of all) await raw.xAdd(key, e.id, e.id === entry!.id ? { ...e.message, d: dataJson } : e.message)
+      for (const e of all) await raw.xAdd(key, e.id, e.id === defined(entry).id ? { ...e.message, d: dataJson } : e.message)
       await raw.close()
     },
   }
@@ -117,19 +118,19 @@ describe.each([sqliteBackend(), redisBackend()])('EventStore contract: $name', (
       const events = await store.read('c1', 0)
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3])
       expect(events[1]).toMatchObject({ at, type: 'site.checkedIn', data: { siteId: 's1', attendees: 12 }, v: 1 })
-      expect(events[0]!.prevHash).toBe(GENESIS_HASH)
-      expect(events[1]!.prevHash).toBe(events[0]!.hash)
-      expect(events[2]!.prevHash).toBe(events[1]!.hash)
-      expect(events[0]!.hash).toBe(eventHash(GENESIS_HASH, 1, 'conference.started', at, '{}'))
+      expect(defined(events[0]).prevHash).toBe(GENESIS_HASH)
+      expect(defined(events[1]).prevHash).toBe(defined(events[0]).hash)
+      expect(defined(events[2]).prevHash).toBe(defined(events[1]).hash)
+      expect(defined(events[0]).hash).toBe(eventHash(GENESIS_HASH, 1, 'conference.started', at, '{}'))
       expect(first.events).toEqual(events.slice(0, 2))
-      expect(await store.head('c1')).toEqual({ seq: 3, hash: events[2]!.hash })
+      expect(await store.head('c1')).toEqual({ seq: 3, hash: defined(events[2]).hash })
       expect(await store.listConferences()).toEqual(['c1'])
     })
 
     it('never dates an event before the one it follows', async () => {
       await store.append('c1', 0, [started], { at: '2025-05-01T08:00:00.000Z' })
       await store.append('c1', 1, [checkIn('s1', 1)], { at: '2025-05-01T07:00:00.000Z' })
-      expect((await store.read('c1', 1))[0]!.at).toBe('2025-05-01T08:00:00.000Z')
+      expect(defined((await store.read('c1', 1))[0]).at).toBe('2025-05-01T08:00:00.000Z')
     })
 
     it('reads after `since` and at most `limit`', async () => {

@@ -5,6 +5,7 @@
  */
 import type { ConferenceState } from '../../shared/domain.js'
 import type { NewEvent } from '../../shared/events.js'
+import type { StoreHealth } from '../health.js'
 
 /**
  * An event as the log keeps it: its data as written (of shape version `v`), plus its place in the
@@ -42,7 +43,7 @@ export interface VerifyResult {
 }
 
 /** Whether appends work: false with a plain reason after a failed append or on a read-only database. */
-export type StoreHealth = { ok: true } | { ok: false; reason: string }
+export type { StoreHealth }
 
 export interface EventStore {
   /**

@@ -23,11 +23,14 @@ export function readHeadFile(dataDir: string): { heads: HeadRecord; exists: bool
   const file = headFile(dataDir)
   if (!existsSync(file)) return { heads: {}, exists: false }
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; conferences?: unknown }
-    if (parsed.version !== 1 || typeof parsed.conferences !== 'object' || parsed.conferences === null) throw new Error('shape')
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+    const conferences = typeof parsed === 'object' && parsed !== null && 'version' in parsed && parsed.version === 1 && 'conferences' in parsed ? parsed.conferences : null
+    if (typeof conferences !== 'object' || conferences === null) throw new Error('shape')
     const heads: HeadRecord = {}
-    for (const [id, h] of Object.entries(parsed.conferences as Record<string, Partial<AckedHead>>)) {
-      if (Number.isSafeInteger(h.seq) && typeof h.hash === 'string' && /^[0-9a-f]{64}$/.test(h.hash)) heads[id] = { seq: h.seq!, hash: h.hash }
+    for (const [id, h] of Object.entries(conferences)) {
+      const seq: unknown = typeof h === 'object' && h !== null && 'seq' in h ? h.seq : undefined
+      const hash: unknown = typeof h === 'object' && h !== null && 'hash' in h ? h.hash : undefined
+      if (typeof seq === 'number' && Number.isSafeInteger(seq) && typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)) heads[id] = { seq, hash }
     }
     return { heads, exists: true }
   } catch {

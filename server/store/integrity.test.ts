@@ -16,6 +16,7 @@ import type { EventStore } from './event-store.js'
 import { HEAD_FILE, readHeadFile } from './head-file.js'
 import { checkIntegrity, snapshotMismatch } from './integrity.js'
 import { openSqliteStore, SQLITE_FILE } from './sqlite.js'
+import { defined } from '../../shared/testing/defined.js'
 
 let dir: string
 let store: EventStore
@@ -51,13 +52,13 @@ describe('event times', () => {
     const { state } = await service.state('test-conf')
     const [a1, a2] = state.awards
     now -= 30_000
-    const back = await service.handle(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [a1!.id] } })
+    const back = await service.handle(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [defined(a1).id] } })
     expect(back.ok).toBe(true)
     now += 90_000
-    expect((await service.handle(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [a2!.id] } })).ok).toBe(true)
+    expect((await service.handle(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: [defined(a2).id] } })).ok).toBe(true)
     const events = await store.read('test-conf', 0)
     const times = events.map((e) => Date.parse(e.at))
-    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1]!)
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(defined(times[i - 1]))
     const announced = events.filter((e) => e.type === 'award.announced').map((e) => (e.data as { revealAt: number }).revealAt)
     // The reveal instants are on the server clock the clients measure, stepped or not.
     expect(announced[0]).toBe(Date.parse('2026-11-27T08:00:00.000Z') - 30_000 + 300)
@@ -125,7 +126,7 @@ describe('snapshots', () => {
       expect(snapshotMismatch(raw, 'test-conf')).toBeNull()
       const row = raw.prepare("SELECT state FROM snapshots WHERE conference_id = 'test-conf'").get() as { state: string }
       const edited = JSON.parse(row.state) as { awards: { recipientName: string }[] }
-      edited.awards[0]!.recipientName = 'Người khác'
+      defined(edited.awards[0]).recipientName = 'Người khác'
       raw.prepare("UPDATE snapshots SET state = ?, state_hash = NULL WHERE conference_id = 'test-conf'").run(JSON.stringify(edited))
       expect(snapshotMismatch(raw, 'test-conf')).toContain('differs from the state the log rebuilds')
     } finally {

@@ -16,6 +16,7 @@ import type { EventStore } from './event-store.js'
 import { headFile, readHeadFile } from './head-file.js'
 import { ackedProblem } from './sqlite-chain.js'
 import { snapshotProblem, SQLITE_FILE, type SnapshotRow } from './sqlite-db.js'
+import { errorCode } from '../errors.js'
 
 const RESTORE = 'Dừng máy chủ, khôi phục thư mục dữ liệu từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / Stop, restore the data directory from a backup (README, Backups) and start again.'
 
@@ -32,7 +33,7 @@ export function prepareDataDir(dir: string): string | null {
     accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK)
     return null
   } catch (err) {
-    const code = (err as { code?: string }).code ?? 'error'
+    const code = errorCode(err) ?? 'error'
     return `Không dùng được thư mục dữ liệu ${dir} (${code}): hãy đặt DATA_DIR là một thư mục ghi được. / The data directory ${dir} cannot be used (${code}): set DATA_DIR to a writable directory.`
   }
 }
@@ -120,7 +121,7 @@ export function snapshotMismatch(raw: Database.Database, conferenceId: string): 
     'SELECT seq, type, at, data, v FROM events WHERE conference_id = ? AND seq <= ? ORDER BY seq',
   )
   for (const e of events.iterate(conferenceId, row.seq)) {
-    const data = JSON.parse(e.data) as unknown
+    const data: unknown = JSON.parse(e.data)
     // Current-shape events were parsed when written and the chain (checked first) vouches they are unchanged:
     // only older shapes go through the parse and upcast, which costs ~0.1 ms an event.
     const event = e.v === EVENT_VERSION[e.type as EventType] ? ({ seq: e.seq, type: e.type, at: e.at, data } as ConferenceEvent) : readEvent({ ...e, data }, state)
@@ -139,7 +140,7 @@ export function snapshotMismatch(raw: Database.Database, conferenceId: string): 
 function canonical(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`
   if (x && typeof x === 'object') {
-    return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
   }
   return JSON.stringify(x)
 }

@@ -13,6 +13,7 @@ import type { LinkStore } from './link-store.js'
 import { linkKeys, openRedisLinkStore } from './redis-links.js'
 import { openSqliteLinkStore } from './sqlite-links.js'
 import { openSqliteStore } from './sqlite.js'
+import { defined } from '../../shared/testing/defined.js'
 
 interface Backend {
   name: string
@@ -190,7 +191,7 @@ describe.each([sqliteBackend(), redisBackend()])('LinkStore contract: $name', (b
     it('asked first by several connections at once, are one secret', async () => {
       const stores = [store, await another(), await another(), await another()]
       const secrets = await Promise.all(stores.map((s) => s.secret('raced')))
-      for (const s of secrets) expect(s.toString('hex')).toBe(secrets[0]!.toString('hex'))
+      for (const s of secrets) expect(s.toString('hex')).toBe(defined(secrets[0]).toString('hex'))
     })
 
     it('refuse a name that could leave their file or key', async () => {

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { errorCode } from '../errors.js'
 
 export const LOCK_FILE = 'diemcau.lock'
 const PID_FILE = 'diemcau.pid'
@@ -25,7 +26,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid)
   } catch (err) {
     db.close()
-    if ((err as { code?: string }).code === 'SQLITE_BUSY' || (err as { code?: string }).code === 'SQLITE_LOCKED') return { ok: false, holderPid: readPid(dataDir) }
+    if (errorCode(err) === 'SQLITE_BUSY' || errorCode(err) === 'SQLITE_LOCKED') return { ok: false, holderPid: readPid(dataDir) }
     throw err
   }
   writeFileSync(join(dataDir, PID_FILE), `${process.pid}\n`)

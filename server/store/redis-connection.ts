@@ -8,7 +8,9 @@
  */
 import { createClient } from 'redis'
 import { log } from '../log.js'
+import { reconnectDelay } from '../redis-care.js'
 import type { StoreHealth } from './event-store.js'
+import { errorMessage } from '../errors.js'
 
 export type RedisClient = ReturnType<typeof createClient>
 
@@ -16,9 +18,6 @@ export type RedisClient = ReturnType<typeof createClient>
 export class RedisUnavailableError extends Error {
   readonly code = 'store_unavailable'
 }
-
-/** Milliseconds before the `retries`-th reconnection: 100 ms doubling to 2 s, ±25 % jitter. Never gives up. */
-export const reconnectDelay = (retries: number): number => Math.round(Math.min(100 * 2 ** retries, 2000) * (0.75 + Math.random() / 2))
 
 export interface RedisConnection {
   client: RedisClient
@@ -82,7 +81,7 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
       note(null)
       return value
     } catch (err) {
-      const reason = `Redis did not answer (${(err as Error).message || (err as Error).name})`
+      const reason = `Redis did not answer (${errorMessage(err)})`
       note(reason)
       throw err instanceof RedisUnavailableError ? err : new RedisUnavailableError(reason, { cause: err })
     } finally {
@@ -109,44 +108,4 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
       if (client.isOpen) await client.close().catch(() => client.destroy())
     },
   }
-}
-
-/** Any Redis client (of any modules and RESP version): what the helpers below use of it. */
-type Emitting = { on(event: 'error' | 'ready', listener: (err: Error) => void): unknown }
-
-/** Logs a client's outage once when its connection fails and once when it is ready again (its `error` events are handled: they never end the process). */
-export function logOutages(client: Emitting, name: string): void {
-  let down = false
-  client.on('error', (err: Error) => {
-    if (down) return
-    down = true
-    log.warn({ redis: name, reason: err.message || err.name }, 'Redis cannot be reached; retrying until it returns')
-  })
-  client.on('ready', () => {
-    if (!down) return
-    down = false
-    log.info({ redis: name }, 'Redis answers again')
-  })
-}
-
-/**
- * Marks the promises of `client`'s `commands` handled where they are made: a library that sends
- * them and never awaits them (the Socket.IO Redis adapters publish and forget) then cannot end the
- * process with an unhandled rejection when Redis is gone. Whoever awaits one still gets its error.
- */
-export function catchForgotten<K extends string>(client: Emitting & Record<K, (...args: never[]) => Promise<unknown>>, commands: readonly K[], name: string): void {
-  let dropped = 0
-  for (const command of commands) {
-    const send = client[command]
-    const guarded = (...args: never[]) => {
-      const sent = send.apply(client, args)
-      sent.catch((err: Error) => {
-        // One line per outage, not one per message.
-        if (dropped++ === 0) log.warn({ redis: name, command, reason: err.message || err.name }, 'a message for the other processes was not sent: Redis cannot be reached')
-      })
-      return sent
-    }
-    Object.assign(client, { [command]: guarded })
-  }
-  client.on('ready', () => (dropped = 0))
 }

@@ -8,6 +8,12 @@ import { eventHash, GENESIS_HASH } from './hash-chain.js'
 
 export type Fields = Record<string, string>
 
+/** A reply's string fields (HGETALL, a stream entry's message): what node-redis types loosely, read as Fields. */
+export function fieldsOf(reply: unknown): Fields {
+  if (typeof reply !== 'object' || reply === null) return {}
+  return Object.fromEntries(Object.entries(reply).filter((e): e is [string, string] => typeof e[1] === 'string'))
+}
+
 /** A stream entry read back: the event, and its data's exact text (what was hashed). */
 export interface Entry { event: StoredEvent; dataJson: string }
 
@@ -22,7 +28,7 @@ export function toStoredEvent(id: string, f: Fields): StoredEvent {
     seq: Number(id.slice(0, id.indexOf('-'))),
     type: f['t'] ?? '',
     at: f['at'] ?? '',
-    data: JSON.parse(f['d'] ?? 'null') as unknown,
+    data: JSON.parse(f['d'] ?? 'null'),
     v: Number(f['v'] ?? 1),
     prevHash: f['ph'] ?? '',
     hash: f['h'] ?? '',

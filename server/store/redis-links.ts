@@ -15,13 +15,12 @@
  * (redis-scripts.ts), atomic across processes.
  */
 import { randomBytes } from 'node:crypto'
-import type { Role } from '../../shared/domain.js'
+import { Role } from '../../shared/kernel.js'
 import { checkSecretName, linkIdOf, SECRET_BYTES, type AccessGrant, type LinkRecord, type LinkStore } from './link-store.js'
 import { scriptRunner, type RedisStoreOptions } from './redis.js'
 import { openRedisConnection } from './redis-connection.js'
 import { REISSUE_LINK, REVOKE_LINK, SAVE_TOKEN, SET_LINK_EXPIRY, TOUCH_LINK } from './redis-scripts.js'
-
-type Fields = Record<string, string>
+import { fieldsOf, type Fields } from './redis-entries.js'
 
 export const linkKeys = (prefix: string) => ({
   links: (c: string) => `${prefix}c:${c}:links`,
@@ -59,15 +58,16 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
       return link ? toGrant(link) : null
     },
     async findLink(tokenHash) {
-      const row = (await timed(client.hGetAll(keys.tokenPrefix + tokenHash))) as Fields
-      return row['conferenceId'] === undefined ? null : toLink(tokenHash, row)
+      const row = fieldsOf(await timed(client.hGetAll(keys.tokenPrefix + tokenHash)))
+      const conferenceId = row['conferenceId']
+      return conferenceId === undefined ? null : toLink(tokenHash, conferenceId, row)
     },
     async listLinks(conferenceId) {
       const hashes = await timed(client.lRange(keys.links(conferenceId), 0, -1))
       const rows = await timed(Promise.all(hashes.map((h) => client.hGetAll(keys.tokenPrefix + h))))
       const links = hashes.flatMap((h, i) => {
-        const row = rows[i] as Fields
-        return row['conferenceId'] === conferenceId ? [toLink(h, row)] : []
+        const row = fieldsOf(rows[i])
+        return row['conferenceId'] === conferenceId ? [toLink(h, conferenceId, row)] : []
       })
       // As the SQLite store lists them: undated first, then by creation, ties in insertion order.
       return links
@@ -81,7 +81,7 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
     async setLinkExpiry(conferenceId, linkId, expiresAt) {
       const done = (await timed(scripts.run(SET_LINK_EXPIRY, [keys.linkIds], [keys.tokenPrefix, linkId, conferenceId, expiresAt ?? '']))) === 1
       const tokenHash = done && expiresAt !== null ? await timed(client.hGet(keys.linkIds, linkId)) : null
-      if (tokenHash) await noteExpiry(tokenHash, expiresAt!)
+      if (tokenHash && expiresAt !== null) await noteExpiry(tokenHash, expiresAt)
       return done
     },
     async reissueLink(conferenceId, linkId, newTokenHash, at) {
@@ -94,7 +94,7 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
       const members = await timed(client.zRangeByLex(keys.expiries, `(${from}|~`, `[${to}|~`))
       const ids: string[] = []
       for (const m of members) {
-        const [expiresAt, tokenHash] = m.split('|') as [string, string]
+        const [expiresAt = '', tokenHash = ''] = m.split('|')
         const link = await store.findLink(tokenHash)
         // An expiry since changed, or a link since revoked, is not this one's any more.
         if (link && !link.revokedAt && link.expiresAt === expiresAt) ids.push(link.id)
@@ -132,8 +132,8 @@ function toGrant(link: LinkRecord): AccessGrant {
   return grant
 }
 
-function toLink(tokenHash: string, row: Fields): LinkRecord {
-  const link: LinkRecord = { id: linkIdOf(tokenHash), conferenceId: row['conferenceId']!, role: row['role'] as Role }
+function toLink(tokenHash: string, conferenceId: string, row: Fields): LinkRecord {
+  const link: LinkRecord = { id: linkIdOf(tokenHash), conferenceId, role: Role.parse(row['role']) }
   for (const f of ['siteId', 'blocId', 'label', 'createdAt', 'expiresAt', 'revokedAt', 'lastUsedAt'] as const) {
     if (row[f] !== undefined) link[f] = row[f]
   }

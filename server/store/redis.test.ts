@@ -8,6 +8,7 @@ import type { NewEvent } from '../../shared/events.js'
 import { startRedis, type TestRedis } from '../test/redis-server.js'
 import type { StoredEvent } from './event-store.js'
 import { openRedisStore, type RedisEventStore } from './redis.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const checkIn = (i: number): NewEvent => ({ type: 'site.checkedIn', data: { siteId: `s${i}`, attendees: i } })
 
@@ -26,7 +27,7 @@ describe('Redis store', () => {
     for (let i = 0; i < 50; i++) {
       const r = await store.append('c1', seq, [checkIn(i)], { commandId: `cmd-${i}` })
       if (!r.ok || 'duplicate' in r) throw new Error('append refused')
-      seq = r.events.at(-1)!.seq
+      seq = defined(r.events.at(-1)).seq
     }
     const head = await store.head('c1')
     await store.close()

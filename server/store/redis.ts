@@ -14,9 +14,10 @@ import type { LogFeed } from './feed.js'
 import { log } from '../log.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
 import { openRedisConnection, RedisUnavailableError, type RedisClient } from './redis-connection.js'
-import { toEntry, verifyLog, type Entry, type Fields } from './redis-entries.js'
+import { fieldsOf, toEntry, verifyLog, type Entry } from './redis-entries.js'
 import { APPEND, SAVE_SNAPSHOT, UNLOCK } from './redis-scripts.js'
 import { followStreams } from './redis-feed.js'
+import { errorMessage } from '../errors.js'
 
 const DEFAULT_READ_LIMIT = 10_000
 /** Extra time an append gets per MB of event data before it counts as unanswered. */
@@ -67,7 +68,7 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
 
   const readRange = async (conferenceId: string, from: number, limit: number): Promise<Entry[]> => {
     const entries = await client.xRange(keys.log(conferenceId), `${from}-0`, '+', { COUNT: limit })
-    return (entries ?? []).map((e) => toEntry(e.id, e.message as Fields))
+    return (entries ?? []).map((e) => toEntry(e.id, fieldsOf(e.message)))
   }
 
   const store: RedisEventStore = {
@@ -96,13 +97,13 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
       await noted(scripts.run(SAVE_SNAPSHOT, [keys.snapshot(conferenceId), keys.log(conferenceId)], [String(seq), json, String(stateVersion), sha256(json)]))
     },
     async loadSnapshot(conferenceId) {
-      const row = (await noted(client.hGetAll(keys.snapshot(conferenceId)))) as Fields
+      const row = fieldsOf(await noted(client.hGetAll(keys.snapshot(conferenceId))))
       if (row['seq'] === undefined || row['state'] === undefined) return null
       const seq = Number(row['seq'])
       const [at] = (await noted(client.xRange(keys.log(conferenceId), `${seq}-0`, `${seq}-0`))) ?? []
       const problem =
         row['sh'] !== sha256(row['state']) ? 'its text was changed after it was saved'
-        : row['hh'] !== undefined && row['hh'] !== (at?.message as Fields | undefined)?.['h'] ? `it was built at seq ${seq}, and the log holds another event there (or none)`
+        : row['hh'] !== undefined && row['hh'] !== (at ? fieldsOf(at.message)['h'] : undefined) ? `it was built at seq ${seq}, and the log holds another event there (or none)`
         : null
       if (problem) {
         log.warn({ conferenceId }, `the saved snapshot is not used: ${problem}; the state is rebuilt from the log`)
@@ -194,7 +195,7 @@ export function scriptRunner(client: Client) {
       try {
         return await client.evalSha(sha, { keys, arguments: args })
       } catch (err) {
-        if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err
+        if (!errorMessage(err).startsWith('NOSCRIPT')) throw err
         return client.eval(script, { keys, arguments: args })
       }
     },

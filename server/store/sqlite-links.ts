@@ -13,9 +13,10 @@ import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import type { Role } from '../../shared/domain.js'
+import { Role } from '../../shared/kernel.js'
 import { checkSecretName, linkIdOf, SECRET_BYTES, type AccessGrant, type LinkRecord, type LinkStore } from './link-store.js'
 import { openDatabase } from './sqlite-db.js'
+import { errorCode } from '../errors.js'
 
 interface TokenRow {
   token_hash: string
@@ -70,7 +71,9 @@ function createLinkStore(db: Database.Database, dataDir: string): LinkStore {
     if (!old || old.revoked_at !== null) return null
     stmts.revoke.run(at, linkId, conferenceId)
     stmts.save.run(newHash, old.conference_id, old.role, old.site_id, old.bloc_id, old.label, at, old.expires_at !== null && old.expires_at > at ? old.expires_at : null)
-    return toLink(stmts.find.get(newHash)!)
+    const saved = stmts.find.get(newHash)
+    if (!saved) throw new Error('the reissued link is not in the database it was just saved to')
+    return toLink(saved)
   })
 
   return {
@@ -127,7 +130,7 @@ function secretFile(dataDir: string, name: string): Buffer {
     try {
       linkSync(tmp, file)
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      if (errorCode(err) !== 'EEXIST') throw err
     } finally {
       rmSync(tmp, { force: true })
     }
@@ -138,7 +141,7 @@ function secretFile(dataDir: string, name: string): Buffer {
 }
 
 function toGrant(row: TokenRow): AccessGrant {
-  const grant: AccessGrant = { conferenceId: row.conference_id, role: row.role as Role }
+  const grant: AccessGrant = { conferenceId: row.conference_id, role: Role.parse(row.role) }
   if (row.site_id !== null) grant.siteId = row.site_id
   if (row.bloc_id !== null) grant.blocId = row.bloc_id
   if (row.label !== null) grant.label = row.label

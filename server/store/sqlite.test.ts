@@ -8,6 +8,7 @@ import type { NewEvent } from '../../shared/events.js'
 import type { EventStore } from './event-store.js'
 import { eventHash, GENESIS_HASH } from './hash-chain.js'
 import { openSqliteStore, SQLITE_FILE } from './sqlite.js'
+import { defined } from '../../shared/testing/defined.js'
 
 const checkIn = (siteId: string, attendees: number): NewEvent => ({ type: 'site.checkedIn', data: { siteId, attendees } })
 const started: NewEvent = { type: 'conference.started', data: {} }
@@ -69,12 +70,12 @@ describe('append and read', () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3])
     expect(events.map((e) => e.type)).toEqual(['conference.started', 'site.checkedIn', 'site.checkedIn'])
     expect(events[1]).toMatchObject({ at, data: { siteId: 's1', attendees: 12 } })
-    expect(events[0]!.prevHash).toBe(GENESIS_HASH)
-    expect(events[1]!.prevHash).toBe(events[0]!.hash)
-    expect(events[2]!.prevHash).toBe(events[1]!.hash)
-    expect(events[0]!.hash).toBe(eventHash(GENESIS_HASH, 1, 'conference.started', at, '{}'))
+    expect(defined(events[0]).prevHash).toBe(GENESIS_HASH)
+    expect(defined(events[1]).prevHash).toBe(defined(events[0]).hash)
+    expect(defined(events[2]).prevHash).toBe(defined(events[1]).hash)
+    expect(defined(events[0]).hash).toBe(eventHash(GENESIS_HASH, 1, 'conference.started', at, '{}'))
     expect(first.events).toEqual(events.slice(0, 2))
-    expect(await store.head('c1')).toEqual({ seq: 3, hash: events[2]!.hash })
+    expect(await store.head('c1')).toEqual({ seq: 3, hash: defined(events[2]).hash })
   })
 
   it('reads after `since` and at most `limit`', async () => {
@@ -208,6 +209,6 @@ describe('reopening', () => {
     expect(await store.commandSeq('c1', 'cmd-c1-2')).toBe(3)
     expect(await store.verify('c1')).toEqual({ ok: true, events: 3 })
     const next = await store.append('c1', 3, [checkIn('s9', 9)])
-    expect(next.ok && next.events[0]?.prevHash).toBe(before[2]!.hash)
+    expect(next.ok && next.events[0]?.prevHash).toBe(defined(before[2]).hash)
   })
 })

@@ -11,6 +11,7 @@ import { eventHash, GENESIS_HASH } from './hash-chain.js'
 import { openHeadWriter, readHeadFile, type HeadRecord } from './head-file.js'
 import { ackedProblem, verifyChain, VERIFY_CHUNK, type EventRow } from './sqlite-chain.js'
 import { openDatabase, snapshotProblem, stateHash, type SnapshotRow } from './sqlite-db.js'
+import { errorCode } from '../errors.js'
 
 export { SQLITE_FILE, stateHash } from './sqlite-db.js'
 export { VERIFY_CHUNK } from './sqlite-chain.js'
@@ -100,7 +101,7 @@ function createStore(db: Db, dataDir: string): SqliteEventStore {
         // IMMEDIATE takes the write lock before the head is read, so two processes cannot both pass the check.
         result = appendTx.immediate(conferenceId, expectedSeq, events, opts)
       } catch (err) {
-        note(`the database refused a write (${(err as { code?: string }).code ?? 'error'})`)
+        note(`the database refused a write (${errorCode(err) ?? 'error'})`)
         throw err
       }
       let problem: string | null = null
@@ -110,7 +111,7 @@ function createStore(db: Db, dataDir: string): SqliteEventStore {
         try {
           headWriter.write(acked)
         } catch (err) {
-          problem = `the head file beside the database cannot be written (${(err as { code?: string }).code ?? 'error'})`
+          problem = `the head file beside the database cannot be written (${errorCode(err) ?? 'error'})`
           log.error({ err, conferenceId }, 'writing the acknowledged head failed')
         }
       }
@@ -211,7 +212,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     seq: row.seq,
     type: row.type,
     at: row.at,
-    data: JSON.parse(row.data) as unknown,
+    data: JSON.parse(row.data),
     v: row.v,
     prevHash: row.prev_hash,
     hash: row.hash,

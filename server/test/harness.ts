@@ -17,6 +17,7 @@ import { openSqliteLinkStore } from '../store/sqlite-links.js'
 import type { EventStore } from '../store/event-store.js'
 import type { LinkStore } from '../store/link-store.js'
 import { TINY_AWARDS, tinySetup } from '../../shared/testing/tiny-conference.js'
+import { defined } from '../../shared/testing/defined.js'
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -88,8 +89,8 @@ export function firstSync(c: Client): Promise<FirstSync> {
       let welcome: Welcome | undefined
       c.once('connect_error', reject)
       c.once('welcome', (w) => (welcome = w))
-      c.once('snapshot', (snapshot) => resolve({ welcome: welcome!, snapshot: unpack(snapshot) }))
-      c.once('events', ({ events }) => resolve({ welcome: welcome!, events }))
+      c.once('snapshot', (snapshot) => resolve({ welcome: defined(welcome), snapshot: unpack(snapshot) }))
+      c.once('events', ({ events }) => resolve({ welcome: defined(welcome), events }))
     })
     pending.catch(() => undefined)
     firstSyncs.set(c, pending)

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { defined } from '../../shared/testing/defined.js'
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -29,8 +30,8 @@ export async function startServerProcess(port: number, env: Record<string, strin
   })
   children.push(child)
   let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
+  defined(child.stdout).on('data', (d) => (output += d))
+  defined(child.stderr).on('data', (d) => (output += d))
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`)

@@ -142,13 +142,13 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
     const font = opts.bold?.(r) ? FONT.semibold : FONT.regular
     doc.font(font).fontSize(size)
     let height = line
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!
+    for (const [i, c] of columns.entries()) {
       const text = row[i] ?? ''
       const w = c.width - 2 * PAD
       doc.font(c.font ?? font)
-      widths[i] = lineWidth(doc, text, size, w, c.align)
-      if (widths[i]! > w) height = Math.max(height, doc.heightOfString(text, { width: w }))
+      const width = lineWidth(doc, text, size, w, c.align)
+      widths[i] = width
+      if (width > w) height = Math.max(height, doc.heightOfString(text, { width: w }))
     }
     height += 2 * PAD
     if (doc.y + height > bottom(doc)) {
@@ -158,10 +158,9 @@ export function table(doc: Doc, columns: Column[], rows: string[][], opts: Table
     const y = doc.y
     doc.fillColor(opts.muted?.(r) ? MUTED : INK)
     let x = left
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!
+    for (const [i, c] of columns.entries()) {
       const text = row[i] ?? ''
-      if (text) cell(doc.font(c.font ?? font).fontSize(size), text, x + PAD, y + PAD, c.width - 2 * PAD, c.align ?? 'left', widths[i]!)
+      if (text) cell(doc.font(c.font ?? font).fontSize(size), text, x + PAD, y + PAD, c.width - 2 * PAD, c.align ?? 'left', widths[i] ?? 0)
       x += c.width
     }
     doc.moveTo(left, y + height).lineTo(x, y + height).lineWidth(0.4).strokeColor(RULE).stroke()

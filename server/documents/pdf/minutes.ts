@@ -206,15 +206,17 @@ function annex(doc: Doc, m: MinutesModel): void {
         doc.font(FONT.semibold).fontSize(10).text(`${'ab'[pi]}) ${KIND[p.kind]} (${n(p.entries.length)})`, doc.page.margins.left, doc.y + 2, { width: w })
         doc.moveDown(0.2)
       }
+      // The unit's column takes what the others leave.
+      const unit = { header: p.kind === 'collective' ? 'Trực thuộc' : 'Chức vụ, đơn vị', width: 0 }
       const cols = [
         { header: 'STT', width: 26, align: 'right' as const },
         { header: p.kind === 'collective' ? 'Tập thể' : 'Họ và tên', width: 130 },
-        { header: p.kind === 'collective' ? 'Trực thuộc' : 'Chức vụ, đơn vị', width: 0 },
+        unit,
         { header: 'Quyết định', width: 118 },
         { header: 'Điểm cầu', width: 76 },
       ]
-      cols[2]!.width = w - cols.reduce((k, c) => k + c.width, 0)
-      table(doc, cols, p.entries.map((e, i) => [String(i + 1), name(e), e.unit ?? '', decision(e.decision), siteShort(e.site)]), { size: 7.5, muted: (r) => !!p.entries[r]!.retracted })
+      unit.width = w - cols.reduce((k, c) => k + c.width, 0)
+      table(doc, cols, p.entries.map((e, i) => [String(i + 1), name(e), e.unit ?? '', decision(e.decision), siteShort(e.site)]), { size: 7.5, muted: (r) => !!p.entries[r]?.retracted })
     })
   })
 }

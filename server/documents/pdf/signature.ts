@@ -32,22 +32,25 @@ export function drawSignature(doc: Doc, strokes: Strokes, box: Box, opts: { colo
   // The ink's centre on the box's centre.
   const ox = box.x + box.width / 2 - ((minX + maxX) / 2) * scale
   const oy = box.y + box.height / 2 - ((minY + maxY) / 2) * scale
-  const at = (p: readonly number[]): [number, number] => [ox + p[0]! * PAD_W * scale, oy + p[1]! * PAD_H * scale]
+  const at = ([x = 0, y = 0]: readonly number[]): [number, number] => [ox + x * PAD_W * scale, oy + y * PAD_H * scale]
   const width = opts.lineWidth ?? Math.min(1.8, Math.max(0.7, scale * 2.2))
 
   doc.save()
   doc.lineWidth(width).lineCap('round').lineJoin('round').strokeColor(opts.color ?? '#14306e').fillColor(opts.color ?? '#14306e')
   for (const stroke of strokes) {
     const p = stroke.map(at)
-    if (p.length === 1) {
-      doc.circle(p[0]![0], p[0]![1], width / 2).fill()
+    const [first, second] = p
+    if (!first) continue
+    if (!second) {
+      doc.circle(first[0], first[1], width / 2).fill()
       continue
     }
-    doc.moveTo(p[0]![0], p[0]![1])
-    for (let i = 0; i < p.length - 1; i++) {
-      const p0 = p[i - 1] ?? p[i]!
-      const p1 = p[i]!
-      const p2 = p[i + 1]!
+    doc.moveTo(first[0], first[1])
+    // Each segment p1 → p2, shaped by its neighbours p0 and p3 (the ends stand in for missing ones).
+    for (const [i, p1] of p.entries()) {
+      const p2 = p[i + 1]
+      if (!p2) break
+      const p0 = p[i - 1] ?? p1
       const p3 = p[i + 2] ?? p2
       doc.bezierCurveTo(
         p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6,

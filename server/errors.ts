@@ -1,0 +1,16 @@
+/** Reading a caught value (`catch (err)` is `unknown`) without casting it. */
+
+/** The error's `code` (`ENOENT`, `SQLITE_CORRUPT`, `store_unavailable`, …), when it has a string one. */
+export function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined
+}
+
+/** The error's message (its name when it has none), else its text (a thrown string, …). */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message || err.name : String(err)
+}
+
+/** The error's `type` (body-parser's `entity.too.large`, …), when it has a string one. */
+export function errorType(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'type' in err && typeof err.type === 'string' ? err.type : undefined
+}
