@@ -2,7 +2,7 @@
 // sticky by a cookie (`diemcau_node`), so that a page's Socket.IO polling requests and its
 // upgrade reach the process that holds its session. A backend that refuses connections is
 // skipped and the cookie moves the page to a live one (its socket then reconnects with lastSeq).
-// In production, nginx does this job (README, "Running a cluster").
+// In production, nginx does this job (docs/operations.md, "Running a cluster").
 import { request } from 'node:http'
 import { createServer } from 'node:http'
 import { connect } from 'node:net'

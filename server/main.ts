@@ -1,7 +1,7 @@
 /**
  * Starts one server: env, data directory (lock and integrity check), the log's store and the
  * links' store, demo seed on first start, access links, listen, graceful stop. With REDIS_URL: one of several processes on one
- * Redis (README, "Running a cluster"), without the data directory's lock and SQLite checks. Anything that stops the start is said in one plain
+ * Redis (docs/operations.md, "Running a cluster"), without the data directory's lock and SQLite checks. Anything that stops the start is said in one plain
  * sentence (Vietnamese, then English) with what to do, and the exit code is not 0.
  */
 import path from 'node:path'
@@ -22,7 +22,7 @@ import { log } from './log.js'
 import { errorCode, errorMessage } from './errors.js'
 import { say, warn } from './terminal.js'
 
-// The last line of defence, before anything can fail (README, "Running in production"). Every
+// The last line of defence, before anything can fail (docs/operations.md, "Running in production"). Every
 // client, subscriber and timer handles its own errors; what still escapes is a bug, said loudly.
 // A promise nobody handled is logged and the process keeps serving: it is one operation that
 // failed, and the pages, the log and the other operations are unharmed.
@@ -99,11 +99,11 @@ try {
   store = openSqliteStore(dataDir)
 } catch (err) {
   refuse(
-    `Không mở được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${errorCode(err) ?? 'error'}): tệp bị hỏng hoặc không phải cơ sở dữ liệu của Điểm Cầu. Dừng máy chủ, khôi phục từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / The database cannot be opened: restore it from a backup (README, Backups).`,
+    `Không mở được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${errorCode(err) ?? 'error'}): tệp bị hỏng hoặc không phải cơ sở dữ liệu của Điểm Cầu. Dừng máy chủ, khôi phục từ bản sao lưu (xem docs/operations.md, mục Sao lưu) rồi khởi động lại. / The database cannot be opened: restore it from a backup (docs/operations.md, Backups).`,
   )
 }
 const integrity = await checkIntegrity(dataDir, store, linksFile(dataDir)).catch((err: unknown) => ({
-  problem: `Không kiểm tra được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${errorCode(err) ?? errorMessage(err).slice(0, 120)}). Dừng máy chủ, khôi phục từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / The database could not be checked: restore it from a backup.`,
+  problem: `Không kiểm tra được cơ sở dữ liệu ${path.join(dataDir, SQLITE_FILE)} (${errorCode(err) ?? errorMessage(err).slice(0, 120)}). Dừng máy chủ, khôi phục từ bản sao lưu (xem docs/operations.md, mục Sao lưu) rồi khởi động lại. / The database could not be checked: restore it from a backup.`,
   warnings: new Array<string>(),
   ms: 0,
 }))

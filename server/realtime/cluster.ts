@@ -16,7 +16,7 @@ import type { PresencePart, PresenceTracker } from './presence.js'
 import type { RevealTracker } from './reveals.js'
 import type { AppServer } from './socket.js'
 
-/** `pubsub`: @socket.io/redis-adapter; `streams`: @socket.io/redis-streams-adapter (see README, "Running a cluster"). */
+/** `pubsub`: @socket.io/redis-adapter; `streams`: @socket.io/redis-streams-adapter (docs/operations.md, "Running a cluster"). */
 export type AdapterKind = 'pubsub' | 'streams'
 
 /** Each process tells its presence this often, and forgets another's after PART_TTL_MS without news. */

@@ -18,7 +18,7 @@ import { ackedProblem } from './sqlite-chain.js'
 import { snapshotProblem, SQLITE_FILE, type SnapshotRow } from './sqlite-db.js'
 import { errorCode } from '../errors.js'
 
-const RESTORE = 'Dừng máy chủ, khôi phục thư mục dữ liệu từ bản sao lưu (xem README, mục Sao lưu) rồi khởi động lại. / Stop, restore the data directory from a backup (README, Backups) and start again.'
+const RESTORE = 'Dừng máy chủ, khôi phục thư mục dữ liệu từ bản sao lưu (xem docs/operations.md, mục Sao lưu) rồi khởi động lại. / Stop, restore the data directory from a backup (docs/operations.md, Backups) and start again.'
 
 /** Creates the data directory (without `recursive`, which loops on /proc) and checks it can be written; a sentence when not. */
 export function prepareDataDir(dir: string): string | null {

@@ -4,7 +4,7 @@
  * checks the command id, the expected seq and the head's hash in one atomic step. Beside it: the
  * head, the command ids, the snapshot. The access links have a store of their own on the same
  * Redis (redis-links.ts). Durability is Redis's own:
- * run it with `appendonly yes` and `appendfsync always` (README, "Redis durability").
+ * run it with `appendonly yes` and `appendfsync always` (docs/operations.md, "Redis durability").
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type { ConferenceState } from '../../shared/domain.js'
