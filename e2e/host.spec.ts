@@ -18,7 +18,7 @@ const MARGIN_MS = 2500
 test.describe.configure({ mode: 'serial' })
 
 async function agendaIds(host: Page): Promise<string[]> {
-  const ids = await host.locator('[data-testid^="agenda-item-"]').evaluateAll((els) => els.map((e) => defined(e.getAttribute('data-testid')).slice('agenda-item-'.length)))
+  const ids = await host.locator('[data-testid^="agenda-item-"]').evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice('agenda-item-'.length)))
   expect(ids.length).toBeGreaterThan(7)
   return ids
 }

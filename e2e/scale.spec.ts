@@ -150,7 +150,10 @@ test('700 sites on the board: counts, problems first, search, a drop within seco
   // The list scrolls the current item into view smoothly: counted once it is fully in view.
   await expect(host.getByTestId(`agenda-item-${defined(items[5]).id}`)).toBeInViewport({ ratio: 1 })
   const inView = () => host.locator('[data-testid^="agenda-item-"]').evaluateAll((els) => {
-    const list = defined(defined(els[0]).closest('ol')).getBoundingClientRect()
+    // Runs in the page: no helper of ours there, so a missing list is said by a throw of its own.
+    const ol = els[0]?.closest('ol')
+    if (!ol) throw new Error('the agenda list is not on the page')
+    const list = ol.getBoundingClientRect()
     return els.filter((e) => { const r = e.getBoundingClientRect(); return r.top >= list.top - 1 && r.bottom <= list.bottom + 1 }).length
   })
   await expect.poll(inView).toBeGreaterThanOrEqual(6)
