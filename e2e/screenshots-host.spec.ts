@@ -15,7 +15,8 @@ const SCREEN = { width: 960, height: 540 }
 const shot = (page: Page, name: string) => page.screenshot({ path: `${OUT}/${name}.png` })
 
 async function command(page: Page, token: string, conferenceId: string, type: string, data: unknown): Promise<void> {
-  const res = await page.request.post(`/api/conferences/${conferenceId}/commands`, {
+  // Each spec file has its own server: the page's own origin names it.
+  const res = await page.request.post(`${new URL(page.url()).origin}/api/conferences/${conferenceId}/commands`, {
     headers: { Authorization: `Bearer ${token}` },
     data: { id: `shot-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, type, data },
   })

@@ -221,16 +221,16 @@ async function sheet(rows: string[][]): Promise<Buffer> {
  * The site's big screen through the awards item, as the back of a district hall sees it: one
  * award in the spotlight, a batch of a few hundred as an honours roll, then a retraction.
  */
-test('screenshots of the site dashboard during the awards', async ({ browser, request, links }) => {
+test('screenshots of the site dashboard during the awards', async ({ browser, request, links, server }) => {
   test.setTimeout(120_000)
   mkdirSync(OUT, { recursive: true })
   const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
   const auth = { authorization: `Bearer ${links.host.token}` }
   const command = async (type: string, data: unknown) => {
-    const res = await request.post(`/api/conferences/${links.conferenceId}/commands`, { headers: auth, data: { id: randomUUID(), type, data } })
+    const res = await request.post(`${server.base}/api/conferences/${links.conferenceId}/commands`, { headers: auth, data: { id: randomUUID(), type, data } })
     expect(await res.json()).toMatchObject({ ok: true })
   }
-  const state = async () => ((await (await request.get(`/api/conferences/${links.conferenceId}/state`, { headers: auth })).json()) as { state: ConferenceState }).state
+  const state = async () => ((await (await request.get(`${server.base}/api/conferences/${links.conferenceId}/state`, { headers: auth })).json()) as { state: ConferenceState }).state
 
   if ((await state()).status === 'scheduled') await command('conference.start', {})
   await command('agenda.goto', { itemId: defined((await state()).agenda.items.find((i) => i.kind === 'awards')).id })
