@@ -20,6 +20,7 @@ import { eventHash } from './store/hash-chain.js'
 import { HEAD_FILE, writeHeadFile } from './store/head-file.js'
 import { checkIntegrity } from './store/integrity.js'
 import { openSqliteStore, SQLITE_FILE } from './store/sqlite.js'
+import { builtArgs } from './test/built.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-verify-'))
 const honest = path.join(root, 'honest')
@@ -47,7 +48,7 @@ const copyOf = (name: string) => {
 /** Runs the script as `npm run verify` does: its exit code and what it printed. */
 function verify(dataDir: string, head: string, redisUrl = ''): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--head', head], { env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: redisUrl } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...builtArgs('verify'), '--head', head], { env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: redisUrl } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code) : 0, out: `${stdout}${stderr}`.trim() })
     })
   })
