@@ -109,7 +109,7 @@ describe('one server per data directory', () => {
     const c = await spawnServer(dir)
     await untilServing(c)
     await stopGracefully(c)
-  }, 120_000)
+  }, 240_000)
 })
 
 describe('refusals at start', () => {
