@@ -119,11 +119,13 @@ export async function startAppServer(): Promise<PrivateServer> {
  * e2e/lobby-server.ts on a port it picks itself (it prints its address once seeded).
  * `sites`: seed the demo with that many sites (server/seed/scale.ts) instead of its eight.
  * `redisUrl`: keep the log and links in that Redis (server/test/redis-server.ts starts one).
+ * `seed`: `national`, the national demo (34 provinces, 3,321 communes) instead.
  */
-export async function startPrivateServer(opts: { sites?: number; redisUrl?: string } = {}): Promise<PrivateServer> {
+export async function startPrivateServer(opts: { sites?: number; redisUrl?: string; seed?: 'national' } = {}): Promise<PrivateServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diem-cau-e2e-lobby-'))
   const env: Record<string, string> = { PORT: '0', DATA_DIR: dataDir }
   if (opts.sites) env['SEED_SITES'] = String(opts.sites)
+  if (opts.seed) env['SEED'] = opts.seed
   if (opts.redisUrl) env['REDIS_URL'] = opts.redisUrl
   try {
     const started = await spawnServer('lobby-server', env, async (output) => /lobby server on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? null)

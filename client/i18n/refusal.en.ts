@@ -160,7 +160,7 @@ export default {
     siteId: 'Site',
   },
   roles: { host: 'organisers', site: 'a site', signer: 'a pledge signer', viewer: 'viewers' },
-  siteKinds: { hub: 'provincial hub', district: 'district site', commune: 'commune site' },
+  siteKinds: { hub: 'provincial hub', province: 'province site', district: 'district site', commune: 'commune site' },
   statuses: { scheduled: 'not started yet', live: 'live', ended: 'ended' },
   anyAction: 'do this',
   actions: {

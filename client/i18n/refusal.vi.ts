@@ -165,7 +165,7 @@ export default {
     siteId: 'Điểm cầu',
   },
   roles: { host: 'Ban tổ chức', site: 'điểm cầu', signer: 'người ký giao ước', viewer: 'người xem' },
-  siteKinds: { hub: 'điểm cầu tỉnh', district: 'điểm cầu cấp huyện', commune: 'điểm cầu cấp xã' },
+  siteKinds: { hub: 'điểm cầu tỉnh', province: 'điểm cầu cấp tỉnh', district: 'điểm cầu cấp huyện', commune: 'điểm cầu cấp xã' },
   statuses: { scheduled: 'chưa bắt đầu', live: 'đang diễn ra', ended: 'đã bế mạc' },
   anyAction: 'làm việc này',
   actions: {

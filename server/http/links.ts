@@ -10,6 +10,8 @@
  *   POST /api/conferences/:id/links/:linkId/revoke        { confirm? } → { link }
  *   POST /api/conferences/:id/links/:linkId/reissue       { confirm? } → { link, url }
  *   POST /api/conferences/:id/links/:linkId/expiry        { expiresAt: string | null } → { link }
+ *   GET  /api/conferences/:id/links/export.xlsx           every site's and signer's live link, by province (links-sheet.ts)
+ *   GET  /api/conferences/:id/links/export.pdf            the same as a printable sheet with a QR code per link, streamed (links-pdf.ts)
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { z } from 'zod'
@@ -23,6 +25,9 @@ import { queryRefusal } from '../conference/query-rights.js'
 import type { ConferenceService } from '../conference/service.js'
 import { answerError, refuse } from '../edge/answers.js'
 import type { Admitted, Gate } from '../edge/gate.js'
+import { log } from '../log.js'
+import { exportGroups, linksXlsx } from './links-sheet.js'
+import { writeLinksPdf } from './links-pdf.js'
 
 export type { LinkView } from '../access/link-console.js'
 
@@ -109,6 +114,48 @@ export function linksRouter(deps: LinksDeps): Router {
     const { conferenceId, linkId, state } = await host(req)
     const links = await deps.linkConsole.views(conferenceId, state)
     res.json({ links, self: linkId, missing: missingLinks(state, links) })
+  })
+
+  /** The links to export, or an answer saying why there are none here. */
+  const exportable = async (req: Request, res: Response) => {
+    const { conferenceId, state } = await host(req)
+    let file = null
+    try {
+      file = deps.dataDir ? readLinks(deps.dataDir) : null
+    } catch {
+      // A damaged file holds no address we can trust: said below as a missing one.
+    }
+    if (!file || file.conferenceId !== conferenceId) {
+      send(res, 'conflict', 'Máy chủ này không giữ tệp access-links.json của hội nghị (trong cụm máy chủ, tệp ở tiến trình đã khởi tạo hội nghị): hãy tải từ máy chủ đó. / This server does not hold the conference\'s access-links.json.')
+      return null
+    }
+    const groups = exportGroups(state, file, await deps.linkConsole.views(conferenceId, state))
+    const name = `lien-ket-truy-cap-${conferenceId}`
+    res.set('Cache-Control', 'no-store')
+    res.set('X-Links-Total', String(groups.reduce((n, g) => n + g.entries.length, 0)))
+    return { state, groups, name }
+  }
+
+  router.get('/conferences/:id/links/export.xlsx', hostOnly, async (req, res) => {
+    const found = await exportable(req, res)
+    if (!found) return
+    const bytes = await linksXlsx(found.state.title, found.groups)
+    res.attachment(`${found.name}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(bytes)
+  })
+
+  router.get('/conferences/:id/links/export.pdf', hostOnly, async (req, res) => {
+    const found = await exportable(req, res)
+    if (!found) return
+    res.attachment(`${found.name}.pdf`).type('application/pdf')
+    const t0 = performance.now()
+    try {
+      const { pages, links, maxSliceMs } = await writeLinksPdf(res, found.state.title, found.groups)
+      log.info({ conferenceId: found.state.id, pages, links, ms: Math.round(performance.now() - t0), maxSliceMs: Math.round(maxSliceMs) }, 'access links sheet written')
+    } catch (err) {
+      // Headers are gone: the download stops short, and the log says why.
+      log.warn({ err, conferenceId: found.state.id }, 'the access links sheet stopped before its end')
+      res.destroy()
+    }
   })
 
   router.post('/conferences/:id/links', hostOnly, json, async (req, res) => {

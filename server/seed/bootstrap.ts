@@ -1,6 +1,7 @@
 /**
- * First start: seed the demo conference from the article and issue its access links.
- * Later starts reuse both (the links file is where the token secrets live).
+ * First start: seed the demo conference from the article (or, with `SEED=national`, the national
+ * demo: server/seed/national.ts) and issue its access links. Later starts reuse both (the links
+ * file is where the token secrets live).
  */
 import type { ConferenceService } from '../conference/service.js'
 import type { LinkStore } from '../store/link-store.js'
@@ -8,6 +9,7 @@ import { renameSync } from 'node:fs'
 import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, writeLinks, type AccessLinks } from '../access/links.js'
 import { importCommandId } from '../awards/catalog.js'
 import { DEMO_CONFERENCE_ID, demoSetup, readDemoAwards } from './demo.js'
+import { NATIONAL_CONFERENCE_ID, nationalSetup, seedKind, type SeedKind } from './national.js'
 import { log } from '../log.js'
 import { warn } from '../terminal.js'
 
@@ -20,10 +22,11 @@ import { warn } from '../terminal.js'
  * issued in every case. Without `oncePerCluster` (tests, benches) a set is always answered.
  */
 export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string): Promise<AccessLinks>
-export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts: { oncePerCluster: boolean }): Promise<AccessLinks | null>
-export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts = { oncePerCluster: false }): Promise<AccessLinks | null> {
-  const conferenceId = DEMO_CONFERENCE_ID
-  await seedDemo(service)
+export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts: { oncePerCluster: boolean; seed?: SeedKind }): Promise<AccessLinks | null>
+export async function ensureDemo(links: LinkStore, service: ConferenceService, dataDir: string, publicUrl: string, opts: { oncePerCluster: boolean; seed?: SeedKind } = { oncePerCluster: false }): Promise<AccessLinks | null> {
+  const seed = opts.seed ?? seedKind(process.env['SEED'])
+  const conferenceId = demoConferenceId(seed)
+  await seedDemo(service, seed)
   const { state } = await service.state(conferenceId)
   const { existing, damaged } = readLinksOrSetAside(dataDir)
   if (existing && existing.conferenceId === conferenceId) {
@@ -37,15 +40,24 @@ export async function ensureDemo(links: LinkStore, service: ConferenceService, d
   return issued
 }
 
+/** The conference a demo seeds. */
+export const demoConferenceId = (seed: SeedKind) => (seed === 'national' ? NATIONAL_CONFERENCE_ID : DEMO_CONFERENCE_ID)
+
 /**
  * Creates the demo conference, then imports its award list the way an organiser's list is
  * imported: the same parser, the host's `award.import` command. Each step happens once: a later
- * start (or one after a crash between the two) does only what is missing.
+ * start (or one after a crash between the two) does only what is missing. The national demo has
+ * its sites and no award list.
  */
-export async function seedDemo(service: ConferenceService): Promise<void> {
-  const conferenceId = DEMO_CONFERENCE_ID
-  if ((await service.state(conferenceId)).seq === 0) await service.appendSystem(conferenceId, [{ type: 'conference.created', data: demoSetup() }], 'seed-demo-conference')
+export async function seedDemo(service: ConferenceService, seed: SeedKind = 'demo'): Promise<void> {
+  const conferenceId = demoConferenceId(seed)
+  const setup = () => (seed === 'national' ? nationalSetup() : demoSetup())
+  if ((await service.state(conferenceId)).seq === 0) await service.appendSystem(conferenceId, [{ type: 'conference.created', data: setup() }], 'seed-demo-conference')
   const { state } = await service.state(conferenceId)
+  if (seed === 'national') {
+    log.info({ conferenceId, sites: state.sites.length }, 'seeded the national demo conference')
+    return
+  }
   if (state.awards.length > 0) return
   const { awardTypes, sites } = state
   const { bytes, awards } = readDemoAwards({ awardTypes, sites, existing: [] })

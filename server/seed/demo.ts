@@ -36,7 +36,7 @@ const ConferenceFile = CREATED.omit({ sites: true, blocs: true }).strict()
 const BlocsFile = z.array(Bloc.pick({ id: true, name: true, headUnit: true, signerName: true, members: true }).extend({ pledgeFile: z.string() }).strict())
 
 /** A data file that does not read is a broken checkout: say which file and why, then stop. */
-function readData<T>(file: string, read: (text: string) => T): T {
+export function readData<T>(file: string, read: (text: string) => T): T {
   try {
     const text = decodeText(readFileSync(data(file)))
     if (!text.ok) throw new Error(text.message)
@@ -46,8 +46,8 @@ function readData<T>(file: string, read: (text: string) => T): T {
   }
 }
 
-/** diem-cau.csv: each row a `Site` of the conference, as `conference.created` checks it. */
-function readSites(text: string): Site[] {
+/** diem-cau.csv (or any sites file of its columns: Mã, Tên, Loại, Thuộc): each row a `Site`, as `conference.created` checks it. */
+export function readSites(text: string): Site[] {
   const sheet = readCsv(text)
   if (!sheet.ok) throw new Error(sheet.message)
   return sheet.rows.slice(1).map(({ row, cells: [id, name, kind, parentId] }) => {

@@ -121,7 +121,7 @@ const en: typeof vi = {
     issueLine: '⚠ {time} — {message}',
     issueLineAt: '⚠ {place} · {time} — {message}',
     level: 'Level',
-    kind: { hub: 'Province hub', district: 'District / city', commune: 'Commune / ward / town' },
+    kind: { hub: 'Province hub', province: 'Province / city', district: 'District / city', commune: 'Commune / ward / town' },
     under: 'under {name}',
     connection: 'Connection',
     rttLong: '{ms} ms round trip',

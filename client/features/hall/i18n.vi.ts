@@ -119,7 +119,7 @@ export default {
     issueLine: '⚠ {time} — {message}',
     issueLineAt: '⚠ {place} · {time} — {message}',
     level: 'Cấp',
-    kind: { hub: 'Điểm cầu tỉnh', district: 'Huyện / thành phố', commune: 'Xã / phường / thị trấn' },
+    kind: { hub: 'Điểm cầu tỉnh', province: 'Tỉnh / thành phố', district: 'Huyện / thành phố', commune: 'Xã / phường / thị trấn' },
     under: 'thuộc {name}',
     connection: 'Kết nối',
     rttLong: 'trễ {ms} ms',

@@ -39,6 +39,15 @@ const en: typeof vi = {
     issue: 'Issue a link',
     issueHost: 'Issue another organisers link',
     issueViewer: 'Issue another viewer link',
+    export: {
+      title: 'Download every site\'s and signer\'s link:',
+      xlsx: 'Excel spreadsheet',
+      pdf: 'Printable QR codes by province (PDF)',
+      starting: 'Preparing the file…',
+      receiving: 'Downloading {links} links: {kb} KB received…',
+      done: 'Downloaded {links} links. Keep this file private: each link admits to the conference.',
+      noFile: 'This server does not hold the conference\'s links file (access-links.json): download it from the server that set the conference up.',
+    },
     errors: {
       offline: 'The server cannot be reached. Check the network and try again.',
       forbidden: 'This page’s link may no longer manage links (revoked or expired). Open the page with a new organisers link.',

@@ -37,6 +37,15 @@ export default {
     issue: 'Cấp liên kết',
     issueHost: 'Cấp thêm liên kết ban tổ chức',
     issueViewer: 'Cấp thêm liên kết người xem',
+    export: {
+      title: 'Tải tất cả liên kết điểm cầu và người ký:',
+      xlsx: 'Bảng tính Excel',
+      pdf: 'Bản in mã QR theo tỉnh (PDF)',
+      starting: 'Đang tạo tệp…',
+      receiving: 'Đang tải {links} liên kết: đã nhận {kb} KB…',
+      done: 'Đã tải xong {links} liên kết. Giữ kín tệp này: mỗi liên kết là quyền vào hội nghị.',
+      noFile: 'Máy chủ này không giữ tệp liên kết của hội nghị (access-links.json): hãy tải từ máy chủ đã khởi tạo hội nghị.',
+    },
     errors: {
       offline: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
       forbidden: 'Liên kết của trang này không còn quyền quản lý liên kết (đã bị thu hồi hoặc hết hạn). Mở trang bằng liên kết ban tổ chức mới.',

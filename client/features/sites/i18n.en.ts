@@ -32,5 +32,20 @@ const en: typeof vi = {
     reconnected: 'Reconnected to the server.',
     figures: '{watching} watching · {delegates} delegates checked in',
   },
+  rollup: {
+    byProvince: 'By province',
+    byDistrict: 'By district',
+    showHelp: 'Figures rolled up per province (or district): online, checked in, problems; those with problems first',
+    hideHelp: 'Back to the list of sites',
+    title: 'Figures per {level}: those with problems first. Click a row to list its sites.',
+    levelProvince: 'province or city',
+    levelDistrict: 'district or city',
+    online: 'online',
+    checkedIn: 'checked in',
+    problems: 'problems',
+    noProblem: 'no problem',
+    sites: '{n} sites',
+    unknown: '?',
+  },
 }
 export default en

@@ -1,4 +1,4 @@
-/** Vietnamese: a site's operator panel. */
+/** Vietnamese: a site's operator panel, and the board's rollup by province. */
 export default {
   operator: {
     panel: 'Bảng điều khiển điểm cầu',
@@ -29,5 +29,20 @@ export default {
     offline: 'Mất kết nối tới máy chủ — đang thử kết nối lại. Số người online trên màn hình là số cũ.',
     reconnected: 'Đã kết nối lại với máy chủ.',
     figures: '{watching} người đang xem · {delegates} đại biểu đã điểm danh',
+  },
+  rollup: {
+    byProvince: 'Theo tỉnh',
+    byDistrict: 'Theo huyện',
+    showHelp: 'Xem số liệu gộp theo từng tỉnh (hoặc huyện): trực tuyến, đã điểm danh, sự cố; nơi có sự cố lên đầu',
+    hideHelp: 'Quay lại danh sách từng điểm cầu',
+    title: 'Số liệu theo {level}: nơi có sự cố lên đầu. Bấm một dòng để xem các điểm cầu của nơi đó.',
+    levelProvince: 'tỉnh, thành phố',
+    levelDistrict: 'huyện, thành phố',
+    online: 'trực tuyến',
+    checkedIn: 'đã điểm danh',
+    problems: 'sự cố',
+    noProblem: 'không sự cố',
+    sites: '{n} điểm cầu',
+    unknown: '?',
   },
 }

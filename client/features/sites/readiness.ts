@@ -6,6 +6,7 @@
  */
 import type { ConferenceState, Site } from '../../../shared/domain.js'
 import type { Presence, SitePresence } from '../../../shared/protocol.js'
+import { fold, searchHits } from './rollup.js'
 
 export type Liveness = 'online' | 'offline' | 'unknown'
 export type BoardFilter = 'all' | 'notReady' | 'offline' | 'problem' | 'notCheckedIn'
@@ -99,13 +100,18 @@ export function summarize(statuses: readonly SiteStatus[], connected: boolean): 
     : { total, ready: null, online: null, offline: null, problems, notCheckedIn, attendees }
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
-
-export function matches(s: SiteStatus, filter: BoardFilter, search: string): boolean {
+/** Whether a site passes the board's filter chip. */
+function passes(s: SiteStatus, filter: BoardFilter): boolean {
   if (filter === 'notReady' && s.ready) return false
   if (filter === 'offline' && s.live !== 'offline') return false
   if (filter === 'problem' && !s.problem) return false
   if (filter === 'notCheckedIn' && s.checkedIn) return false
+  return true
+}
+
+/** A site by the filter and its own name (boardRows also finds the sites below a match: rollup.ts searchHits). */
+export function matches(s: SiteStatus, filter: BoardFilter, search: string): boolean {
+  if (!passes(s, filter)) return false
   const q = fold(search.trim())
   return !q || fold(s.site.name).includes(q) || s.site.id.toLowerCase().includes(q)
 }
@@ -138,8 +144,9 @@ export function boardRows(statuses: readonly SiteStatus[], opts: { filter: Board
   const pinned: SiteStatus[] = []
   const shown = new Set<string>()
   const context = new Set<string>()
+  const hits = searchHits(statuses, opts.search)
   for (const s of statuses) {
-    if (!matches(s, opts.filter, opts.search)) continue
+    if (!passes(s, opts.filter) || (hits && !hits.has(s.site.id))) continue
     if (s.problem) {
       pinned.push(s)
       continue

@@ -1,6 +1,7 @@
 /**
  * The sites' contract: roll call (điểm danh), technical problems (sự cố) with their history, and
- * the site hierarchy (province hub → district → commune) that the host may extend during the day.
+ * the site hierarchy (province hub → district → commune before 2025; nation → province → commune
+ * since) that the host may extend during the day.
  */
 import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
@@ -14,17 +15,19 @@ const NAME_CHARS = 200
 export const CheckIn = z.object({ attendees: z.number().int('must be a whole number').min(0).max(MAX_ATTENDEES) }).strict()
 export const ReportIssue = z.object({ message: Text(MESSAGE_CHARS, { multiline: true }), siteId: Id.optional() }).strict()
 export const ResolveIssue = z.object({ siteId: Id.optional() }).strict()
-/** A new connection point under an existing one: a district under the hub, a commune under a district. */
+/** The levels a site added during the day may have: every one but the hub. */
+const AddedKind = z.enum(['province', 'district', 'commune'])
+/** A new connection point under an existing one: a province or a district under the hub, a commune under either. */
 export const AddSite = z.object({
   name: Text(NAME_CHARS),
-  kind: z.enum(['district', 'commune']),
+  kind: AddedKind,
   parentId: Id,
   /** Chosen by the host; without one, made from the name. */
   id: Id.optional(),
 }).strict()
 
-/** A conference has at most this many sites: the board, presence and links are sized for it. */
-export const MAX_SITES = 2000
+/** A conference has at most this many sites: the board, presence and links are sized for it (a national day: 1 + 34 + 3,321). */
+export const MAX_SITES = 4000
 
 /** Who acted on a problem: the site's own operator or the organisers (host). */
 const By = z.enum(['site', 'host'])
@@ -43,7 +46,7 @@ export const sitesContract = defineContract({
     // `by` is absent in logs written before problems kept their history.
     'site.issueReported': event(z.object({ siteId: Id, message: z.string(), by: By.optional() })),
     'site.issueResolved': event(z.object({ siteId: Id, by: By.optional() })),
-    'site.added': event(z.object({ site: z.object({ id: Id, name: z.string(), kind: z.enum(['district', 'commune']), parentId: Id }) })),
+    'site.added': event(z.object({ site: z.object({ id: Id, name: z.string(), kind: AddedKind, parentId: Id }) })),
   },
   reasons: {
     siteUnnamed: 'site.unnamed',

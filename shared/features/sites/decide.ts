@@ -34,10 +34,19 @@ function withSite(state: ConferenceState, siteId: string | undefined, then: (sit
 
 const by = (actor: Actor) => (actor.role === 'host' ? 'host' as const : 'site' as const)
 
-/** The level a child of each kind of site has: the hub's children are districts, a district's are communes. */
-const CHILD_OF: Record<SiteKind, SiteKind | null> = { hub: 'district', district: 'commune', commune: null }
+/**
+ * The levels a child of each kind of site may have: under the hub, provinces (a national day) or
+ * districts (a province's day before 2025); under either, communes; nothing under a commune.
+ */
+const CHILD_OF: Record<SiteKind, readonly SiteKind[]> = { hub: ['province', 'district'], province: ['commune'], district: ['commune'], commune: [] }
 
 const sameName = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi')
+
+/** The level a new child of `parentId` should have: its siblings' when it has some, else the first allowed; null under a commune. */
+function childKindUnder(state: ConferenceState, parentId: string, allowed: readonly SiteKind[]): SiteKind | null {
+  const sibling = state.sites.find((s) => s.parentId === parentId && allowed.includes(s.kind))
+  return sibling?.kind ?? allowed[0] ?? null
+}
 
 function checkIn(state: ConferenceState, cmd: CommandOf<'site.checkIn'>, actor: Actor): Decision {
   return withSite(state, actor.siteId, (siteId) => accept({ type: 'site.checkedIn', data: { siteId, attendees: cmd.data.attendees } }))
@@ -63,8 +72,9 @@ function add(state: ConferenceState, cmd: CommandOf<'site.add'>): Decision {
   const { name, kind, parentId } = cmd.data
   const parent = state.sites.find((s) => s.id === parentId)
   if (!parent) return refuse('not_found', `there is no site ${parentId} to add a site under`, R.siteNoParent, undefined, 'parentId')
-  const childKind = CHILD_OF[parent.kind]
-  if (childKind !== kind) {
+  const allowed = CHILD_OF[parent.kind]
+  if (!allowed.includes(kind)) {
+    const childKind = childKindUnder(state, parent.id, allowed)
     return childKind
       ? refuse('invalid', `data.kind: a site under ${parent.kind} ${parentId} is a ${childKind}, not a ${kind}`, R.siteWrongLevel, { parent: parent.name, kind: childKind }, 'kind')
       : refuse('invalid', `data.parentId: ${parentId} is a commune; nothing can be added under a commune`, R.siteUnderCommune, { parent: parent.name }, 'parentId')

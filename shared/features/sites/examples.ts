@@ -56,6 +56,12 @@ export const sitesExamples: Examples = {
       .then([added('xa-vinh-hai-2', 'Xã Vĩnh Hải', 'd2')]),
     scenario('a site under an unknown parent is not found').given().by(host).when(c('site.add', { name: 'Xã A', kind: 'commune', parentId: 'nope' })).refused('not_found', 'site.noParent'),
     scenario('a commune directly under the hub is invalid').given().by(host).when(c('site.add', { name: 'Xã A', kind: 'commune', parentId: 'hub' })).refused('invalid', 'site.wrongLevel'),
+    scenario('a national day: the host adds a province under the hub, then a ward under the province').given({ type: 'site.added', data: { site: { id: 'khanh-hoa', name: 'Tỉnh Khánh Hòa', kind: 'province', parentId: 'hub' } } })
+      .by(host).when(c('site.add', { name: 'Phường Ninh Chử', kind: 'commune', parentId: 'khanh-hoa' }))
+      .then([{ type: 'site.added', data: { site: { id: 'phuong-ninh-chu', name: 'Phường Ninh Chử', kind: 'commune', parentId: 'khanh-hoa' } } }], { check: (s) => s.sites.find((x) => x.id === 'phuong-ninh-chu')?.parentId === 'khanh-hoa' }),
+    scenario('a province under a district is invalid: the district takes communes').given().by(host).when(c('site.add', { name: 'Tỉnh A', kind: 'province', parentId: 'd1' })).refused('invalid', 'site.wrongLevel'),
+    scenario('a province under another province is invalid').given({ type: 'site.added', data: { site: { id: 'p1', name: 'Tỉnh A', kind: 'province', parentId: 'hub' } } })
+      .by(host).when(c('site.add', { name: 'Tỉnh B', kind: 'province', parentId: 'p1' })).refused('invalid', 'site.wrongLevel'),
     scenario('nothing can be added under a commune').given(added('xa-a', 'Xã A', 'd1')).by(host).when(c('site.add', { name: 'Thôn B', kind: 'commune', parentId: 'xa-a' })).refused('invalid', 'site.underCommune'),
     scenario('the same name twice under one parent is a conflict').given(added('xa-a', 'Xã A', 'd1')).by(host).when(c('site.add', { name: 'xã a', kind: 'commune', parentId: 'd1' })).refused('conflict', 'site.nameTaken'),
     scenario('an id already taken is a conflict').given().by(host).when(c('site.add', { name: 'Xã Mới', kind: 'commune', parentId: 'd1', id: 'd2' })).refused('conflict', 'site.idTaken'),

@@ -2,7 +2,12 @@
 import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
 
-export const SiteKind = z.enum(['hub', 'district', 'commune'])
+/**
+ * A site's level: the hub (the province's, or the nation's at a national conference), a province
+ * (tỉnh, thành phố: since July 2025 the level under the nation), a district (huyện, thành phố thuộc
+ * tỉnh: the level of conferences held before 2025) and a commune (xã, phường, đặc khu).
+ */
+export const SiteKind = z.enum(['hub', 'province', 'district', 'commune'])
 export type SiteKind = z.infer<typeof SiteKind>
 
 /** One problem of a site: `by` is the site's own operator or the organisers (host); absent in older logs. */
