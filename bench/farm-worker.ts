@@ -10,6 +10,7 @@ import { connectOne, estimate, holds, options } from './farm-client.js'
 import { now } from './common.js'
 import { ready, send, serve } from './ipc.js'
 import { LazyMessage } from './lazy-parser.js'
+import { readStorm } from './read-tier-client.js'
 
 interface Client { socket: Socket; offset: number; lastSeq: number; closing: boolean }
 interface Event { seq: number; type: string; data?: { revealAt?: number; awards?: unknown[]; awardIds?: unknown[] } }
@@ -157,6 +158,8 @@ serve({
     })))
     return { times: Float64Array.from(times), lost, bytes, awards }
   },
+  /** Every client at once through the read tier at `base` (bench/read-tier-client.ts), until each holds the state. */
+  readStorm: ({ base, urls, conferenceId, auth }) => readStorm(String(base), urls as string[], String(conferenceId), auth as { token: string }, (s) => void adopt(s, {})),
   /** What the clients have seen and not yet reported (ink, or a message some never got). */
   flush: () => {
     const out = [...seen].map(([key, s]) => ({ key, times: Float64Array.from(s.times), reveals: Float64Array.from(s.reveals) }))
