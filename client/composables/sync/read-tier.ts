@@ -17,8 +17,9 @@ export async function readPublicSnapshot(token: string): Promise<Snapshot | null
   try {
     const latest = await fetch(`/api/conferences/${encodeURIComponent(conferenceId)}/public/latest`, init)
     if (!latest.ok) return null
-    const { seq } = (await latest.json()) as { seq: unknown }
-    if (typeof seq !== 'number') return null
+    const body: unknown = await latest.json()
+    const seq = typeof body === 'object' && body !== null && 'seq' in body ? body.seq : undefined
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) return null
     // The browser inflates it (Content-Encoding: deflate) and keeps it: the bytes of a seq never change.
     const res = await fetch(`/api/conferences/${encodeURIComponent(conferenceId)}/public/${seq}`, init)
     if (!res.ok) return null
