@@ -68,6 +68,7 @@ const en: typeof vi = {
     problem: {
       blank: 'The box is empty. Please sign your name.',
       dot: 'The signature is only a dot. Please sign in full.',
+      shortStroke: 'The signature is only a short stroke. Please sign in full, larger within the frame.',
       short: 'The signature is too short. Please sign in full.',
       line: 'The signature is a single straight line. Please sign in full.',
       other: 'The signature is not valid. Please clear it and sign again.',

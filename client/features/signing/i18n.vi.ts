@@ -66,6 +66,7 @@ export default {
     problem: {
       blank: 'Khung ký còn trống. Mời đồng chí ký tên.',
       dot: 'Chữ ký chỉ là một chấm. Mời đồng chí ký đầy đủ.',
+      shortStroke: 'Chữ ký chỉ là một nét ngắn. Mời đồng chí ký đầy đủ chữ ký, lớn hơn trong khung.',
       short: 'Chữ ký quá ngắn. Mời đồng chí ký đầy đủ chữ ký.',
       line: 'Chữ ký chỉ là một nét thẳng. Mời đồng chí ký đầy đủ chữ ký.',
       other: 'Chữ ký chưa hợp lệ. Mời đồng chí xoá và ký lại.',
