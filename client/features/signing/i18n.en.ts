@@ -21,6 +21,8 @@ const en: typeof vi = {
   },
   signing: {
     padLabel: 'Signature box',
+    signature: 'Signature',
+    signatureOf: 'Signature of {name}',
     padLocked: 'Cannot sign yet',
     undo: 'Undo stroke',
     redo: 'Redo stroke',

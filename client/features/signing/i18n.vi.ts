@@ -19,6 +19,8 @@ export default {
   },
   signing: {
     padLabel: 'Khung ký tên',
+    signature: 'Chữ ký',
+    signatureOf: 'Chữ ký của {name}',
     padLocked: 'Chưa thể ký',
     undo: 'Bỏ nét vừa ký',
     redo: 'Khôi phục nét',
