@@ -33,6 +33,8 @@ test('no serious or critical axe violation on any page, in any phase', async ({ 
     'view-desktop': await openPage(browser, links.viewer.url, { width: 1920, height: 1080 }),
     'view-phone': await openPage(browser, links.viewer.url, { width: 390, height: 844 }),
     sign: await openTouchPage(browser, signer.url, TABLET),
+    // The bloc that signs during the phases: its page then shows the signature drawn.
+    'sign-signed': await openTouchPage(browser, defined(links.signers[1]).url, TABLET),
   }
   const host = defined(pages['host'])
   const findings: Finding[] = []
@@ -84,6 +86,7 @@ test('no serious or critical axe violation on any page, in any phase', async ({ 
   const bloc = defined(state.blocs.find((b) => b.id === other.blocId))
   expect((await api.command('pledge.sign', { blocId: bloc.id, contentHash: bloc.pledge.contentHash, strokes: loopStrokes(1) }, other.token)).ok).toBe(true)
   await expect(host.getByTestId(`bloc-${bloc.id}`)).toHaveAttribute('data-signed', 'true')
+  await expect(defined(pages['sign-signed']).getByTestId('sign-result')).toBeVisible()
   await scanAll('signing')
 
   expect((await api.command('conference.end', {})).ok).toBe(true)

@@ -11,8 +11,6 @@ import { defined } from '../shared/testing/defined.js'
 
 test.describe.configure({ mode: 'serial' })
 
-const OUT = '.tmp/screenshots'
-
 /** Each signed bloc's void button can be scrolled to and is then wholly on screen. */
 async function voidButtonsReachable(page: Page, blocIds: string[]): Promise<void> {
   for (const id of blocIds) {
@@ -68,11 +66,9 @@ test('signing at 1366×768: blocs reachable, paused said as paused, a witness be
   // What was witnessed stays; what was signed after it can still be voided.
   for (const id of first) await expect(host.getByTestId(`void-${id}`)).toHaveCount(0)
   await voidButtonsReachable(host, [third])
-  await host.screenshot({ path: `${OUT}/host-1366-signing.png` })
 
   const wide = await openPage(browser, links.host.url, { width: 1920, height: 1080 })
   await voidButtonsReachable(wide, [third])
-  await wide.screenshot({ path: `${OUT}/host-1920-signing.png` })
   await wide.context().close()
 
   // "Bế mạc": the panel says so, and every command that no longer applies is disabled, saying why.
@@ -98,7 +94,6 @@ test('signing at 1366×768: blocs reachable, paused said as paused, a witness be
   await host.getByTestId('award-tab-announced').click()
   await expect(host.getByTestId(`award-retract-${award.id}`)).toBeDisabled()
   await expect(host.getByTestId(`award-retract-${award.id}`)).toHaveAttribute('aria-describedby', 'awards-ended-why')
-  await host.screenshot({ path: `${OUT}/host-1366-ended.png` })
 
   // The dry run itself no longer promises an import: it says the conference has ended.
   const type = defined(state.awardTypes.find((t) => t.recipientKind !== 'individual'))
