@@ -36,7 +36,7 @@ test('screenshots of the console through the signing and the end', async ({ brow
   const tablet = await openTouchPage(browser, defined(links.signers[5]).url, { width: 820, height: 1180 })
   await expect(tablet.getByTestId('signing-status')).toHaveAttribute('data-phase', 'open')
   await readPledge(tablet)
-  await tablet.evaluate(() => window.scrollTo(0, 0))
+  await tablet.getByTestId('signing-status').scrollIntoViewIfNeeded()
   await shot(tablet, 'signer-820x1180')
 
   const host = await openPage(browser, links.host.url, CONSOLE)
