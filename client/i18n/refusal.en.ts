@@ -76,7 +76,7 @@ export default {
       notASignature: 'The signature is not valid (blank, a dot or a straight line). Sign again in full.',
       nothingToVoid: 'The pledge of {bloc} has no signature to void.',
       witnessed: 'The signing has been witnessed; it can no longer change.',
-      notComplete: 'The witness is recorded only after every bloc has signed.',
+      nothingSigned: 'No bloc has signed yet; the witness is recorded once at least one has.',
     },
     site: {
       unnamed: 'No site was chosen. Choose one and send again.',

@@ -79,7 +79,7 @@ export default {
       notASignature: 'Chữ ký chưa hợp lệ (trống, một chấm hoặc một nét thẳng). Xin ký lại đầy đủ.',
       nothingToVoid: 'Giao ước của {bloc} chưa có chữ ký để huỷ.',
       witnessed: 'Ký kết đã được chứng kiến; không thay đổi được nữa.',
-      notComplete: 'Chỉ ghi nhận chứng kiến khi tất cả các khối đã ký.',
+      nothingSigned: 'Chưa có khối nào ký; ghi nhận chứng kiến sau khi có ít nhất một chữ ký.',
     },
     site: {
       unnamed: 'Chưa chọn điểm cầu. Xin chọn điểm cầu rồi gửi lại.',

@@ -5,7 +5,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
 import multer from 'multer'
 import type { Actor } from '../../shared/domain.js'
-import type { ErrorCode } from '../../shared/errors.js'
+import { ErrorReason, fail, type ErrorCode } from '../../shared/errors.js'
 import { answerError, STATUS } from '../edge/answers.js'
 import type { ConferenceService } from '../conference/service.js'
 import { importCommandId } from '../awards/catalog.js'
@@ -49,6 +49,8 @@ export function awardsRouter(deps: { service: ConferenceService; now?: () => num
     const upload = await readUpload(req, res)
     if (!upload.ok) return send(res, 'invalid', upload.message, upload.status)
     const room = await deps.service.state(actor.conferenceId)
+    // After the end a dry run says the list cannot go in, rather than promise what the commit refuses.
+    if (room.state.status === 'ended') return res.status(STATUS.conflict).json(fail('conflict', 'the conference has ended; its minutes are final and no award list can be imported', { reason: ErrorReason.conferenceEnded }))
     const { awardTypes, sites, awards: existing } = room.state
     const parsed = await parseAwardList(upload.bytes, upload.source, { awardTypes, sites, existing })
     if (parsed.fileError) {

@@ -7,7 +7,7 @@ export interface Preview { total: number; byType: { typeId: string; name: string
 export interface Listed { count: number; rows: { row: number; id: string }[] }
 export type Answer =
   | { ok: true; dryRun?: boolean; imported: number; preview?: Preview; seq?: number; alreadyListed?: Listed }
-  | { ok: false; imported?: number; errors?: RowError[]; moreErrors?: number; error?: { code: string; message: string } }
+  | { ok: false; imported?: number; errors?: RowError[]; moreErrors?: number; error?: { code: string; message: string; reason?: string } }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The file's content type by its name, or null for a kind the import does not read. */

@@ -39,16 +39,20 @@ export function useHostAlerts(): void {
     if (!before || connection.value !== 'live') return
     const dropped: string[] = []
     const back: string[] = []
+    const first: string[] = []
     for (const [id, now] of Object.entries(p.sites)) {
       const was = before.sites[id]
       if (was?.online && !now.online) dropped.push(id)
-      else if (was && !was.online && now.online) back.push(id)
+      // Back only if it had been here before (a last sign of life); otherwise this is its first connection.
+      else if (was && !was.online && now.online) (was.lastSeenAt ? back : first).push(id)
     }
     const s = state.value
     if (dropped.length > NAME_AT_MOST) notices.push('warning', t('console.sitesDropped', { n: dropped.length }))
     else for (const id of dropped) notices.push('warning', t('console.siteDropped', { name: nameOf(s, id), time: formatClock(p.sites[id]?.lastSeenAt ?? p.serverTime) }))
     if (back.length > NAME_AT_MOST) notices.push('success', t('console.sitesBack', { n: back.length }))
     else for (const id of back) notices.push('success', t('console.siteBack', { name: nameOf(s, id) }))
+    if (first.length > NAME_AT_MOST) notices.push('info', t('console.sitesFirst', { n: first.length }))
+    else for (const id of first) notices.push('info', t('console.siteFirst', { name: nameOf(s, id) }))
   })
 
   let issues: Map<string, string> | null = null

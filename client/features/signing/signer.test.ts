@@ -10,6 +10,7 @@ describe('signatureProblem: the kind of problem, as the page names it', () => {
     expect(signatureProblem([loop(0.3, 0.5, 0.1)])).toBeNull()
     expect(signatureProblem([])).toBe('blank')
     expect(signatureProblem([[[0.5, 0.5, 0], [0.501, 0.5, 10]]])).toBe('dot')
+    expect(signatureProblem([[[0.5, 0.5, 0], [0.51, 0.5, 10], [0.52, 0.5, 20], [0.53, 0.5, 30]]])).toBe('shortStroke')
     expect(signatureProblem([[[0.4, 0.5, 0], [0.5, 0.52, 30], [0.55, 0.5, 60]]])).toBe('short')
     expect(signatureProblem([Array.from({ length: 20 }, (_, i) => pt(0.1 + i * 0.04, 0.5 + i * 0.001, i * 16))])).toBe('line')
   })

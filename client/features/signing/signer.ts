@@ -24,7 +24,7 @@ export function signPhase(a: { state: ConferenceState; bloc: Bloc | null; hasAct
 }
 
 /** A `signing.problem.*` key: what is wrong with the strokes as a signature. */
-export type StrokeProblem = 'blank' | 'dot' | 'short' | 'line' | 'other'
+export type StrokeProblem = 'blank' | 'dot' | 'shortStroke' | 'short' | 'line' | 'other'
 
 /**
  * What is wrong with these strokes as a signature (null: nothing), by the same rule the server
@@ -35,7 +35,7 @@ export function signatureProblem(strokes: Strokes): StrokeProblem | null {
   const problem = strokesProblem(strokes)
   if (!problem) return null
   // The shared rule says its problem in one English sentence per kind; the kind is read from it here only.
-  return /blank/.test(problem) ? 'blank' : /dot/.test(problem) ? 'dot' : /too short/.test(problem) ? 'short' : /straight line/.test(problem) ? 'line' : 'other'
+  return /blank/.test(problem) ? 'blank' : /dot/.test(problem) ? 'dot' : /short stroke/.test(problem) ? 'shortStroke' : /too short/.test(problem) ? 'short' : /straight line/.test(problem) ? 'line' : 'other'
 }
 
 /** A `signing.refused.*` key: a refusal of `pledge.sign`, by its reason. */

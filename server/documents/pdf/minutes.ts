@@ -53,7 +53,9 @@ function acknowledgedCheck(doc: Doc, m: MinutesModel): void {
 function titleBlock(doc: Doc, m: MinutesModel): void {
   doc.font(FONT.bold).fontSize(17).text('BIÊN BẢN HỘI NGHỊ', { align: 'center' })
   doc.font(FONT.semibold).fontSize(12).text(m.title, { align: 'center' })
-  const where = [m.venue, m.date ? `ngày ${m.date.split('-').reverse().join('/')}` : undefined].filter(Boolean).join(', ')
+  // The day it was held (its start, in its own zone), whatever was planned; before the start, the planned day, said as planned.
+  const held = m.startedAt ? `ngày ${documentTimes(m.timeZone).day(m.startedAt)}` : m.date ? `ngày ${m.date.split('-').reverse().join('/')} (dự kiến)` : undefined
+  const where = [m.venue, held].filter(Boolean).join(', ')
   if (where) doc.font(FONT.regular).fontSize(10).fillColor(MUTED).text(where, { align: 'center' })
   if (m.draft) doc.font(FONT.semibold).fontSize(9.5).fillColor(RED).text('DỰ THẢO: hội nghị chưa kết thúc, số liệu còn thay đổi (draft until the conference ends).', { align: 'center' })
   doc.fillColor(INK).moveDown(0.5)
@@ -103,10 +105,10 @@ function sites(doc: Doc, m: MinutesModel): void {
   heading(doc, 'III. CÁC ĐIỂM CẦU: ĐIỂM DANH VÀ SỰ CỐ')
   const w = contentWidth(doc)
   table(doc, [
-    { header: 'Điểm cầu', width: 140 },
+    { header: 'Điểm cầu', width: 130 },
     { header: 'Điểm danh (lúc: số người)', width: 125 },
-    { header: 'Dự', width: 44, align: 'right' },
-    { header: 'Sự cố (báo lúc – khắc phục lúc)', width: w - 140 - 125 - 44 },
+    { header: 'Số người dự', width: 64, align: 'right' },
+    { header: 'Sự cố (báo lúc – khắc phục lúc)', width: w - 130 - 125 - 64 },
   ], [
     ...m.sites.map((s) => [
       s.name,

@@ -69,7 +69,7 @@ export const signingContract = defineContract({
     signingNotASignature: 'signing.notASignature',
     signingNothingToVoid: 'signing.nothingToVoid',
     signingWitnessed: 'signing.witnessed',
-    signingNotComplete: 'signing.notComplete',
+    signingNothingSigned: 'signing.nothingSigned',
   },
   limits: {
     'pledge.openSigning': { blocIds: MAX_OPENED },

@@ -70,12 +70,14 @@ function voidSignature(state: ConferenceState, cmd: CommandOf<'pledge.void'>): D
   const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
   if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`, R.signingNoBloc, undefined, 'blocId')
   if (!bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} has no signature to void`, R.signingNothingToVoid, { bloc: bloc.name })
-  if (state.signing.witnessedAt) return refuse('conflict', 'the signing has been witnessed; its signatures can no longer be voided', R.signingWitnessed)
+  // The chairman witnessed what was signed by then; a signature made afterwards may still be voided.
+  if (state.signing.witnessedAt && bloc.signature.at <= state.signing.witnessedAt) return refuse('conflict', 'this signature was witnessed; it can no longer be voided', R.signingWitnessed)
   return accept({ type: 'pledge.voided', data: { blocId: bloc.id, reason: cmd.data.reason } })
 }
 
 function witness(state: ConferenceState, cmd: CommandOf<'pledge.witness'>): Decision {
-  if (state.signing.status !== 'completed') return refuse('conflict', 'the signing can be witnessed only after every bloc has signed', R.signingNotComplete)
+  // The chairman may witness at any moment once a bloc has signed (often while the last ones still sign).
+  if (!state.blocs.some((b) => b.signature)) return refuse('conflict', 'the signing can be witnessed once a bloc has signed; none has yet', R.signingNothingSigned)
   if (state.signing.witnessedAt) return refuse('conflict', 'the signing has already been witnessed', R.signingWitnessed)
   return accept({ type: 'pledge.witnessed', data: cmd.data.witnessName ? { witnessName: cmd.data.witnessName } : {} })
 }

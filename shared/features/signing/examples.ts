@@ -9,6 +9,7 @@ const opened: NewEvent = { type: 'pledge.signingOpened', data: {} }
 const openedFor = (...blocIds: string[]): NewEvent => ({ type: 'pledge.signingOpened', data: { blocIds } })
 const closed: NewEvent = { type: 'pledge.signingClosed', data: {} }
 const completed: NewEvent = { type: 'pledge.signingCompleted', data: {} }
+const witnessed: NewEvent = { type: 'pledge.witnessed', data: {} }
 const signed = (blocId: string, signerName: string, contentHash = blocId === 'blocA' ? HASH_A : HASH_B): NewEvent => ({ type: 'pledge.signed', data: { blocId, contentHash, strokes: STROKES, signerName } })
 const signedA = signed('blocA', 'Nguyễn Văn A')
 const allSigned = [...started, opened, signedA, signed('blocB', 'B'), completed]
@@ -63,9 +64,15 @@ export const signingExamples: Examples = {
     scenario('the chairman witnesses a completed signing').given(...allSigned).by(host).when(c('pledge.witness', { witnessName: 'Chủ tịch UBND tỉnh' }))
       .then([{ type: 'pledge.witnessed', data: { witnessName: 'Chủ tịch UBND tỉnh' } }], { shows: { signing: { status: 'completed', witnessName: 'Chủ tịch UBND tỉnh' } }, check: (s) => !!s.signing.witnessedAt }),
     scenario('a witness may go unnamed').given(...allSigned).by(host).when(c('pledge.witness', {})).then([{ type: 'pledge.witnessed', data: {} }], { check: (s) => !!s.signing.witnessedAt && s.signing.witnessName === undefined }),
-    scenario('witnessing before every bloc signed is refused').given(...started, opened).by(host).when(c('pledge.witness', {})).refused('conflict', 'signing.notComplete'),
-    scenario('witnessing after one bloc of two signed is refused').given(...started, opened, signedA).by(host).when(c('pledge.witness', {})).refused('conflict', 'signing.notComplete'),
-    scenario('witnessing before signing opened is refused').given(...started).by(host).when(c('pledge.witness', {})).refused('conflict', 'signing.notComplete'),
+    scenario('witnessing before any bloc signed is refused').given(...started, opened).by(host).when(c('pledge.witness', {})).refused('conflict', 'signing.nothingSigned'),
+    scenario('witnessing before signing opened is refused').given(...started).by(host).when(c('pledge.witness', {})).refused('conflict', 'signing.nothingSigned'),
+    scenario('the chairman witnesses after the first signature; the signing stays open').given(...started, opened, signedA).by(host).when(c('pledge.witness', { witnessName: 'Chủ tịch UBND tỉnh' }))
+      .then([{ type: 'pledge.witnessed', data: { witnessName: 'Chủ tịch UBND tỉnh' } }], { shows: { signing: { status: 'open', witnessName: 'Chủ tịch UBND tỉnh' } } }),
+    scenario('signing paused after a signature may be witnessed').given(...started, opened, signedA, closed).by(host).when(c('pledge.witness', {})).then([{ type: 'pledge.witnessed', data: {} }], { shows: { signing: { status: 'closed' } } }),
+    scenario('a bloc still signs after the witness').given(...started, opened, signedA, witnessed).by(signer('blocB')).when(signB('Trần Văn B')).then([signed('blocB', 'Trần Văn B'), completed]),
+    scenario('a signature made after the witness may be voided').given(...started, opened, signedA, witnessed, signed('blocB', 'B'), completed).by(host).when(c('pledge.void', { blocId: 'blocB', reason: 'Ký nhầm' }))
+      .then([{ type: 'pledge.voided', data: { blocId: 'blocB', reason: 'Ký nhầm' } }], { shows: { signing: { status: 'open' } } }),
+    scenario('a signature made before the witness may not').given(...started, opened, signedA, witnessed, signed('blocB', 'B'), completed).by(host).when(c('pledge.void', { blocId: 'blocA', reason: 'x' })).refused('conflict', 'signing.witnessed'),
     scenario('a signing is witnessed once').given(...allSigned, { type: 'pledge.witnessed', data: {} }).by(host).when(c('pledge.witness', {})).refused('conflict', 'signing.witnessed'),
   ],
   applied: [

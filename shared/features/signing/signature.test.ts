@@ -20,6 +20,9 @@ describe('signatureProblem', () => {
     const dot: S = [Array.from({ length: 30 }, (_, i) => [0.5 + (i % 3) * 0.003, 0.5 + (i % 2) * 0.003, i * 10])]
     expect(signatureProblem(dot)).toMatch(/dot/)
   })
+  it('names a small stroke a short stroke, not a dot', () => {
+    expect(signatureProblem([[[0.5, 0.5, 0], [0.51, 0.5, 10], [0.52, 0.5, 20], [0.53, 0.5, 30]]])).toMatch(/short stroke/)
+  })
   it('refuses a short stroke and a long straight line', () => {
     expect(signatureProblem([[[0.4, 0.5, 0], [0.5, 0.52, 30], [0.55, 0.5, 60]]])).toMatch(/too short/)
     expect(signatureProblem([Array.from({ length: 20 }, (_, i) => [0.1 + i * 0.04, 0.5 + i * 0.001, i * 16] as [number, number, number])])).toMatch(/straight line/)

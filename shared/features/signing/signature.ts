@@ -3,6 +3,8 @@
  * page and again by the server's rule. Sizes are in pad units (0..1).
  */
 const MIN_EXTENT = 0.04
+/** Under this in both directions the ink is a dot (a tap); above it but under MIN_EXTENT, a short stroke. */
+const DOT_EXTENT = 0.01
 const MIN_INK = 0.25
 
 type Pt = readonly [number, number, number]
@@ -15,7 +17,8 @@ export function signatureProblem(strokes: readonly (readonly Pt[])[]): string | 
   const ys = points.map((p) => p[1])
   const width = Math.max(...xs) - Math.min(...xs)
   const height = Math.max(...ys) - Math.min(...ys)
-  if (Math.max(width, height) < MIN_EXTENT) return 'the signature is only a dot; sign with your name'
+  if (Math.max(width, height) < DOT_EXTENT) return 'the signature is only a dot; sign with your name'
+  if (Math.max(width, height) < MIN_EXTENT) return 'the signature is only a short stroke; sign with your full signature'
   let ink = 0
   let turn = 0
   for (const stroke of strokes) {
