@@ -39,13 +39,23 @@ export function connectOne(url: string, auth: object, tries = 3): Promise<Socket
   })
 }
 
-/** The server-clock offset from `rounds` clock round trips, as a page estimates it. */
+/**
+ * The server-clock offset from `rounds` clock round trips, as a page estimates it. A round with no
+ * answer within 5 s is skipped, as a page skips it (client/composables/sync/clock.ts), and asked
+ * again, up to twice the rounds: a starved farm on a loaded machine is said by its drops, not a crash.
+ */
 export async function estimate(socket: Socket, rounds: number): Promise<number> {
   const est = new ClockEstimator()
-  for (let i = 0; i < rounds; i++) {
+  let answered = 0
+  for (let i = 0; i < rounds * 2 && answered < rounds && socket.connected; i++) {
     const t0 = now()
-    const a = (await socket.timeout(5000).emitWithAck('clock', { t0 })) as { serverTime: number }
-    est.add(t0, a.serverTime, now())
+    try {
+      const a = (await socket.timeout(5000).emitWithAck('clock', { t0 })) as { serverTime: number }
+      est.add(t0, a.serverTime, now())
+      answered++
+    } catch {
+      // no answer in time: the next round
+    }
   }
   return est.offset
 }
