@@ -41,6 +41,7 @@ const en: typeof vi = {
     startsAt: 'Opens at {time}',
     startsOn: '{time} · {date}',
     countdown: 'The conference begins in',
+    signatureOf: 'Signature of {name} ({bloc})',
     opensLabel: 'The conference opens',
     tomorrow: 'Tomorrow',
     left: '{text} to go',

@@ -39,6 +39,7 @@ export default {
     startsAt: 'Khai mạc lúc {time}',
     startsOn: '{time} · {date}',
     countdown: 'Hội nghị sẽ bắt đầu sau',
+    signatureOf: 'Chữ ký của {name} ({bloc})',
     opensLabel: 'Hội nghị khai mạc',
     tomorrow: 'Ngày mai',
     left: 'Còn {text}',
