@@ -10,13 +10,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
 }
 
-/** The rendered font size of the first element matching `selector`, in CSS pixels of the viewport (the hall's canvas is scaled). */
+/**
+ * The rendered font size of the first element matching `selector`, in CSS pixels of the viewport
+ * (the hall's canvas is scaled). Page code as text: the e2e type-check has no DOM.
+ */
 export async function renderedFontPx(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => {
+  return page.locator(selector).first().evaluate<number>(`(el) => {
     const canvas = el.closest('.canvas')
-    const scale = canvas instanceof HTMLElement && canvas.offsetWidth ? canvas.getBoundingClientRect().width / canvas.offsetWidth : 1
+    const scale = canvas && canvas.offsetWidth ? canvas.getBoundingClientRect().width / canvas.offsetWidth : 1
     return parseFloat(getComputedStyle(el).fontSize) * scale
-  })
+  }`)
 }
 
 /** 28 px at 1080 lines, scaled to this viewport's height: what reads from the back of a hall. */
@@ -45,18 +48,26 @@ export async function boxes(page: Page, selector: string) {
  * ellipsis, a line clamp), or their box cut off by a clipping parent. Their `data-testid` or class names them.
  */
 export async function cutText(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els) => els.flatMap((el) => {
-    if (!(el instanceof HTMLElement)) return []
-    const clips = (e: Element) => getComputedStyle(e).overflowX !== 'visible' || getComputedStyle(e).overflowY !== 'visible'
+  return page.locator(selector).evaluateAll<string[]>(`(els) => els.flatMap((el) => {
+    const clips = (e) => getComputedStyle(e).overflowX !== 'visible' || getComputedStyle(e).overflowY !== 'visible'
     // Its own overflow clips what does not fit, or a clipping parent cuts the box itself off.
     const own = clips(el) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
     const parent = el.parentElement
     const r = el.getBoundingClientRect()
-    const p = parent?.getBoundingClientRect()
-    const byParent = !!parent && !!p && clips(parent) && (r.left < p.left - 1 || r.right > p.right + 1 || r.top < p.top - 1 || r.bottom > p.bottom + 1)
-    const cut = own || byParent
-    return cut ? [`${el.dataset['testid'] ?? el.className} (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}): ${el.textContent?.trim().slice(0, 60) ?? ''}`] : []
-  }))
+    const p = parent && parent.getBoundingClientRect()
+    const byParent = !!p && clips(parent) && (r.left < p.left - 1 || r.right > p.right + 1 || r.top < p.top - 1 || r.bottom > p.bottom + 1)
+    const name = el.dataset.testid || el.className
+    return own || byParent ? [name + ' (' + el.scrollWidth + '×' + el.scrollHeight + ' in ' + el.clientWidth + '×' + el.clientHeight + '): ' + el.textContent.trim().slice(0, 60)] : []
+  })`)
+}
+
+/** How many of the elements matching `selector` have something else drawn over their middle. */
+export async function coveredCount(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll<number>(`(els) => els.filter((el) => {
+    const r = el.getBoundingClientRect()
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+    return !top || !el.contains(top)
+  }).length`)
 }
 
 /** Waits until the page's hall reports a live connection. */

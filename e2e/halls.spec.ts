@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
-import { boxes, cutText, overlaps, readableAt, renderedFontPx, seriousViolations } from './hall-checks.js'
+import { boxes, coveredCount, cutText, overlaps, readableAt, renderedFontPx, seriousViolations } from './hall-checks.js'
 import { loopStrokes } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
 import { defined } from '../shared/testing/defined.js'
@@ -51,12 +51,7 @@ async function lobbyKeepsItsColumn(page: Page): Promise<void> {
   }
   expect(await cutText(page, '[data-testid=lobby] .when > *')).toEqual([])
   // What is drawn at the middle of each row is the row itself, not something laid over it.
-  const covered = await page.locator('[data-testid=programme] li').evaluateAll((lis) => lis.filter((li) => {
-    const r = li.getBoundingClientRect()
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
-    return !top || !li.contains(top)
-  }).length)
-  expect(covered).toBe(0)
+  expect(await coveredCount(page, '[data-testid=programme] li')).toBe(0)
 }
 
 test('the lobby says a start tomorrow or days away in words, in its column, at every hall size', async ({ browser, request }) => {

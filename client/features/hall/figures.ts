@@ -38,3 +38,13 @@ export function sitesPresent(state: ConferenceState, p: Presence): Site[] {
 export function conferenceDay(state: ConferenceState): string | undefined {
   return state.startedAt ?? state.startsAt ?? state.date
 }
+
+/** The day in four figures, as the closing screens show them (the labels are the page's). */
+export function closingFigures(state: ConferenceState, p: Presence): { key: 'awards' | 'blocs' | 'sites' | 'delegates'; n: number; of?: number }[] {
+  return [
+    { key: 'awards', n: state.awards.filter((a) => a.announcedAt && !a.retracted).length },
+    { key: 'blocs', n: state.blocs.filter((b) => b.signature).length, of: state.blocs.length },
+    { key: 'sites', n: sitesPresent(state, p).length, of: state.sites.length },
+    { key: 'delegates', n: delegateCount(state) },
+  ]
+}

@@ -42,6 +42,8 @@ const en: typeof vi = {
     startsOn: '{time} · {date}',
     countdown: 'The conference begins in',
     signatureOf: 'Signature of {name} ({bloc})',
+    tabAwards: 'Awards',
+    tabs: 'Parts of the page',
     opensLabel: 'The conference opens',
     tomorrow: 'Tomorrow',
     left: '{text} to go',
