@@ -42,6 +42,8 @@ const en: typeof vi = {
     startsOn: '{time} · {date}',
     countdown: 'The conference begins in',
     signatureOf: 'Signature of {name} ({bloc})',
+    tabSigning: 'Signing',
+    tabProgramme: 'Programme',
     tabAwards: 'Awards',
     tabs: 'Parts of the page',
     opensLabel: 'The conference opens',

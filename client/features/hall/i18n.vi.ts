@@ -40,6 +40,8 @@ export default {
     startsOn: '{time} · {date}',
     countdown: 'Hội nghị sẽ bắt đầu sau',
     signatureOf: 'Chữ ký của {name} ({bloc})',
+    tabSigning: 'Ký kết',
+    tabProgramme: 'Chương trình',
     tabAwards: 'Khen thưởng',
     tabs: 'Các phần của trang',
     opensLabel: 'Hội nghị khai mạc',
