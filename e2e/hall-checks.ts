@@ -12,14 +12,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /**
  * The rendered font size of the first element matching `selector`, in CSS pixels of the viewport
- * (the hall's canvas is scaled). Page code as text: the e2e type-check has no DOM.
+ * (the hall's canvas is scaled). Page code as text (an expression page.evaluate runs): the e2e type-check has no DOM.
  */
 export async function renderedFontPx(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate<number, undefined>(`(el) => {
+  return page.evaluate<number>(`((el) => {
     const canvas = el.closest('.canvas')
     const scale = canvas && canvas.offsetWidth ? canvas.getBoundingClientRect().width / canvas.offsetWidth : 1
     return parseFloat(getComputedStyle(el).fontSize) * scale
-  }`)
+  })(document.querySelector(${JSON.stringify(selector)}))`)
 }
 
 /** 28 px at 1080 lines, scaled to this viewport's height: what reads from the back of a hall. */
@@ -48,7 +48,7 @@ export async function boxes(page: Page, selector: string) {
  * ellipsis, a line clamp), or their box cut off by a clipping parent. Their `data-testid` or class names them.
  */
 export async function cutText(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll<string[], undefined>(`(els) => els.flatMap((el) => {
+  return page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].flatMap((el) => {
     const clips = (e) => getComputedStyle(e).overflowX !== 'visible' || getComputedStyle(e).overflowY !== 'visible'
     // Its own overflow clips what does not fit, or a clipping parent cuts the box itself off.
     const own = clips(el) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
@@ -63,7 +63,7 @@ export async function cutText(page: Page, selector: string): Promise<string[]> {
 
 /** How many of the elements matching `selector` have something else drawn over their middle. */
 export async function coveredCount(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).evaluateAll<number, undefined>(`(els) => els.filter((el) => {
+  return page.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((el) => {
     const r = el.getBoundingClientRect()
     const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
     return !top || !el.contains(top)
