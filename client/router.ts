@@ -8,8 +8,8 @@ import type { Role } from '../shared/domain.js'
 import { roleOf } from './lib/token-role.js'
 
 /** The page of each role. */
-export const ROLE_PATHS: Record<Role, string> = { host: '/host', site: '/site', signer: '/sign', viewer: '/view' }
-const ROLES: readonly Role[] = ['host', 'site', 'signer', 'viewer']
+export const ROLE_PATHS: Record<Role, string> = { host: '/host', site: '/site', signer: '/sign', viewer: '/view', overlay: '/overlay' }
+const ROLES: readonly Role[] = ['host', 'site', 'signer', 'viewer', 'overlay']
 const ROLE_OF_PATH = new Map(ROLES.map((role) => [ROLE_PATHS[role], role]))
 
 /** The path a role's page lives at, when `to` is a role page opened at another role's path. */
@@ -26,6 +26,7 @@ export const router = createRouter({
     { path: '/site', component: () => import('./pages/SitePage.vue') },
     { path: '/sign', component: () => import('./pages/SignerPage.vue') },
     { path: '/view', component: () => import('./pages/ViewerPage.vue') },
+    { path: '/overlay', component: () => import('./pages/OverlayPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 })

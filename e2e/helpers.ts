@@ -5,6 +5,7 @@ export interface AccessLinks {
   conferenceId: string
   host: { url: string; token: string }
   viewer: { url: string; token: string }
+  overlay: { url: string; token: string }
   sites: { siteId: string; name: string; url: string; token: string }[]
   signers: { blocId: string; name: string; url: string; token: string }[]
 }

@@ -16,7 +16,8 @@ export type Id = z.infer<typeof Id>
 /** Human text shown on screens: NFC, trimmed, visible, no control or bidi characters, at most `max` characters as people count them (shared/text.ts). */
 export const Text = (max: number, opts?: TextOptions) => personText(max, opts)
 
-export const Role = z.enum(['host', 'site', 'signer', 'viewer'])
+/** `overlay`: the video mixer's transparent page; reads what the viewer reads, sends nothing. */
+export const Role = z.enum(['host', 'site', 'signer', 'viewer', 'overlay'])
 export type Role = z.infer<typeof Role>
 
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 digest in lowercase hex (64 characters)')

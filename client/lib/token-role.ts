@@ -5,7 +5,7 @@
 import type { Role } from '../../shared/domain.js'
 import { refusalReason } from './refusal.js'
 
-const ROLES: readonly Role[] = ['host', 'site', 'signer', 'viewer']
+const ROLES: readonly Role[] = ['host', 'site', 'signer', 'viewer', 'overlay']
 /** Per token: its role, or null when the server does not know it (the page then says so itself). */
 const known = new Map<string, Role | null>()
 /** Per refused token: the server's reason, so the page says it without spending another guess on a handshake. */

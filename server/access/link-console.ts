@@ -55,6 +55,8 @@ export class LinkConsole {
   }
 }
 
+const LABELS = { host: 'Ban tổ chức', viewer: 'Người xem', overlay: 'Lớp phủ cho bàn trộn hình' } as const
+
 /** The grant of a new link, or why there can be none (`not_found`: no such site or bloc). */
 export function grantFor(conferenceId: string, state: ConferenceState, req: LinkRequest): { ok: true; grant: AccessGrant } | { ok: false; message: string } {
   const { role, siteId, blocId } = req
@@ -66,7 +68,7 @@ export function grantFor(conferenceId: string, state: ConferenceState, req: Link
     const bloc = state.blocs.find((b) => b.id === blocId)
     return bloc ? { ok: true, grant: { conferenceId, role, blocId: bloc.id, label: bloc.signerName ?? bloc.name } } : { ok: false, message: `blocId: no bloc ${blocId ?? '(missing)'} in this conference` }
   }
-  return { ok: true, grant: { conferenceId, role, label: role === 'host' ? 'Ban tổ chức' : 'Người xem' } }
+  return { ok: true, grant: { conferenceId, role, label: LABELS[role] } }
 }
 
 /** Why a host link may not be revoked now: never the last one; one's own only when confirmed. */

@@ -14,6 +14,11 @@ export interface AccessLinks {
   conferenceId: string
   host: AccessLink
   viewer: AccessLink
+  /**
+   * The video mixer's transparent page (/overlay): read-only, what the viewer may see. Files
+   * written before it existed lack it until the next start adds one (`withOverlay`).
+   */
+  overlay?: AccessLink
   sites: (AccessLink & { siteId: string; name: string })[]
   signers: (AccessLink & { blocId: string; name: string })[]
 }
@@ -21,9 +26,12 @@ export interface AccessLinks {
 export const linksFile = (dataDir: string) => path.join(dataDir, 'access-links.json')
 
 /** The page each role opens. */
-export const PAGE_OF_ROLE = { host: 'host', viewer: 'view', site: 'site', signer: 'sign' } as const
+export const PAGE_OF_ROLE = { host: 'host', viewer: 'view', site: 'site', signer: 'sign', overlay: 'overlay' } as const
 
 export const linkUrl = (baseUrl: string, page: string, token: string) => `${baseUrl.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`
+
+/** The overlay link's grant: read-only, the viewer's audience (audienceOf), its own role so that it is listed and reissued apart. */
+const OVERLAY_GRANT = (conferenceId: string): AccessGrant => ({ conferenceId, role: 'overlay', label: 'Lớp phủ cho bàn trộn hình' })
 
 /** Issues a fresh token for every role and subject of a conference, and stores their hashes. */
 export async function issueLinks(store: LinkStore, state: ConferenceState, baseUrl: string): Promise<AccessLinks> {
@@ -35,6 +43,7 @@ export async function issueLinks(store: LinkStore, state: ConferenceState, baseU
   const conferenceId = state.id
   const host = await issue('host', { conferenceId, role: 'host', label: 'Ban tổ chức' })
   const viewer = await issue('view', { conferenceId, role: 'viewer', label: 'Người xem' })
+  const overlay = await issue('overlay', OVERLAY_GRANT(conferenceId))
   const sites = []
   for (const s of state.sites) {
     sites.push({ siteId: s.id, name: s.name, ...(await issue('site', { conferenceId, role: 'site', siteId: s.id, label: s.name })) })
@@ -43,7 +52,15 @@ export async function issueLinks(store: LinkStore, state: ConferenceState, baseU
   for (const b of state.blocs) {
     signers.push({ blocId: b.id, name: b.name, ...(await issue('sign', { conferenceId, role: 'signer', blocId: b.id, label: b.signerName ?? b.name })) })
   }
-  return { conferenceId, host, viewer, sites, signers }
+  return { conferenceId, host, viewer, overlay, sites, signers }
+}
+
+/** The links with an overlay link: `links` itself when it has one, else with one issued now (a file from before it existed). */
+export async function withOverlay(store: LinkStore, links: AccessLinks, baseUrl: string): Promise<AccessLinks> {
+  if (links.overlay) return links
+  const token = newToken()
+  await store.saveToken(hashToken(token), OVERLAY_GRANT(links.conferenceId))
+  return { ...links, overlay: { url: linkUrl(baseUrl, 'overlay', token), token } }
 }
 
 /** Why a links file cannot be used, in one plain sentence naming it and what to do. */
@@ -78,7 +95,7 @@ function isLink(x: unknown): x is AccessLink {
 function isLinks(x: unknown): x is AccessLinks {
   const l = x as Partial<AccessLinks> | null
   return (
-    typeof l === 'object' && l !== null && typeof l.conferenceId === 'string' && isLink(l.host) && isLink(l.viewer) &&
+    typeof l === 'object' && l !== null && typeof l.conferenceId === 'string' && isLink(l.host) && isLink(l.viewer) && (l.overlay === undefined || isLink(l.overlay)) &&
     Array.isArray(l.sites) && l.sites.every((s) => isLink(s) && typeof s.siteId === 'string') &&
     Array.isArray(l.signers) && l.signers.every((s) => isLink(s) && typeof s.blocId === 'string')
   )
@@ -98,6 +115,7 @@ export function recordLink(dataDir: string, conferenceId: string, grant: { role:
   if (!links || links.conferenceId !== conferenceId) return false
   if (grant.role === 'host') links.host = link
   else if (grant.role === 'viewer') links.viewer = link
+  else if (grant.role === 'overlay') links.overlay = link
   else if (grant.role === 'site' && grant.siteId) {
     const entry = { siteId: grant.siteId, name: grant.name, ...link }
     const i = links.sites.findIndex((s) => s.siteId === grant.siteId)
@@ -116,7 +134,7 @@ export function recordLink(dataDir: string, conferenceId: string, grant: { role:
 /** Rewrites the URLs for another base (a new PORT or PUBLIC_URL); tokens stay. */
 export function rebase(links: AccessLinks, baseUrl: string): AccessLinks {
   const re = (l: AccessLink) => ({ ...l, url: linkUrl(baseUrl, new URL(l.url).pathname.slice(1), l.token) })
-  return { ...links, host: re(links.host), viewer: re(links.viewer), sites: links.sites.map((s) => ({ ...s, ...re(s) })), signers: links.signers.map((s) => ({ ...s, ...re(s) })) }
+  return { ...links, host: re(links.host), viewer: re(links.viewer), ...(links.overlay ? { overlay: re(links.overlay) } : {}), sites: links.sites.map((s) => ({ ...s, ...re(s) })), signers: links.signers.map((s) => ({ ...s, ...re(s) })) }
 }
 
 export function writeLinks(dataDir: string, links: AccessLinks): void {
@@ -134,6 +152,7 @@ export function formatLinks(links: AccessLinks): string {
     `Hội nghị ${links.conferenceId}: liên kết truy cập (access links)`,
     `  Ban tổ chức (host):  ${links.host.url}`,
     `  Người xem (viewer):  ${links.viewer.url}`,
+    ...(links.overlay ? [`  Lớp phủ cho bàn trộn hình (video mixer overlay, 1920×1080, nền trong suốt): ${links.overlay.url}`] : []),
     '  Điểm cầu (sites):',
     ...links.sites.map((s) => `    ${s.name}: ${s.url}`),
     '  Trưởng khối ký giao ước (signers):',

@@ -16,6 +16,8 @@ export interface SocketCaps {
   site: number
   /** Of one signer link: the tablet, a spare, and a reconnection. */
   signer: number
+  /** Of the overlay link: the video mixer, a spare mixer, a preview, and their reconnections. */
+  overlay: number
 }
 
 /**
@@ -23,10 +25,10 @@ export interface SocketCaps {
  * link a handful, doubled because a dropped socket may linger up to 4.5 s while its page's new
  * one is open.
  */
-export const DEFAULT_SOCKET_CAPS: SocketCaps = { address: 2000, viewer: 1000, host: 20, site: 20, signer: 6 }
+export const DEFAULT_SOCKET_CAPS: SocketCaps = { address: 2000, viewer: 1000, host: 20, site: 20, signer: 6, overlay: 10 }
 
 /** For benches that open thousands of sockets from one address. Never the default. */
-export const LOAD_TEST_SOCKET_CAPS: SocketCaps = { address: 1_000_000, viewer: 1_000_000, host: 1_000_000, site: 1_000_000, signer: 1_000_000 }
+export const LOAD_TEST_SOCKET_CAPS: SocketCaps = { address: 1_000_000, viewer: 1_000_000, host: 1_000_000, site: 1_000_000, signer: 1_000_000, overlay: 1_000_000 }
 
 /** Caps from the environment: SOCKET_CAPS='{"viewer":1500}' overrides those named. */
 export function socketCapsFromEnv(raw: string | undefined): Partial<SocketCaps> {

@@ -47,7 +47,7 @@ describe('access links', () => {
   it('lists every link to the host without a secret, and to nobody else', async () => {
     server = await startServer()
     const body = await list()
-    expect(body.links.map((l) => l.role).sort()).toEqual(['host', 'signer', 'signer', 'site', 'site', 'site', 'viewer'])
+    expect(body.links.map((l) => l.role).sort()).toEqual(['host', 'overlay', 'signer', 'signer', 'site', 'site', 'site', 'viewer'])
     expect(body.links.every((l) => l.status === 'active' && l.createdAt)).toBe(true)
     const text = JSON.stringify(body)
     for (const l of [server.links.host, server.links.viewer, ...server.links.sites, ...server.links.signers]) expect(text).not.toContain(l.token)

@@ -46,7 +46,7 @@ export interface LinksDeps {
 
 const IsoTime = z.iso.datetime({ offset: true })
 const IssueBody = z.object({
-  role: z.enum(['host', 'viewer', 'site', 'signer']),
+  role: z.enum(['host', 'viewer', 'site', 'signer', 'overlay']),
   siteId: z.string().min(1).max(100).optional(),
   blocId: z.string().min(1).max(100).optional(),
   expiresAt: IsoTime.optional(),

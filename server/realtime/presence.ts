@@ -133,7 +133,7 @@ export class PresenceTracker {
     const t = this.now()
     const parts = [this.part(conferenceId), ...[...(this.remote.get(conferenceId)?.values() ?? [])].filter((p) => p.untilMs > t).map((p) => p.part)]
     const merged = new Map<string, SiteLive>()
-    const roles = { host: 0, site: 0, signer: 0, viewer: 0 }
+    const roles = { host: 0, site: 0, signer: 0, viewer: 0, overlay: 0 }
     for (const part of parts) {
       for (const r of Object.keys(roles) as Actor['role'][]) roles[r] += part.roles[r] ?? 0
       for (const [id, s] of Object.entries(part.sites)) {
@@ -156,8 +156,9 @@ export class PresenceTracker {
       if (s?.lastSeenMs !== undefined) p.lastSeenAt = new Date(s.lastSeenMs).toISOString()
       sites[id] = p
     }
-    const { host, site, signer, viewer } = roles
-    return { sites, viewers: viewer, watching: site + viewer, organisers: host + signer, online: host + site + signer + viewer, serverTime: this.now() }
+    // The mixer's overlay is a machine at the hub, not an audience: counted online only.
+    const { host, site, signer, viewer, overlay } = roles
+    return { sites, viewers: viewer, watching: site + viewer, organisers: host + signer, online: host + site + signer + viewer + overlay, serverTime: this.now() }
   }
 
   stop(): void {
@@ -178,7 +179,7 @@ export class PresenceTracker {
   private conf(id: string): ConferenceLive {
     let c = this.conferences.get(id)
     if (!c) {
-      c = { sites: new Map(), roles: { host: 0, site: 0, signer: 0, viewer: 0 }, siteIds: [] }
+      c = { sites: new Map(), roles: { host: 0, site: 0, signer: 0, viewer: 0, overlay: 0 }, siteIds: [] }
       this.conferences.set(id, c)
     }
     return c

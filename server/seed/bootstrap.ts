@@ -6,7 +6,7 @@
 import type { ConferenceService } from '../conference/service.js'
 import type { LinkStore } from '../store/link-store.js'
 import { renameSync } from 'node:fs'
-import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, writeLinks, type AccessLinks } from '../access/links.js'
+import { issueLinks, linksFile, readLinks, rebase, UnreadableLinksError, withOverlay, writeLinks, type AccessLinks } from '../access/links.js'
 import { importCommandId } from '../awards/catalog.js'
 import { DEMO_CONFERENCE_ID, demoSetup, readDemoAwards } from './demo.js'
 import { NATIONAL_CONFERENCE_ID, nationalSetup, seedKind, type SeedKind } from './national.js'
@@ -30,7 +30,7 @@ export async function ensureDemo(links: LinkStore, service: ConferenceService, d
   const { state } = await service.state(conferenceId)
   const { existing, damaged } = readLinksOrSetAside(dataDir)
   if (existing && existing.conferenceId === conferenceId) {
-    const rebased = rebase(existing, publicUrl)
+    const rebased = await withOverlay(links, rebase(existing, publicUrl), publicUrl)
     writeLinks(dataDir, rebased)
     return rebased
   }

@@ -7,7 +7,7 @@ import type { Actor, Role } from '../kernel.js'
 import type { ConferenceEvent, NewEvent } from './contracts.js'
 import { authorize, decide, evolve } from './registry.js'
 import { initialState, type ConferenceState } from './state.js'
-import { CONF, EXAMPLE_NOW, host, signer, site, viewer } from '../testing/fixtures.js'
+import { CONF, EXAMPLE_NOW, host, overlay, signer, site, viewer } from '../testing/fixtures.js'
 import type { After, Example, Examples, Start } from '../testing/given.js'
 import { TINY_AWARDS, tinySetup } from '../testing/tiny-conference.js'
 
@@ -32,7 +32,7 @@ export function givenState(start: Start, given: readonly NewEvent[]): Conference
 }
 
 /** The actor of each role that the access table tries. */
-export const ROLE_ACTORS: Record<Role, Actor> = { host, site: site('d1'), signer: signer('blocA'), viewer }
+export const ROLE_ACTORS: Record<Role, Actor> = { host, site: site('d1'), signer: signer('blocA'), viewer, overlay }
 
 const forbiddenByAuthorize = (ex: Example) => !Array.isArray(ex.then) && ex.then.refused === 'forbidden'
 
@@ -81,7 +81,7 @@ export function runExamples(feature: string, examples: Examples): void {
   })
 
   describe(`${feature}: who may send each command`, () => {
-    const roles: Role[] = ['host', 'site', 'signer', 'viewer']
+    const roles: Role[] = ['host', 'site', 'signer', 'viewer', 'overlay']
     for (const { when, allowed } of examples.access) {
       for (const role of roles) {
         const may = allowed.includes(role)

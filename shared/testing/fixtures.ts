@@ -13,6 +13,7 @@ export const host: Actor = { conferenceId: CONF, role: 'host' }
 export const site = (siteId: string): Actor => ({ conferenceId: CONF, role: 'site', siteId })
 export const signer = (blocId: string, label: string | null = 'Trưởng khối'): Actor => ({ conferenceId: CONF, role: 'signer', blocId, ...(label ? { label } : {}) })
 export const viewer: Actor = { conferenceId: CONF, role: 'viewer' }
+export const overlay: Actor = { conferenceId: CONF, role: 'overlay' }
 
 let n = 0
 /** A command of `type`, parsed as the server would parse it. */

@@ -15,7 +15,7 @@ const en: typeof vi = {
     expires: 'Expires',
     status: 'Status',
     self: '(this page)',
-    roles: { host: 'Organisers', viewer: 'Viewer', site: 'Site', signer: 'Bloc head signing' },
+    roles: { host: 'Organisers', viewer: 'Viewer', overlay: 'Overlay (video mixer)', site: 'Site', signer: 'Bloc head signing' },
     statuses: { active: 'Active', revoked: 'Revoked', expired: 'Expired' },
     noExpiry: 'No expiry',
     clearExpiry: 'Remove the expiry',

@@ -13,7 +13,7 @@ export default {
     expires: 'Hết hạn',
     status: 'Trạng thái',
     self: '(trang này)',
-    roles: { host: 'Ban tổ chức', viewer: 'Người xem', site: 'Điểm cầu', signer: 'Trưởng khối ký' },
+    roles: { host: 'Ban tổ chức', viewer: 'Người xem', overlay: 'Lớp phủ (bàn trộn hình)', site: 'Điểm cầu', signer: 'Trưởng khối ký' },
     statuses: { active: 'Đang dùng được', revoked: 'Đã thu hồi', expired: 'Đã hết hạn' },
     noExpiry: 'Không hết hạn',
     clearExpiry: 'Bỏ hạn dùng',

@@ -1,0 +1,76 @@
+/** Checks the hall specs share: what a page's picture shows, measured in the page itself. */
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** Serious and critical axe violations of the page as it is now, as "rule: target" lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
+}
+
+/**
+ * The rendered font size of the first element matching `selector`, in CSS pixels of the viewport
+ * (the hall's canvas is scaled). Page code as text (an expression page.evaluate runs): the e2e type-check has no DOM.
+ */
+export async function renderedFontPx(page: Page, selector: string): Promise<number> {
+  return page.evaluate<number>(`((el) => {
+    const canvas = el.closest('.canvas')
+    const scale = canvas && canvas.offsetWidth ? canvas.getBoundingClientRect().width / canvas.offsetWidth : 1
+    return parseFloat(getComputedStyle(el).fontSize) * scale
+  })(document.querySelector(${JSON.stringify(selector)}))`)
+}
+
+/** 28 px at 1080 lines, scaled to this viewport's height: what reads from the back of a hall. */
+export function readableAt(viewport: { height: number }): number {
+  return 28 * (viewport.height / 1080) - 0.5
+}
+
+/** Whether two boxes overlap (by more than a pixel of rounding). */
+export function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1
+}
+
+/** Boxes of the elements matching `selector`, for overlap checks. */
+export async function boxes(page: Page, selector: string) {
+  const all = await page.locator(selector).all()
+  const out: { x: number; y: number; width: number; height: number }[] = []
+  for (const l of all) {
+    const b = await l.boundingBox()
+    if (b) out.push(b)
+  }
+  return out
+}
+
+/**
+ * Text elements under `selector` that are cut: their content clipped by their own overflow (an
+ * ellipsis, a line clamp), or their box cut off by a clipping parent. Their `data-testid` or class names them.
+ */
+export async function cutText(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].flatMap((el) => {
+    const clips = (e) => getComputedStyle(e).overflowX !== 'visible' || getComputedStyle(e).overflowY !== 'visible'
+    // Its own overflow clips what does not fit, or a clipping parent cuts the box itself off.
+    const own = clips(el) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+    const parent = el.parentElement
+    const r = el.getBoundingClientRect()
+    const p = parent && parent.getBoundingClientRect()
+    const byParent = !!p && clips(parent) && (r.left < p.left - 1 || r.right > p.right + 1 || r.top < p.top - 1 || r.bottom > p.bottom + 1)
+    const name = el.dataset.testid || el.className
+    return own || byParent ? [name + ' (' + el.scrollWidth + '×' + el.scrollHeight + ' in ' + el.clientWidth + '×' + el.clientHeight + '): ' + el.textContent.trim().slice(0, 60)] : []
+  })`)
+}
+
+/** How many of the elements matching `selector` have something else drawn over their middle. */
+export async function coveredCount(page: Page, selector: string): Promise<number> {
+  return page.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((el) => {
+    const r = el.getBoundingClientRect()
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+    return !top || !el.contains(top)
+  }).length`)
+}
+
+/** Waits until the page's hall reports a live connection. */
+export async function live(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
+}
