@@ -131,7 +131,6 @@ export class PresenceTracker {
 
   /** The figures of the whole cluster: this process's and the other processes' parts, summed. */
   current(conferenceId: string): Presence {
-    const c = this.conf(conferenceId)
     const t = this.now()
     const parts = [this.part(conferenceId), ...[...(this.remote.get(conferenceId)?.values() ?? [])].filter((p) => p.untilMs > t).map((p) => p.part)]
     const merged = new Map<string, SiteLive>()
