@@ -4,7 +4,7 @@
  * losing its last host link. The HTTP routes (server/http/links.ts) only read requests and answer.
  */
 import type { ConferenceState } from '../../shared/domain.js'
-import { linkIdOf, type AccessGrant, type LinkRecord, type LinkStore } from '../store/link-store.js'
+import type { AccessGrant, LinkRecord, LinkStore } from '../store/link-store.js'
 import { hashToken, newToken } from './tokens.js'
 
 /** A link as the console shows it. */
@@ -93,6 +93,3 @@ export function missingLinks(state: ConferenceState, links: LinkView[]) {
     ...state.blocs.filter((b) => !live.some((l) => l.blocId === b.id)).map((b) => ({ role: 'signer' as const, blocId: b.id, name: b.name })),
   ]
 }
-
-/** The id of the link a token opens (its views' `id`), for matching the links file's secrets to the store's links. */
-export const linkIdOfToken = (token: string): string => linkIdOf(hashToken(token))
