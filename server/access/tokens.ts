@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/domain.js'
-import type { LinkRecord, LinkStore } from '../store/link-store.js'
+import { linkIdOf, type LinkRecord, type LinkStore } from '../store/link-store.js'
 
 /** 192 random bits, URL-safe. */
 export function newToken(): string {
@@ -16,6 +16,9 @@ export function hashToken(token: string): string {
 }
 
 /** The Socket.IO room every socket opened with one link joins, so that revoking it closes them all. */
+/** The id of the link a token opens (what the link store and revocations name it by). */
+export const linkIdOfToken = (token: string): string => linkIdOf(hashToken(token))
+
 export const linkRoom = (linkId: string) => `link:${linkId}`
 
 /** Why a token is refused, for the page to say so: a reissued link's page is told to use the new one. */

@@ -10,8 +10,7 @@ import ExcelJS from 'exceljs'
 import type { ConferenceState, Site } from '../../shared/domain.js'
 import type { LinkView } from '../access/link-console.js'
 import type { AccessLinks } from '../access/links.js'
-import { hashToken } from '../access/tokens.js'
-import { linkIdOf } from '../store/link-store.js'
+import { linkIdOfToken } from '../access/tokens.js'
 import { FORMULA_START } from '../awards/csv.js'
 import { styleHeader } from '../awards/sheet-style.js'
 
@@ -52,7 +51,7 @@ function groupOf(site: Site, byId: ReadonlyMap<string, Site>): Site {
  */
 export function exportGroups(state: ConferenceState, file: AccessLinks | null, views: readonly LinkView[]): ExportGroup[] {
   const live = new Set(views.filter((v) => v.status === 'active').map((v) => v.id))
-  const liveUrl = (l: { token: string; url: string } | undefined) => (l && live.has(linkIdOf(hashToken(l.token))) ? l.url : null)
+  const liveUrl = (l: { token: string; url: string } | undefined) => (l && live.has(linkIdOfToken(l.token)) ? l.url : null)
   const own = file?.conferenceId === state.id ? file : null
   const siteLinks = new Map((own?.sites ?? []).map((s) => [s.siteId, s]))
   const signerLinks = new Map((own?.signers ?? []).map((s) => [s.blocId, s]))
