@@ -6,7 +6,7 @@
  */
 const SOURCE = '^(server|shared|client)/'
 /** Tests and their fixtures: each feature's given/when/then examples are test data beside its rules. */
-const TESTS = '\\.(test|spec)\\.ts$|^server/test/|^shared/testing/|^client/test/|/examples\\.ts$'
+const TESTS = '\\.(test|spec)\\.ts$|^server/test/|^shared/testing/|^client/test/|/examples\\.ts$|/run-examples\\.ts$'
 const TRANSPORTS = '^server/(http|realtime)/'
 
 /** @type {import('dependency-cruiser').IConfiguration} */

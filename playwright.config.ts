@@ -10,6 +10,8 @@ const SCREENSHOTS = process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts']
 
 export default defineConfig({
   testDir: 'e2e',
+  // The server bundles every spec's own server runs (scripts/build-server.mjs).
+  globalSetup: './e2e/global-setup.ts',
   workers: Number(process.env.E2E_WORKERS ?? 2),
   // A file's tests share its server, in order; the files themselves are independent.
   fullyParallel: false,

@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'client/**/*.test.ts'],
+    // The server bundles that the process tests start (scripts/build-server.mjs).
+    globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration tests start servers and child processes; two cores, so keep forks modest.

@@ -27,7 +27,7 @@ async function step(farm: Farm, n: number): Promise<Step> {
   const { ready } = app
   try {
     const m0 = await app.memory()
-    await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq }, n)
+    await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq, eventsEncoding: 'deflate' }, n)
     const m1 = await app.memory()
     const host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
     const f = await fanOut(farm, ROUNDS, WARMUP, (i) => command(host, announce(ready.awardIds[i])))
@@ -35,7 +35,7 @@ async function step(farm: Farm, n: number): Promise<Step> {
     // Every award announced before the storm: each viewer joins to the full state.
     await command(host, { id: crypto.randomUUID(), type: 'award.announce', data: { awardIds: ready.awardIds.slice(ROUNDS + WARMUP) } }, 120_000)
     host.disconnect()
-    const s = await joinStorm(farm, app, [app.url], { token: ready.viewerToken, snapshotEncoding: 'deflate' }, n)
+    const s = await joinStorm(farm, app, [app.url], { token: ready.viewerToken, snapshotEncoding: 'deflate', eventsEncoding: 'deflate' }, n)
     const mem = perUnit(m0, m1, n)
     const lost = fanDrops.dropped + f.short + stormLosses(s)
     if (lost) console.error(`  ${n}: fan-out ${dropsText(fanDrops)}, ${f.short} rounds short; storm ${JSON.stringify(s.lost)} ${dropsText(s.drops)}; the server closed ${serverCloses((await app.usage()).closes)}`)

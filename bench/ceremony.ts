@@ -40,7 +40,7 @@ async function send(envelope: { id: string; type: string; data: object }, timeou
 try {
   // ------------------------------------------------------------ reveal spread
   const m0 = await app.memory()
-  await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq }, CLIENTS)
+  await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq, eventsEncoding: 'deflate' }, CLIENTS)
   const m1 = await app.memory()
   await farm.clock(4)
   await farm.watch('reveal')
@@ -80,7 +80,7 @@ try {
   const tiny = await joinStorm(farm, bare, [bare.url], { join: 'tiny' }, CLIENTS, { memory: true })
   await bare.setSnapshot(await app.snapshot())
   const same = await joinStorm(farm, bare, [bare.url], { join: 'same' }, CLIENTS)
-  const real = await joinStorm(farm, app, [app.url], { token: ready.viewerToken, snapshotEncoding: 'deflate' }, CLIENTS)
+  const real = await joinStorm(farm, app, [app.url], { token: ready.viewerToken, snapshotEncoding: 'deflate', eventsEncoding: 'deflate' }, CLIENTS)
   const state = await (await fetch(`${app.url}/api/conferences/${ready.conferenceId}/state`, { headers: { authorization: `Bearer ${ready.viewerToken}` } })).text()
 
   console.log(`\nThe award ceremony at scale: ${CLIENTS} viewers; ${loadLine()}`)
@@ -88,7 +88,7 @@ try {
   console.log(`  Điểm Cầu reveal at revealAt  p50 ${ms(pct(revealSpread, 50))}  p99 ${ms(pct(revealSpread, 99))}   (lateness vs revealAt p99 ${ms(pct(lateness, 99))})`)
   console.log(`  naive show-on-arrival        p50 ${ms(pct(naiveSpread, 50))}  p99 ${ms(pct(naiveSpread, 99))}`)
   console.log(`volume: ${rest.length} awards in one award.announce reached all ${CLIENTS} viewers in ${ms(volumeMs)} (host ack ${ms(volumeAckMs)}; each got ${volumeAwards} awards' display data; server CPU ${ms(v1.cpuMs - v0.cpuMs, 0)})`)
-  console.log(`  (a viewer's device parses that message itself; the farm takes its bytes and one viewer per worker parses it: bench/lazy-parser.ts)`)
+  console.log(`  (the viewers ask eventsEncoding: 'deflate' as pages do: the batch goes as one deflated buffer, made once; a viewer's device inflates and parses it itself, the farm takes its bytes and one viewer per worker inflates and parses it)`)
   console.log(`join storm: ${CLIENTS} viewers connect at once, until each holds its snapshot (all ${real.awards} awards announced)`)
   const row = (name: string, s: Storm) => console.log(`  ${name.padEnd(52)} ${ms(s.ms).padStart(10)}  p50 ${ms(s.p50).padStart(10)}  server CPU ${ms(s.cpuPerJoin, 2)}/join`)
   row('bare Socket.IO, tiny snapshot', tiny)

@@ -5,11 +5,13 @@
  * computes a fan-out across all workers from one send instant.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
 import { connectOne, estimate, holds, options } from './farm-client.js'
 import { now } from './common.js'
 import { ready, send, serve } from './ipc.js'
 import { LazyMessage } from './lazy-parser.js'
+import { readStorm } from './read-tier-client.js'
 
 interface Client { socket: Socket; offset: number; lastSeq: number; closing: boolean }
 interface Event { seq: number; type: string; data?: { revealAt?: number; awards?: unknown[]; awardIds?: unknown[] } }
@@ -55,12 +57,23 @@ function adopt(socket: Socket, auth: { lastSeq?: unknown }): Client {
   return c
 }
 
+/** A packed batch (eventsEncoding: 'deflate'): its seqs, and its bytes that only the sampler inflates. */
+function packedOf(msg: unknown): { from: number; to: number; packed: Uint8Array } | null {
+  if (typeof msg !== 'object' || msg === null || !('packed' in msg) || !('from' in msg) || !('to' in msg)) return null
+  const { packed, from, to } = msg
+  return packed instanceof Uint8Array && typeof from === 'number' && typeof to === 'number' ? { packed, from, to } : null
+}
+
 function onEvents(c: Client, msg: unknown): void {
   const at = now()
   const sampler = c === clients[0]
   let events: Event[] | undefined
   let key: number | undefined
-  if (msg instanceof LazyMessage) {
+  const packed = packedOf(msg)
+  if (packed) {
+    key = packed.from
+    if (sampler) events = JSON.parse(inflateSync(packed.packed).toString('utf8')) as Event[]
+  } else if (msg instanceof LazyMessage) {
     key = msg.firstSeq()
     if (sampler) {
       events = (msg.parse() as { events: Event[] }).events
@@ -81,6 +94,9 @@ function onEvents(c: Client, msg: unknown): void {
       if (e.seq !== c.lastSeq + 1) s.gaps++
       c.lastSeq = e.seq
     }
+  } else if (packed && c.lastSeq >= 0) {
+    if (packed.from !== c.lastSeq + 1) s.gaps++
+    c.lastSeq = packed.to
   } else if (!events) c.lastSeq = -1 // not parsed: the next message starts the count again
   if (sampler && events) {
     const announced = events.find((e) => e.type === 'award.announced')
@@ -157,6 +173,8 @@ serve({
     })))
     return { times: Float64Array.from(times), lost, bytes, awards }
   },
+  /** Every client at once through the read tier at `base` (bench/read-tier-client.ts), until each holds the state. */
+  readStorm: ({ base, urls, conferenceId, auth }) => readStorm(String(base), urls as string[], String(conferenceId), auth as { token: string }, (s) => void adopt(s, {})),
   /** What the clients have seen and not yet reported (ink, or a message some never got). */
   flush: () => {
     const out = [...seen].map(([key, s]) => ({ key, times: Float64Array.from(s.times), reveals: Float64Array.from(s.reveals) }))

@@ -122,6 +122,18 @@ export class Farm {
     return { times, lost, bytes: Math.max(0, ...parts.map((p) => p.bytes)), awards: sampled.length ? Math.min(...sampled.map((p) => p.awards)) : -1 }
   }
 
+  /** n clients join at once through the read tier at `base` (HTTP), then their sockets at `urls` with that lastSeq. */
+  async readStorm(base: string, urls: string[], conferenceId: string, auth: { token: string }, n: number) {
+    const shares = this.split(urls, n)
+    const t0 = now()
+    const parts = await Promise.all(this.workers.map((w, k) => w.call<{ times: Float64Array; lost: Record<string, number>; bytes: number; awards: number; cacheHits: number }>('readStorm', { base, urls: shares[k] ?? [], conferenceId, auth })))
+    parts.forEach((p, k) => (this.live[k] = (this.live[k] ?? 0) + p.times.length))
+    const lost: Record<string, number> = {}
+    for (const p of parts) for (const [why, c] of Object.entries(p.lost)) lost[why] = (lost[why] ?? 0) + c
+    const sampled = parts.filter((p) => p.awards >= 0)
+    return { times: parts.flatMap((p) => Array.from(p.times, (t) => t - t0)), lost, bytes: Math.max(0, ...parts.map((p) => p.bytes)), awards: sampled.length ? Math.min(...sampled.map((p) => p.awards)) : -1, cacheHits: parts.reduce((a, p) => a + p.cacheHits, 0) }
+  }
+
   /** Disconnects every client; the drops since the last close. */
   async close(): Promise<Drops> {
     const parts = await Promise.all(this.workers.map((w) => w.call<Drops>('close')))

@@ -3,7 +3,7 @@
 // `-- --capacity`: the most viewers one process holds (bench/capacity.ts); `-- ceremony ink`: only those parts.
 import { spawnSync } from 'node:child_process'
 
-const ALL = ['broadcast', 'ceremony', 'ink', 'documents', 'timers', 'verify']
+const ALL = ['broadcast', 'ceremony', 'read-tier', 'ink', 'documents', 'timers', 'verify']
 const args = process.argv.slice(2)
 const named = args.filter((a) => ALL.includes(a))
 const unknown = args.filter((a) => !a.startsWith('--') && !ALL.includes(a))

@@ -9,7 +9,6 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createApp } from '../server/app.js'
 import { openSqliteStore } from '../server/store/sqlite.js'
 import { openSqliteLinkStore } from '../server/store/sqlite-links.js'
@@ -18,10 +17,11 @@ import { openRedisLinkStore } from '../server/store/redis-links.js'
 import { ensureDemo } from '../server/seed/bootstrap.js'
 import { demoSetup } from '../server/seed/demo.js'
 import { scaleSetup } from '../server/seed/scale.js'
+import { PROJECT_ROOT } from '../server/paths.js'
 import { nationalSetup, seedKind } from '../server/seed/national.js'
 import { demoConferenceId } from '../server/seed/bootstrap.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = PROJECT_ROOT
 const dataDir = path.resolve(process.env['DATA_DIR'] ?? path.join(root, '.tmp', 'e2e-lobby'))
 const FIVE_MIN = 5 * 60_000
 const seedSites = process.env['SEED_SITES'] ? Number(process.env['SEED_SITES']) : undefined

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto'
 import type { APIRequestContext } from '@playwright/test'
 import type { ConferenceState } from '../shared/domain.js'
 import type { AccessLinks } from './helpers.js'
+import { builtArgs, type BuiltEntry } from '../server/test/built.js'
 
 export interface PrivateServer {
   base: string
@@ -42,11 +43,11 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Runs `script` with tsx and resolves once `ready(output)` names the base URL it serves on.
+ * Runs the bundle of `script` (dist/server/, built by the run's global set-up) and resolves once `ready(output)` names the base URL it serves on.
  * Rejects with the process's output when it stops first or does not start in time.
  */
-async function spawnServer(script: string, env: Record<string, string>, ready: (output: string) => Promise<string | null>): Promise<{ base: string; stop: () => Promise<void> }> {
-  const child = spawn('node_modules/.bin/tsx', [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+async function spawnServer(script: BuiltEntry, env: Record<string, string>, ready: (output: string) => Promise<string | null>): Promise<{ base: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, builtArgs(script), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))
@@ -98,7 +99,7 @@ export async function startAppServer(): Promise<PrivateServer> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'diem-cau-e2e-'))
     const base = `http://127.0.0.1:${port}`
     try {
-      const started = await spawnServer('server/main.ts', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base }, async (output) => {
+      const started = await spawnServer('main', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: base }, async (output) => {
         if (!output.includes('is serving on')) return null
         return (await fetch(`${base}/api/health`).catch(() => null))?.ok ? base : null
       })
@@ -127,7 +128,7 @@ export async function startPrivateServer(opts: { sites?: number; redisUrl?: stri
   if (opts.seed) env['SEED'] = opts.seed
   if (opts.redisUrl) env['REDIS_URL'] = opts.redisUrl
   try {
-    const started = await spawnServer('e2e/lobby-server.ts', env, async (output) => /lobby server on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? null)
+    const started = await spawnServer('lobby-server', env, async (output) => /lobby server on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? null)
     return withApi(started.base, readLinksFile(dataDir), async () => {
       await started.stop()
       rmSync(dataDir, { recursive: true, force: true })

@@ -7,13 +7,13 @@
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { linksFile } from '../server/access/links.js'
 import { writeHeadFile, type HeadRecord } from '../server/store/head-file.js'
 import { SQLITE_FILE } from '../server/store/sqlite.js'
+import { PROJECT_ROOT } from '../server/paths.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = PROJECT_ROOT
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'))
 const source = path.join(dataDir, SQLITE_FILE)
 if (!existsSync(source)) {

@@ -9,6 +9,11 @@ import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startStickyProxy } from './sticky-proxy.mjs'
+import { buildServer } from './build-server.mjs'
+
+// The server as one module, rebuilt when a source is newer (scripts/build-server.mjs).
+await buildServer()
+const SERVER_ARGS = ['--enable-source-maps', 'dist/server/main.mjs']
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT ?? 3000)
@@ -112,9 +117,9 @@ const backends = Array.from({ length: count }, (_, i) => ({ host: '127.0.0.1', p
 const env = (p) => ({ PORT: String(p), HOST: '127.0.0.1', REDIS_URL: redisUrl, DATA_DIR: dataDir, PUBLIC_URL: publicUrl, TRUST_PROXY: '1' })
 try {
   // The first one alone creates the data directory's files (the document link key); the others then share them.
-  run('server 1', process.execPath, ['--import', 'tsx', 'server/main.ts'], env(backends[0].port))
+  run('server 1', process.execPath, SERVER_ARGS, env(backends[0].port))
   await waitFor(`http://127.0.0.1:${backends[0].port}/api/health`, 'server 1')
-  for (let i = 1; i < count; i++) run(`server ${i + 1}`, process.execPath, ['--import', 'tsx', 'server/main.ts'], env(backends[i].port))
+  for (let i = 1; i < count; i++) run(`server ${i + 1}`, process.execPath, SERVER_ARGS, env(backends[i].port))
   await Promise.all(backends.slice(1).map((b, i) => waitFor(`http://127.0.0.1:${b.port}/api/health`, `server ${i + 2}`)))
   await startStickyProxy({ port, backends })
   console.log(`\nĐiểm Cầu cluster: ${count} processes (ports ${backends.map((b) => b.port).join(', ')}) on Redis ${redisUrl} (appendfsync ${fsync}), open ${publicUrl}`)

@@ -13,6 +13,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { io } from 'socket.io-client'
+import { buildServer } from './build-server.mjs'
+
+// The server as one module, rebuilt when a source is newer (scripts/build-server.mjs).
+await buildServer()
+const SERVER_ARGS = ['--enable-source-maps', 'dist/server/main.mjs']
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const arg = (name, fallback) => {
@@ -53,7 +58,7 @@ process.on('exit', () => {
 
 const startServer = async (i) => {
   const port = await freePort()
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, SERVER_ARGS, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: `redis://127.0.0.1:${redisPort}`, DATA_DIR: dir, PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

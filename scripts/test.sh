@@ -33,12 +33,17 @@ together() {
   done
 }
 
-together typecheck 'npm run --silent typecheck' lint 'npm run --silent lint' build 'npx vite build --logLevel warn'
+together typecheck 'npm run --silent typecheck' lint 'npm run --silent lint' build 'npx vite build --logLevel warn && node scripts/build-server.mjs'
 if [ ${#failed[@]} -eq 0 ]; then
   together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test'
 fi
 echo "== $(( $(date +%s) - started )) s"
 if [ ${#failed[@]} -gt 0 ]; then
+  # The failures again, last, where a cut log still shows them.
+  for name in "${failed[@]}"; do
+    echo "== what failed in $name:" >&2
+    sed 's/\x1b\[[0-9;]*m//g' "$logs/$name.log" | grep -E ' FAIL |✘|×|Error:|error TS|  [0-9]+:[0-9]+ +error ' | head -40 >&2 || true
+  done
   echo "FAILED: ${failed[*]}" >&2
   exit 1
 fi

@@ -10,12 +10,12 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { SQLITE_FILE } from '../server/store/sqlite.js'
+import { PROJECT_ROOT } from '../server/paths.js'
 import { checkAgainstHead, openRedisReader, openSqliteReader, parseHead, type LogReader } from './verify-log.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = PROJECT_ROOT
 
 /** Says one sentence (Vietnamese, then English) and ends with `code`. */
 function end(code: 0 | 1 | 2, sentence: string): never {

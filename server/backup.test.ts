@@ -14,13 +14,14 @@ import { smallConference } from './test/harness.js'
 import { HEAD_FILE, readHeadFile } from './store/head-file.js'
 import { openSqliteLinkStore } from './store/sqlite-links.js'
 import { openSqliteStore, SQLITE_FILE } from './store/sqlite.js'
+import { builtArgs } from './test/built.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-backup-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function backup(dataDir: string, backupDir: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], { env: { ...process.env, DATA_DIR: dataDir, BACKUP_DIR: backupDir } }, (err, stdout, stderr) => {
+    execFile(process.execPath, builtArgs('backup'), { env: { ...process.env, DATA_DIR: dataDir, BACKUP_DIR: backupDir } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code) : 0, out: `${stdout}${stderr}` })
     })
   })

@@ -5,7 +5,7 @@
  * sentence (Vietnamese, then English) with what to do, and the exit code is not 0.
  */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PROJECT_ROOT } from './paths.js'
 import { createApp } from './app.js'
 import { openSqliteStore, SQLITE_FILE } from './store/sqlite.js'
 import { lockDataDir } from './store/lock.js'
@@ -45,7 +45,7 @@ process.on('uncaughtException', (err, origin) => {
 })
 import { relayLinksFile } from './access/links-file.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = PROJECT_ROOT
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '0.0.0.0'
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'))

@@ -15,6 +15,7 @@ import type { AccessLinks } from './access/links.js'
 import { SQLITE_FILE, stateHash } from './store/sqlite.js'
 import { freePort } from './test/process.js'
 import { defined } from '../shared/testing/defined.js'
+import { builtArgs } from './test/built.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-startup-'))
 const seeded = path.join(root, 'seeded')
@@ -28,7 +29,7 @@ interface Proc { child: ChildProcess; port: number; output: () => string; exited
 
 async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<Proc> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, builtArgs('main'), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -108,7 +109,7 @@ describe('one server per data directory', () => {
     const c = await spawnServer(dir)
     await untilServing(c)
     await stopGracefully(c)
-  }, 120_000)
+  }, 240_000)
 })
 
 describe('refusals at start', () => {

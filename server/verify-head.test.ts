@@ -20,6 +20,7 @@ import { eventHash } from './store/hash-chain.js'
 import { HEAD_FILE, writeHeadFile } from './store/head-file.js'
 import { checkIntegrity } from './store/integrity.js'
 import { openSqliteStore, SQLITE_FILE } from './store/sqlite.js'
+import { builtArgs } from './test/built.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-verify-'))
 const honest = path.join(root, 'honest')
@@ -47,7 +48,7 @@ const copyOf = (name: string) => {
 /** Runs the script as `npm run verify` does: its exit code and what it printed. */
 function verify(dataDir: string, head: string, redisUrl = ''): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--head', head], { env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: redisUrl } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...builtArgs('verify'), '--head', head], { env: { ...process.env, DATA_DIR: dataDir, REDIS_URL: redisUrl } }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code) : 0, out: `${stdout}${stderr}`.trim() })
     })
   })
@@ -136,17 +137,20 @@ describe('npm run verify -- --head <seq>:<hash>', () => {
   })
 
   it('refuses a head not written as <seq>:<hash>, and a folder without a database, saying what to do', async () => {
-    for (const bad of [`800:${written.hash.slice(0, 16)}`, `0:${written.hash}`]) {
-      const r = await verify(honest, bad)
+    const empty = mkdtempSync(path.join(root, 'empty-'))
+    const [short, zero, none] = await Promise.all([
+      verify(honest, `800:${written.hash.slice(0, 16)}`),
+      verify(honest, `0:${written.hash}`),
+      verify(empty, `${written.seq}:${written.hash}`),
+    ])
+    for (const r of [short, zero]) {
       expect(r.code).toBe(2)
       expect(r.out).toMatch(/^Hãy cho biết đầu nhật ký đã ghi lại: .* \/ Give the head you wrote down/)
     }
-    const empty = mkdtempSync(path.join(root, 'empty-'))
-    const r = await verify(empty, `${written.seq}:${written.hash}`)
-    expect(r.code).toBe(2)
-    expect(r.out).toContain(`Không có cơ sở dữ liệu ${path.join(empty, SQLITE_FILE)}`)
+    expect(none.code).toBe(2)
+    expect(none.out).toContain(`Không có cơ sở dữ liệu ${path.join(empty, SQLITE_FILE)}`)
     expect(readdirSync(empty)).toEqual([])
-  })
+  }, 120_000)
 })
 
 describe('npm run verify with REDIS_URL: a cluster’s log in Redis', () => {

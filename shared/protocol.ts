@@ -22,6 +22,8 @@ export interface HandshakeAuth {
   lastSeq?: number
   /** 'deflate': send snapshots as `PackedSnapshot` (the state's JSON, zlib-deflated, as binary). */
   snapshotEncoding?: 'deflate'
+  /** 'deflate': large `events` messages may come as `PackedEvents` (their JSON, zlib-deflated, as binary). */
+  eventsEncoding?: 'deflate'
 }
 
 /**
@@ -36,6 +38,25 @@ export interface PackedSnapshot {
 }
 
 export type AnySnapshot = Snapshot | PackedSnapshot
+
+/**
+ * An `events` message whose events are the zlib-deflated UTF-8 JSON of `ConferenceEvent[]`: what
+ * a client that asked for `eventsEncoding: 'deflate'` receives when the batch is large (the live
+ * broadcast and the catch-up at connect). Deflated once per batch and audience. `events` stays
+ * empty, so code that reads only `events` sees a message with nothing in it, never a wrong event.
+ */
+export interface PackedEvents {
+  events: []
+  encoding: 'deflate'
+  packed: ArrayBuffer | Uint8Array
+  /** The first and last seq inside, and how many events. */
+  from: number
+  to: number
+  count: number
+}
+
+/** An `events` message as sent: plain, or packed for a client that asked. */
+export type EventsMessage = { events: ConferenceEvent[] } | PackedEvents
 
 /** One site's connection as the server sees it now. */
 export interface SitePresence {
@@ -145,6 +166,7 @@ export const inbound = {
     token: z.unknown().optional(),
     lastSeq: z.number().int().min(0).optional().catch(undefined),
     snapshotEncoding: z.literal('deflate').optional().catch(undefined),
+    eventsEncoding: z.literal('deflate').optional().catch(undefined),
   }).catch({ token: undefined }),
   sync: z.object({ since: z.number().int().min(0) }),
   clock: z.object({ t0: informative, rttMs: informative, offsetMs: informative }).catch({ t0: undefined, rttMs: undefined, offsetMs: undefined }),
@@ -162,7 +184,7 @@ export interface ServerToClientEvents {
   /** The log's health as this process sees it: at connect, then on each change (see `ServerStatus`). */
   status: (s: ServerStatus) => void
   snapshot: (s: AnySnapshot) => void
-  events: (p: { events: ConferenceEvent[] }) => void
+  events: (p: EventsMessage) => void
   presence: (p: Presence) => void
   /** Host pages only: the latest announcements' reveal confirmations, newest first. */
   reveals: (r: { announcements: RevealStat[] }) => void

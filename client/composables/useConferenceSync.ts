@@ -15,6 +15,7 @@ import { sender, type ConferenceSync } from './sync/commands.js'
 import { openConnection } from './sync/connection.js'
 import { disposer } from './sync/dispose.js'
 import { followLog, followSession } from './sync/follow.js'
+import { readPublicSnapshot } from './sync/read-tier.js'
 
 export type { ConferenceSync, Send, SendResult } from './sync/commands.js'
 
@@ -34,16 +35,26 @@ export function useConferenceSync(): ConferenceSync {
   if (refusal) {
     session.setConnection('refused', refusal)
   } else {
-    const connection = openConnection(token, session, () => log.seq)
-    const s = connection.socket
-    socket = s
-    parts.add(() => {
-      connection.dispose()
-      socket = null
+    let left = false
+    parts.add(() => void (left = true))
+    const connect = () => {
+      if (left) return
+      const connection = openConnection(token, session, () => log.seq)
+      const s = connection.socket
+      socket = s
+      parts.add(() => {
+        connection.dispose()
+        socket = null
+      })
+      parts.add(followLog(s, log))
+      parts.add(followSession(s, session, ink))
+      parts.add(sampleClock(s, (ms) => session.setClockOffset(ms)))
+    }
+    // A viewer joins from the read tier (the cache's bytes), then its socket asks only for what followed.
+    void readPublicSnapshot(token).then((snap) => {
+      if (snap && snap.seq > log.seq) log.applySnapshot(snap)
+      connect()
     })
-    parts.add(followLog(s, log))
-    parts.add(followSession(s, session, ink))
-    parts.add(sampleClock(s, (ms) => session.setClockOffset(ms)))
   }
   onBeforeUnmount(parts.dispose)
 

@@ -1,8 +1,8 @@
 /**
- * vue-i18n: Vietnamese first, English second; the choice is remembered on this device. Each
- * feature keeps its own catalogue (features/<name>/i18n.vi.ts and .en.ts); they merge here.
+ * The page's catalogues: each feature keeps its own (features/<name>/i18n.vi.ts and .en.ts); they
+ * merge here into the one vue-i18n instance (lib/i18n.ts), before the app mounts (main.ts).
  */
-import { createI18n } from 'vue-i18n'
+import { i18n, LOCALES, setLocale, type Locale } from '../lib/i18n.js'
 import refusalVi from './refusal.vi.js'
 import refusalEn from './refusal.en.js'
 import agendaVi from '../features/agenda/i18n.vi.js'
@@ -34,33 +34,7 @@ const en: typeof vi = {
   ...uiEn, ...hallEn, ...sitesEn, ...conferenceEn, ...awardsEn, ...signingEn, ...linksEn, ...documentsEn,
 }
 
-export type Locale = 'vi' | 'en'
-export const LOCALES: Locale[] = ['vi', 'en']
-const KEY = 'diem-cau.locale'
+i18n.global.setLocaleMessage('vi', vi)
+i18n.global.setLocaleMessage('en', en)
 
-function initialLocale(): Locale {
-  try {
-    const saved = localStorage.getItem(KEY)
-    if (saved === 'vi' || saved === 'en') return saved
-  } catch {
-    // storage may be blocked on kiosk browsers
-  }
-  return 'vi'
-}
-
-export const i18n = createI18n({
-  legacy: false,
-  locale: initialLocale(),
-  fallbackLocale: 'vi',
-  messages: { vi, en },
-})
-
-export function setLocale(l: Locale): void {
-  i18n.global.locale.value = l
-  document.documentElement.lang = l
-  try {
-    localStorage.setItem(KEY, l)
-  } catch {
-    // ignore
-  }
-}
+export { i18n, LOCALES, setLocale, type Locale }

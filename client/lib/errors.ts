@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TIME_ZONE } from '../../shared/domain.js'
 import type { ErrorBody, ErrorParams } from '../../shared/errors.js'
-import { i18n } from '../i18n/index.js'
+import { i18n } from './i18n.js'
 import { formatNumber, formatTime } from './format.js'
 
 /** What a page may hold of an error: at least its code (an HTTP answer's, possibly one this page does not know). */

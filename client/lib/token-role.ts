@@ -11,6 +11,14 @@ const known = new Map<string, Role | null>()
 /** Per refused token: the server's reason, so the page says it without spending another guess on a handshake. */
 const refusals = new Map<string, string>()
 
+/** Per accepted token: its conference, as `/api/me` named it (the read tier's address needs it). */
+const conferences = new Map<string, string>()
+
+/** The conference of this token when the router asked the server about it. */
+export function knownConference(token: string): string | undefined {
+  return conferences.get(token)
+}
+
 /** Why the server refused this token when the router asked, if it did. */
 export function knownRefusal(token: string): string | undefined {
   return refusals.get(token)
@@ -34,8 +42,12 @@ export async function roleOf(token: string): Promise<Role | null | undefined> {
       return null
     }
     if (!res.ok) return undefined
-    const role = roleIn(await res.json())
+    const body: unknown = await res.json()
+    const role = roleIn(body)
     known.set(token, role)
+    const actor = typeof body === 'object' && body !== null && 'actor' in body ? body.actor : undefined
+    const conferenceId = typeof actor === 'object' && actor !== null && 'conferenceId' in actor ? actor.conferenceId : undefined
+    if (typeof conferenceId === 'string') conferences.set(token, conferenceId)
     return role
   } catch {
     return undefined

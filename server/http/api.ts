@@ -18,6 +18,7 @@ import { refuse, STATUS } from '../edge/answers.js'
 import type { Admitted, Gate } from '../edge/gate.js'
 import { capError, COMMAND_BODY_LIMIT, shapeProblem } from '../edge/limits.js'
 import { awardsRouter } from './awards.js'
+import { publicRouter } from './public.js'
 
 /** Reads of the state one link may have in progress at once (a viewer link: one address). */
 export const MAX_CONCURRENT_READS = 4
@@ -73,6 +74,8 @@ export function apiRouter(deps: { service: ConferenceService; gate: Gate }): Rou
 
   // Award lists: import (host), export (any role), and the template (no token, outside /conferences).
   api.use(awardsRouter(deps))
+  // The read tier: the public snapshot of each seq, immutable, for a cache in front.
+  api.use(publicRouter(deps))
 
   const reading = new Map<string, number>()
   api.get('/conferences/:id/state', async (req: Authed, res, next) => {

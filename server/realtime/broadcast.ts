@@ -6,9 +6,24 @@ import { eventFor, sameForAll, type Audience } from '../../shared/audience.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import { linkRoom } from '../access/tokens.js'
 import type { AppServer } from './app-server.js'
+import { EventPacker } from './packed-events.js'
 
 /** The broadcast room of one audience of a conference. */
 export const conferenceRoom = (conferenceId: string, audience: Audience) => `conference:${conferenceId}:${audience}`
+
+/** The sockets of an audience that take large batches deflated (they are in its broadcast room too). */
+export const packedRoom = (conferenceId: string, audience: Audience) => `${conferenceRoom(conferenceId, audience)}:deflate`
+
+/** One packer per server: the broadcast and the catch-ups at connect share its deflated batches. */
+const packers = new WeakMap<AppServer, EventPacker>()
+export function packerOf(io: AppServer): EventPacker {
+  let packer = packers.get(io)
+  if (!packer) {
+    packer = new EventPacker()
+    packers.set(io, packer)
+  }
+  return packer
+}
 
 /** Both audiences' rooms of a conference. */
 export const everyone = (conferenceId: string) => [conferenceRoom(conferenceId, 'host'), conferenceRoom(conferenceId, 'public')]
@@ -18,14 +33,19 @@ export const everyone = (conferenceId: string) => [conferenceRoom(conferenceId, 
  * this process's sockets only: every process of a cluster follows the log and sends it to its own.
  */
 export function broadcast(io: AppServer, conferenceId: string, events: ConferenceEvent[]): void {
-  const host = conferenceRoom(conferenceId, 'host')
-  const pub = conferenceRoom(conferenceId, 'public')
-  if (events.every(sameForAll)) {
-    io.local.to([host, pub]).emit('events', { events })
-    return
-  }
-  io.local.to(host).emit('events', { events })
-  io.local.to(pub).emit('events', { events: events.map((e) => eventFor(e, 'public')) })
+  if (events.every(sameForAll)) return send(io, conferenceId, ['host', 'public'], events)
+  send(io, conferenceId, ['host'], events)
+  send(io, conferenceId, ['public'], events.map((e) => eventFor(e, 'public')))
+}
+
+/** One batch to the rooms of `audiences` (that read it the same): deflated, once, to the sockets that asked, when it is large. */
+function send(io: AppServer, conferenceId: string, audiences: Audience[], events: ConferenceEvent[]): void {
+  const rooms = audiences.map((a) => conferenceRoom(conferenceId, a))
+  const packed = packerOf(io).pack(conferenceId, audiences[0] ?? 'public', events)
+  if (!packed) return void io.local.to(rooms).emit('events', { events })
+  const packedRooms = audiences.map((a) => packedRoom(conferenceId, a))
+  io.local.to(rooms).except(packedRooms).emit('events', { events })
+  io.local.to(packedRooms).emit('events', packed)
 }
 
 /**

@@ -153,6 +153,7 @@ export function authenticate(gate: Gate) {
       socket.data.actor = admitted.actor
       socket.data.link = admitted
       socket.data.deflate = auth.snapshotEncoding === 'deflate'
+      socket.data.packEvents = auth.eventsEncoding === 'deflate'
       if (auth.lastSeq !== undefined) socket.data.lastSeq = auth.lastSeq
       // Revoking the link closes this socket (broadcast.ts, closeLink).
       void socket.join(linkRoom(admitted.linkId))

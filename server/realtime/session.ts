@@ -14,7 +14,7 @@ import { capAnswer, shapeProblem } from '../edge/limits.js'
 import { log } from '../log.js'
 import type { AppSocket } from './app-server.js'
 import { bufferedBytes, SNAPSHOT_IN_FLIGHT_BYTES } from './backpressure.js'
-import { conferenceRoom, everyone } from './broadcast.js'
+import { conferenceRoom, everyone, packedRoom, packerOf } from './broadcast.js'
 import { acceptInk } from './ink.js'
 import type { PresenceTracker } from './presence.js'
 import type { RevealTracker } from './reveals.js'
@@ -34,7 +34,7 @@ const BUSY: Refusal = { code: 'rate_limited', message: 'the previous answer has 
 
 /** Serves one authenticated socket: handlers first, so nothing sent right after connecting is dropped; then its catch-up. */
 export function startSession(socket: AppSocket, deps: SessionDeps): void {
-  const { actor, deflate, link, lastSeq } = socket.data
+  const { actor, deflate, packEvents, link, lastSeq } = socket.data
   const { service, gate, presence, reveals, now } = deps
   const audience = audienceOf(actor.role)
   const who = { role: actor.role, conferenceId: actor.conferenceId, transport: socket.conn.transport.name }
@@ -110,7 +110,7 @@ export function startSession(socket: AppSocket, deps: SessionDeps): void {
       // Right after who it is: whether the log can be written now (a page connecting during an outage says so).
       socket.emit('status', deps.status())
       sendCatchUp(socket, catchUp, deflate, now)
-      void socket.join(conferenceRoom(actor.conferenceId, audience))
+      void socket.join(packEvents ? [conferenceRoom(actor.conferenceId, audience), packedRoom(actor.conferenceId, audience)] : conferenceRoom(actor.conferenceId, audience))
       presence.setSites(actor.conferenceId, state.sites.map((s) => s.id))
       presence.join(actor)
       joined = true
@@ -130,10 +130,17 @@ function snapshotMessage(catchUp: Extract<CatchUp, { snapshot: unknown }>, defla
   return deflate ? { seq, serverTime: now(), encoding: 'deflate', packed: deflated } : { seq, state, serverTime: now() }
 }
 
-/** Only what a returning client missed, when memory still holds it; else the state, then what came after it. */
+/**
+ * Only what a returning client missed, when memory still holds it; else the state, then what came
+ * after it. A large catch-up goes deflated to a page that asked, shared with every page that
+ * reconnects from the same seq (the ones dropped behind a big batch).
+ */
 function sendCatchUp(socket: AppSocket, catchUp: CatchUp, deflate: boolean, now: () => number): void {
   if ('snapshot' in catchUp) socket.emit('snapshot', snapshotMessage(catchUp, deflate, now))
-  if (catchUp.events.length || !('snapshot' in catchUp)) socket.emit('events', { events: catchUp.events })
+  if (!catchUp.events.length && 'snapshot' in catchUp) return
+  const { actor, packEvents } = socket.data
+  const packed = packEvents ? packerOf(socket.nsp.server).pack(actor.conferenceId, audienceOf(actor.role), catchUp.events) : null
+  socket.emit('events', packed ?? { events: catchUp.events })
 }
 
 async function syncAnswer(service: ConferenceService, conferenceId: string, since: number, audience: Audience, deflate: boolean, now: () => number): Promise<SyncAnswer> {

@@ -10,7 +10,6 @@
  *   read by the same parser as any organiser's list.
  */
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { Bloc, Site } from '../../shared/domain.js'
 import { EVENTS, type ConferenceSetup, type NewEvent } from '../../shared/events.js'
@@ -18,10 +17,11 @@ import { sha256HexSync } from '../../shared/hash.js'
 import type { ImportedAward } from '../awards/catalog.js'
 import { decodeText, readCsv } from '../awards/csv.js'
 import { parseAwardCsv, type Catalog } from '../awards/parse.js'
+import { projectFile } from '../paths.js'
 
 export const DEMO_CONFERENCE_ID = 'ninh-thuan-2023'
 
-const data = (file: string) => fileURLToPath(new URL(`./data/${file}`, import.meta.url))
+const data = (file: string) => projectFile('server', 'seed', 'data', file)
 
 /** The award list the demo imports: Vietnamese headers, one row per award, UTF-8 with a BOM. */
 export const DEMO_AWARDS_FILE = data('khen-thuong-2022.csv')

@@ -59,7 +59,8 @@ export async function startServer(opts: { dataDir?: string; events?: NewEvent[];
   return {
     app, store, linkStore, dataDir, url, links, clients,
     connect(token, o = {}) {
-      const c: Client = connect(url, { auth: { token, ...o }, transports: ['websocket'], reconnection: false, forceNew: true })
+      // A loaded test machine can take long to let a socket in: the tests bound what they measure, not this.
+      const c: Client = connect(url, { auth: { token, ...o }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 120_000 })
       clients.push(c)
       void firstSync(c)
       return c

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { defined } from '../../shared/testing/defined.js'
+import { builtArgs } from './built.js'
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -24,7 +25,7 @@ export async function freePort(): Promise<number> {
  * if it exits or does not serve within `timeoutMs`.
  */
 export async function startServerProcess(port: number, env: Record<string, string>, children: ChildProcess[], timeoutMs = 60_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, builtArgs('main'), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { COMMAND_TYPES, CONTRACTS, EVENTS } from './contracts.js'
 import { EXAMPLES } from './examples.js'
 import { FEATURES } from './registry.js'
-import { runExamples } from '../testing/run-examples.js'
+import { runExamples } from './run-examples.js'
 import { PLEDGE_A, PLEDGE_B, sha256, TINY_AWARDS, tinySetup } from '../testing/tiny-conference.js'
 
 for (const [feature, examples] of Object.entries(EXAMPLES)) runExamples(feature, examples)

@@ -9,7 +9,7 @@ import { EXAMPLES } from './examples.js'
 import { decide, evolve, replay } from './registry.js'
 import { initialState, type ConferenceState } from './state.js'
 import { c, CONF, EXAMPLE_NOW, host, signer, site, STROKES, HASH_A, HASH_B } from '../testing/fixtures.js'
-import { givenState, logged } from '../testing/run-examples.js'
+import { givenState, logged } from './run-examples.js'
 import { tinySetup } from '../testing/tiny-conference.js'
 
 function deepFreeze<T>(o: T): T {

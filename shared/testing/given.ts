@@ -1,7 +1,7 @@
 /**
  * Given/when/then examples, each rule said once: given these events (after the tiny conference is
  * created and its awards imported), when this actor sends this command, then these events are
- * decided (or this refusal), and the state then shows this. ./run-examples.ts reads every example
+ * decided (or this refusal), and the state then shows this. ../features/run-examples.ts reads every example
  * three ways: what decide answers, what authorize allows, what evolve makes of the events.
  */
 import type { Actor, Role } from '../kernel.js'

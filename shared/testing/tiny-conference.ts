@@ -2,8 +2,8 @@
  * Test support: a tiny conference (3 sites, 3 agenda items, 2 award types, 4 awards, 2 blocs)
  * for unit tests of evolve and decide. Not part of the client build.
  */
-import type { Award } from '../domain.js'
-import type { ConferenceSetup } from '../events.js'
+import type { Award } from '../features/awards/state.js'
+import type { ConferenceSetup } from '../features/conference/contract.js'
 
 import { sha256HexSync as sha256 } from '../hash.js'
 

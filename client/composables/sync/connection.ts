@@ -23,7 +23,7 @@ const refusalData = (err: Error): RefusalData | undefined => ('data' in err && t
  * for what the page has not seen. The session store says where the connection stands.
  */
 export function openConnection(token: string, session: ReturnType<typeof useSessionStore>, lastSeq: () => number): { socket: ConferenceSocket; dispose: Dispose } {
-  const encoding = CAN_INFLATE ? { snapshotEncoding: 'deflate' as const } : {}
+  const encoding = CAN_INFLATE ? { snapshotEncoding: 'deflate' as const, eventsEncoding: 'deflate' as const } : {}
   const socket = createConferenceSocket(() => (lastSeq() > 0 ? { token, lastSeq: lastSeq(), ...encoding } : { token, ...encoding }))
   let retry: ReturnType<typeof setTimeout> | undefined
   const connectIn = (ms: number) => {

@@ -6,15 +6,28 @@ import type { useConferenceStore } from '../../stores/conference.js'
 import type { useSessionStore } from '../../stores/session.js'
 import type { useInkStore } from '../../features/signing/ink-store.js'
 import type { Dispose } from './dispose.js'
-import { unpackSnapshot } from './snapshot.js'
+import { unpackEvents, unpackSnapshot } from './snapshot.js'
 
 const SYNC_ANSWER_WITHIN_MS = 8000
 
 /** Snapshot and events into the log's store in seq order, asking `sync` on a gap (lib/catch-up.ts). */
 export function followLog(socket: ConferenceSocket, log: ReturnType<typeof useConferenceStore>): Dispose {
   const catchUp = new CatchUp(log, (since) => socket.timeout(SYNC_ANSWER_WITHIN_MS).emitWithAck('sync', { since }), unpackSnapshot)
-  socket.on('snapshot', (snap) => void catchUp.snapshot(snap))
-  socket.on('events', ({ events }) => catchUp.receive(events))
+  // Packed batches are inflated off the main path; whatever arrives meanwhile waits its turn, in order.
+  let inOrder: Promise<void> = Promise.resolve()
+  let waiting = 0
+  const then = (step: () => void | Promise<void>) => {
+    waiting++
+    inOrder = inOrder.then(step).catch((err: unknown) => console.error('could not read a message of the log', err)).finally(() => void waiting--)
+  }
+  socket.on('snapshot', (snap) => {
+    if (waiting === 0) return void catchUp.snapshot(snap)
+    then(() => catchUp.snapshot(snap))
+  })
+  socket.on('events', (m) => {
+    if (waiting === 0 && !('packed' in m)) return catchUp.receive(m.events)
+    then(async () => catchUp.receive(await unpackEvents(m)))
+  })
   return () => {
     catchUp.stop()
     socket.off('snapshot')

@@ -3,7 +3,7 @@
  * during the conference (the registry refuses everything once it has ended); a stale edit is
  * refused with `conflict` rather than applied over what another console just did (./contract.ts).
  */
-import { itemRuns } from '../../agenda-timing.js'
+import { itemRuns } from './timing.js'
 import { ErrorReason as R } from '../../errors.js'
 import type { Actor } from '../../kernel.js'
 import type { CommandOf, CommandTypeOf } from '../contracts.js'

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Actor, Role } from '../kernel.js'
-import type { ConferenceEvent, NewEvent } from '../features/contracts.js'
-import { authorize, decide, evolve } from '../features/registry.js'
-import { initialState, type ConferenceState } from '../features/state.js'
-import { CONF, EXAMPLE_NOW, host, signer, site, viewer } from './fixtures.js'
-import type { After, Example, Examples, Start } from './given.js'
-import { TINY_AWARDS, tinySetup } from './tiny-conference.js'
+import type { ConferenceEvent, NewEvent } from './contracts.js'
+import { authorize, decide, evolve } from './registry.js'
+import { initialState, type ConferenceState } from './state.js'
+import { CONF, EXAMPLE_NOW, host, signer, site, viewer } from '../testing/fixtures.js'
+import type { After, Example, Examples, Start } from '../testing/given.js'
+import { TINY_AWARDS, tinySetup } from '../testing/tiny-conference.js'
 
 let seq = 0
 /** Gives decided events their place in a log, a second apart. */
