@@ -44,7 +44,9 @@ export class PresenceTracker {
   /** Sites known from the conference state, so that offline ones are listed too. */
   setSites(conferenceId: string, siteIds: string[]): void {
     const c = this.conf(conferenceId)
-    const added = siteIds.some((id) => !c.siteIds.includes(id))
+    // A Set: with 3,356 sites, includes() per id made each join cost 11 million comparisons.
+    const known = new Set(c.siteIds)
+    const added = siteIds.some((id) => !known.has(id))
     c.siteIds = siteIds
     if (added) this.markDirty(conferenceId)
   }
@@ -129,7 +131,6 @@ export class PresenceTracker {
 
   /** The figures of the whole cluster: this process's and the other processes' parts, summed. */
   current(conferenceId: string): Presence {
-    const c = this.conf(conferenceId)
     const t = this.now()
     const parts = [this.part(conferenceId), ...[...(this.remote.get(conferenceId)?.values() ?? [])].filter((p) => p.untilMs > t).map((p) => p.part)]
     const merged = new Map<string, SiteLive>()
@@ -147,7 +148,9 @@ export class PresenceTracker {
       }
     }
     const sites: Presence['sites'] = {}
-    for (const id of new Set([...c.siteIds, ...merged.keys()])) {
+    // Only the sites seen since the start: a site never connected is offline by its absence. Listing
+    // all of a national day's 3,356 made each presence message 200 KB, sent to every screen.
+    for (const id of merged.keys()) {
       const s = merged.get(id)
       const connections = s?.connections ?? 0
       const p: SitePresence = { online: connections > 0, connections }
