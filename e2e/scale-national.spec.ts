@@ -7,9 +7,9 @@
  * commune's hall shows the sites by province, not 3,356 names, and a phone stays one column.
  * The times are printed (figures, not asserts).
  */
-import { expect, test, type Page } from './fixtures.js'
+import { expect, test } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
-import { seedBoard, type SeededBoard } from './scale-sites.js'
+import { openConsole, seedBoard, type SeededBoard } from './scale-sites.js'
 import type { ConferenceState } from '../shared/domain.js'
 import { defined } from '../shared/testing/defined.js'
 
@@ -58,19 +58,10 @@ function expectedRollup(): Map<string, { total: number; online: number; checkedI
   return out
 }
 
-async function openConsole(page: Page, online: number): Promise<number> {
-  const t0 = Date.now()
-  await page.goto(server.url('/host', server.links.host.token))
-  await expect(page.getByTestId('board-ready')).toHaveAttribute('data-total', String(SITES))
-  await expect(page.getByTestId('board-online')).toHaveAttribute('data-online', String(online))
-  await expect(page.locator('[data-testid^="site-row-"]').first()).toBeVisible()
-  return Date.now() - t0
-}
-
 test('3,356 sites on the host board: counts, problems first, the rollup by province, search without diacritics, a drop within 5 s', async ({ browser }) => {
   test.setTimeout(120_000)
   const host = await (await browser.newContext({ viewport: CONSOLE, locale: 'vi-VN' })).newPage()
-  const openMs = await openConsole(host, board.expected.online)
+  const openMs = await openConsole(host, server.url('/host', server.links.host.token), SITES, board.expected.online)
   const { expected } = board
 
   await expect(host.getByTestId('board-filter-offline')).toContainText(String(expected.offline))

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client'
 import { randomUUID } from 'node:crypto'
+import { expect, type Page } from './fixtures.js'
 import type { Ack } from '../shared/errors.js'
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol.js'
 import { defined } from '../shared/testing/defined.js'
@@ -115,4 +116,17 @@ export async function seedBoard(base: string, conferenceId: string, links: { sit
     expected: { total: links.length, online: opts.online, offline: links.length - opts.online, problems: withProblem.length, attendees, checkedIn, ready },
     problemIds,
   }
+}
+
+/**
+ * Opens the host console at `url` and waits for the board to know all `total` sites and `online`
+ * of them online: the time that took, as the host waits for it.
+ */
+export async function openConsole(page: Page, url: string, total: number, online: number): Promise<number> {
+  const t0 = Date.now()
+  await page.goto(url)
+  await expect(page.getByTestId('board-ready')).toHaveAttribute('data-total', String(total))
+  await expect(page.getByTestId('board-online')).toHaveAttribute('data-online', String(online))
+  await expect(page.locator('[data-testid^="site-row-"]').first()).toBeVisible()
+  return Date.now() - t0
 }

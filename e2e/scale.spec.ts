@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
-import { seedBoard, type SeededBoard } from './scale-sites.js'
+import { openConsole, seedBoard, type SeededBoard } from './scale-sites.js'
 import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
@@ -26,16 +26,6 @@ test.afterAll(async () => {
   for (const s of board?.sites ?? []) s.close()
   await server?.stop()
 })
-
-/** Opens the console and waits for the board to know every site: the time that took, as the host waits for it. */
-async function openConsole(page: Page, online: number): Promise<number> {
-  const t0 = Date.now()
-  await page.goto(server.url('/host', server.links.host.token))
-  await expect(page.getByTestId('board-ready')).toHaveAttribute('data-total', '700')
-  await expect(page.getByTestId('board-online')).toHaveAttribute('data-online', String(online))
-  await expect(page.locator('[data-testid^="site-row-"]').first()).toBeVisible()
-  return Date.now() - t0
-}
 
 interface ScrollFigures { idleMeanMs: number; frames: number; meanMs: number; p95Ms: number; maxMs: number; over50Ms: number; longTasks: number; rowsInDom: number }
 
@@ -94,7 +84,7 @@ function searchMs(page: Page, text: string): Promise<number> {
 test('700 sites on the board: counts, problems first, search, a drop within seconds; render and scroll figures', async ({ browser, request }) => {
   test.setTimeout(180_000)
   const host = await (await browser.newContext({ viewport: CONSOLE, locale: 'vi-VN' })).newPage()
-  const openMs = await openConsole(host, board.expected.online)
+  const openMs = await openConsole(host, server.url('/host', server.links.host.token), 700, board.expected.online)
   const { expected } = board
 
   // The counts: online, offline, problems, delegates, ready.
@@ -164,7 +154,7 @@ test('700 sites on the board: counts, problems first, search, a drop within seco
   // The second size on its own (one renderer on the machine's two cores), while the conference runs.
   await host.context().close()
   const wide = await (await browser.newContext({ viewport: WIDE, locale: 'vi-VN' })).newPage()
-  const openWideMs = await openConsole(wide, board.expected.online - 1)
+  const openWideMs = await openConsole(wide, server.url('/host', server.links.host.token), 700, board.expected.online - 1)
   const scrollWide = await scrollFrames(wide, 240)
 
   console.log(`[scale] 700 sites, ${expected.online} online: console ready in ${openMs} ms at 1366×768, ${openWideMs} ms at 1920×1080 (navigation to every site counted, client built by vite, 2 shared cores)`)
