@@ -4,6 +4,7 @@ import { c, ended, EXAMPLE_NOW, host, site, started, viewer } from '../../testin
 import { scenario, type Examples } from '../../testing/given.js'
 import { TINY_AWARDS } from '../../testing/tiny-conference.js'
 import { shown, type Award } from './state.js'
+import { rollExamples } from './roll-examples.js'
 
 const a = (i: number): Award => TINY_AWARDS[i] ?? { id: 'none', typeId: 'none', recipientKind: 'collective', recipientName: '' }
 const announced = (ids: number[], revealAt = EXAMPLE_NOW + 300): NewEvent => ({
@@ -41,10 +42,12 @@ export const awardsExamples: Examples = {
     scenario('an import may not name an unknown type').given().by(host).when(c('award.import', { awards: [{ ...nine, typeId: 'zz' }] })).refused('not_found', 'award.noType'),
     scenario('an import may not name an unknown site').given().by(host).when(c('award.import', { awards: [{ ...nine, siteId: 'ghost' }] })).refused('not_found', 'award.noSite'),
     scenario('a viewer may not import').given().by(viewer).when(c('award.import', { awards: [nine] })).refused('forbidden'),
+    ...rollExamples,
   ],
   access: [
     { when: c('award.announce', { awardIds: ['a1'] }), allowed: ['host'] },
     { when: c('award.retract', { awardId: 'a1', reason: 'Sai tên' }), allowed: ['host'] },
+    { when: c('award.controlRoll', { action: 'pause' }), allowed: ['host'] },
     { when: c('award.import', { awards: [{ id: 'a9', typeId: 't1', recipientKind: 'collective', recipientName: 'Phòng Nội vụ' }] }), allowed: ['host'] },
   ],
 }
