@@ -35,7 +35,7 @@ const SLACK = 12
  * The roll's page area on a 1920×1080 hall during the awards item, in design px (measured on the
  * hall screen: HonoursRoll's `data-box`). The host paces every roll for it.
  */
-export const REFERENCE_BOX = { width: 1336, height: 757 }
+export const REFERENCE_BOX = { width: 1336, height: 665 }
 
 /** The font specs the roll measures with, to be loaded before measuring. */
 export const ROLL_FONTS = Object.values(DENSITIES).flatMap((d) => [d.nameFont, d.unitFont]).concat(NOTE, GROUP.type, GROUP.decision).map((f) => `${f.weight} ${f.size}px`)
