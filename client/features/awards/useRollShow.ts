@@ -6,7 +6,6 @@
  */
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { storeToRefs } from 'pinia'
-import type { Award } from '../../../shared/domain.js'
 import { rollTimeline, type RollRun } from '../../../shared/features/awards/roll.js'
 import { useConferenceStore } from '../../stores/conference.js'
 import type { RevealBatch } from './useReveal.js'
@@ -26,25 +25,32 @@ export function useRollShow(serverNow: () => number) {
   const tick = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
 
-  /** Announced awards by their reveal instant: one announcement's batch. */
+  /** Announced awards by their reveal instant: one announcement's batch, one object per state (a roll keeps its pages while the clock moves). */
   const byReveal = computed(() => {
-    const out = new Map<number, Award[]>()
+    const out = new Map<number, RevealBatch>()
     for (const a of state.value.awards) {
       if (a.revealAt === undefined || a.sealed) continue
-      const list = out.get(a.revealAt)
-      if (list) list.push(a)
-      else out.set(a.revealAt, [a])
+      const batch = out.get(a.revealAt)
+      if (batch) batch.awards.push(a)
+      else out.set(a.revealAt, { revealAt: a.revealAt, awards: [a] })
     }
     return out
   })
+  /** One Show per run and start, so that a tick of the clock hands the screen the same objects. */
+  const shows = new WeakMap<RollRun, Show>()
   const runs = computed(() => state.value.roll.runs)
   const times = computed(() => rollTimeline(runs.value))
 
   const showAt = (i: number): Show | null => {
     const run = runs.value[i]
     const start = times.value[i]?.start
-    const awards = run ? byReveal.value.get(run.revealAt) : undefined
-    return run && start !== undefined && start !== Infinity && awards?.length ? { batch: { revealAt: run.revealAt, awards }, run, start } : null
+    const batch = run ? byReveal.value.get(run.revealAt) : undefined
+    if (!run || !batch || start === undefined || start === Infinity) return null
+    const known = shows.get(run)
+    if (known && known.start === start && known.batch === batch) return known
+    const show = { batch, run, start }
+    shows.set(run, show)
+    return show
   }
 
   /** Index of the show on screen now: the last one started. */
