@@ -3,7 +3,7 @@ import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
 import type { awardsContract } from './contract.js'
 import type { ConferenceState } from '../state.js'
-import { pageStartMs, rollTimeline, type RollRun } from './roll.js'
+import { defaultPlan, pageStartMs, ROLL_FROM, rollTimeline, type RollRun } from './roll.js'
 
 type AwardsEventType = EventTypeOf<typeof awardsContract>
 
@@ -32,7 +32,9 @@ export function evolveAwards(state: ConferenceState, event: EventOf<AwardsEventT
       return { ...state, awards: [...state.awards, ...event.data.awards] }
     case 'award.announced': {
       const { at, data: { awardIds, revealAt, awards, roll } } = event
-      const run: RollRun = { revealAt, awards: awardIds.length, shiftMs: 0, ...(roll ? { plan: roll } : {}) }
+      // An announcement logged before rolls had a pace gets the default one: a big batch is never a spotlight.
+      const plan = roll ?? (awardIds.length >= ROLL_FROM ? defaultPlan(awardIds.length) : undefined)
+      const run: RollRun = { revealAt, awards: awardIds.length, shiftMs: 0, ...(plan ? { plan } : {}) }
       const ids = new Set(awardIds)
       const shownById = new Map(awards.map((a) => [a.id, a]))
       return {

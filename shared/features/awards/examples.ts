@@ -94,6 +94,10 @@ export const awardsExamples: Examples = {
     scenario('a viewer may not import').given().by(viewer).when(c('award.import', { awards: [nine] })).refused('forbidden'),
     ...rollExamples,
   ],
+  applied: [
+    scenario('a big batch logged before rolls had a pace is shown as a roll at the default pace').given(...started, imported)
+      .applying(rollOf(NOW, undefined)).shows({ check: (s) => JSON.stringify(s.roll.runs[0]?.plan) === JSON.stringify(defaultPlan(5)) }),
+  ],
   access: [
     { when: c('award.announce', { awardIds: ['a1'] }), allowed: ['host'] },
     { when: c('award.retract', { awardId: 'a1', reason: 'Sai tên' }), allowed: ['host'] },
