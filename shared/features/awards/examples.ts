@@ -20,7 +20,7 @@ const ten: Award = { ...nineRoll, id: 'a10', recipientName: 'Phòng Tư pháp' }
 const imported: NewEvent = { type: 'award.imported', data: { awards: [nineRoll, ten] } }
 /** Ten pages of 8 s; the decisions start on pages 1, 5 and 8. */
 const plan: RollPlan = { pages: 10, holdMs: 8_000, density: 'dense', groupPages: [0, 4, 7] }
-const rollOf = (revealAt: number, roll: RollPlan | undefined = plan): NewEvent => ({
+const rollOf = (revealAt: number, roll: RollPlan | null = plan): NewEvent => ({
   type: 'award.announced', data: { awardIds: five.map((a) => a.id), revealAt, awards: five.map(shown), ...(roll ? { roll } : {}) },
 })
 /** 20 s after its reveal: page 3 (1.4 s of entrance, then 8 s a page). */
@@ -96,7 +96,7 @@ export const awardsExamples: Examples = {
   ],
   applied: [
     scenario('a big batch logged before rolls had a pace is shown as a roll at the default pace').given(...started, imported)
-      .applying(rollOf(NOW, undefined)).shows({ check: (s) => JSON.stringify(s.roll.runs[0]?.plan) === JSON.stringify(defaultPlan(5)) }),
+      .applying(rollOf(NOW, null)).shows({ check: (s) => JSON.stringify(s.roll.runs[0]?.plan) === JSON.stringify(defaultPlan(5)) }),
   ],
   access: [
     { when: c('award.announce', { awardIds: ['a1'] }), allowed: ['host'] },
