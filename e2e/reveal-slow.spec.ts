@@ -61,6 +61,7 @@ test('264 and 938 awards appear on four throttled halls within 50 ms of each oth
   for (const socket of sockets) await expect.poll(() => socket.count('clock').answered, { timeout: 30_000 }).toBeGreaterThanOrEqual(SETTLED_CLOCK_SAMPLES)
   for (const page of pages) await page.evaluate(WATCH)
 
+  const spreads: number[] = []
   for (const batch of batches) {
     // A roll in progress would hold the next batch behind it: the host ends it first.
     await server.command(request, 'award.controlRoll', { action: 'end' })
@@ -75,9 +76,11 @@ test('264 and 938 awards appear on four throttled halls within 50 ms of each oth
     const spread = Math.max(...frames) - Math.min(...frames)
     console.log(`${batch.length} awards, CPU 4× slower, ${HALLS} halls: first page shown at ${frames.map((f) => Math.round(f - revealAt)).join(', ')} ms after revealAt ` +
       `(spread ${spread.toFixed(1)} ms; in the DOM at ${seen.map((s) => Math.round(defined(s.dom) - revealAt)).join(', ')} ms; drawn hidden ${seen.map((s) => Math.round(defined(s.prepared) - revealAt)).join(', ')} ms before)`)
-    // Drawn before the instant, hidden; shown at it, together.
+    // Drawn before the instant, hidden; shown not before it.
     for (const s of seen) expect(defined(s.prepared)).toBeLessThan(revealAt)
     for (const f of frames) expect(f).toBeGreaterThanOrEqual(revealAt - 5)
-    expect(spread).toBeLessThan(50)
+    spreads.push(spread)
   }
+  // Together: both batches are measured (and printed) before either is judged.
+  for (const spread of spreads) expect(spread).toBeLessThan(50)
 })
