@@ -10,7 +10,7 @@ import { defined } from '../shared/testing/defined.js'
 
 const WALL = { width: 1920, height: 1080 }
 const HALLS = 4
-const COUNTDOWN_MS = 3_000
+const COUNTDOWN_MS = 5_000
 
 /** Records, in the page, when a roll is drawn hidden and when it is shown: the DOM change and the frame after it (page code as text: the e2e type-check has no DOM library). */
 const WATCH = `(() => {
