@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test'
  * e2e against the real server and Debian's Chromium (no browser download is possible here).
  * Every spec file has a server of its own on a free port (e2e/fixtures.ts), so files run side by side.
  */
-const TIMED = ['**/reveal.spec.ts', '**/agenda-timing.spec.ts', '**/scale.spec.ts', '**/scale-national.spec.ts']
+const TIMED = ['**/reveal.spec.ts', '**/reveal-slow.spec.ts', '**/agenda-timing.spec.ts', '**/scale.spec.ts', '**/scale-national.spec.ts']
 // Screenshots are their own run (`npm run screenshots`): they assert nothing, so `npm test` leaves them out.
 const SCREENSHOTS = process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts']
 

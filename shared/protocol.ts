@@ -119,8 +119,10 @@ export interface RevealStat {
   revealAt: number
   /** Awards in the announcement. */
   awards: number
-  /** Distinct sites whose screens reported the reveal. */
+  /** Distinct sites, among those asked, whose screens reported the reveal. */
   sites: number
+  /** The sites online when the announcement was made: the ones asked to show it. */
+  asked: number
   /** Every page (sites and viewers) that reported it. */
   clients: number
   /** Earliest and latest reported instants (server-clock ms), and their difference. */

@@ -63,6 +63,11 @@ export default {
       alreadyRetracted: 'The award to “{name}” was already retracted.',
       idTaken: 'Row {row}: the award id is already in the list. Correct the file and import again.',
       wrongKind: 'Row {row}: “{type}” is not for this kind of recipient (collective/individual). Correct the file and import again.',
+      rollPlan: 'The roll’s pace is not valid (a decision starts after the last page; the roll has {pages} pages). Open the announce dialog again.',
+      noRoll: 'No honours roll is on the halls’ screens now (not begun, run to its end, or ended).',
+      rollPaused: 'The roll is paused at page {page}/{pages}; press “Resume” to go on.',
+      rollRunning: 'The roll is running (page {page}/{pages}), not paused.',
+      rollLastGroup: 'The roll is at its last decision (page {page}/{pages}); there is no next one to skip to. You can end the roll.',
     },
     signing: {
       noBlocs: 'The conference has no blocs to sign.',

@@ -66,6 +66,11 @@ export default {
       alreadyRetracted: 'Khen thưởng của “{name}” đã được thu hồi trước đó.',
       idTaken: 'Dòng {row}: mã khen thưởng đã có trong danh sách. Xin sửa tệp rồi nhập lại.',
       wrongKind: 'Dòng {row}: “{type}” không dành cho đối tượng này (tập thể/cá nhân). Xin sửa tệp rồi nhập lại.',
+      rollPlan: 'Nhịp chiếu danh sách không hợp lệ (có quyết định bắt đầu sau trang cuối, danh sách có {pages} trang). Xin mở lại hộp công bố.',
+      noRoll: 'Các điểm cầu không đang chiếu danh sách khen thưởng nào (chưa bắt đầu, đã chiếu hết hoặc đã kết thúc).',
+      rollPaused: 'Danh sách đang tạm dừng ở trang {page}/{pages}; bấm “Tiếp tục” để chiếu tiếp.',
+      rollRunning: 'Danh sách đang chiếu (trang {page}/{pages}), không ở trạng thái tạm dừng.',
+      rollLastGroup: 'Danh sách đang ở quyết định cuối cùng (trang {page}/{pages}); không còn quyết định sau để chuyển tới. Có thể bấm “Kết thúc danh sách”.',
     },
     signing: {
       noBlocs: 'Hội nghị chưa có khối thi đua nào để ký.',

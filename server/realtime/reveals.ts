@@ -15,6 +15,8 @@ const PLAUSIBLE_MS = 10 * 60_000
 interface Tracked {
   stat: RevealStat
   sites: Set<string>
+  /** The sites online when the announcement was made: the ones asked to show it. */
+  asked: Set<string>
   /** Sockets that already reported: one report each. */
   reporters: Set<string>
 }
@@ -24,7 +26,12 @@ export class RevealTracker {
   private readonly dirty = new Set<string>()
   private readonly timer: ReturnType<typeof setInterval>
 
-  constructor(private readonly emit: (conferenceId: string, announcements: RevealStat[]) => void, everyMs = 250) {
+  /** `onlineSites`: the sites online now (presence), asked to show each announcement as it is made. */
+  constructor(
+    private readonly emit: (conferenceId: string, announcements: RevealStat[]) => void,
+    everyMs = 250,
+    private readonly onlineSites: (conferenceId: string) => readonly string[] = () => [],
+  ) {
     this.timer = setInterval(() => this.flush(), everyMs)
     this.timer.unref()
   }
@@ -34,8 +41,9 @@ export class RevealTracker {
     for (const e of events) {
       if (e.type !== 'award.announced') continue
       const list = this.byConference.get(conferenceId) ?? []
-      const stat: RevealStat = { revealAt: e.data.revealAt, awards: e.data.awardIds.length, sites: 0, clients: 0, firstAt: 0, lastAt: 0, spreadMs: 0 }
-      list.unshift({ stat, sites: new Set(), reporters: new Set() })
+      const asked = new Set(this.onlineSites(conferenceId))
+      const stat: RevealStat = { revealAt: e.data.revealAt, awards: e.data.awardIds.length, sites: 0, asked: asked.size, clients: 0, firstAt: 0, lastAt: 0, spreadMs: 0 }
+      list.unshift({ stat, sites: new Set(), asked, reporters: new Set() })
       this.byConference.set(conferenceId, list.slice(0, KEEP))
       this.dirty.add(conferenceId)
     }
@@ -57,7 +65,8 @@ export class RevealTracker {
     s.lastAt = s.clients === 0 ? at : Math.max(s.lastAt, at)
     s.spreadMs = s.lastAt - s.firstAt
     s.clients++
-    if (actor.role === 'site' && actor.siteId) tracked.sites.add(actor.siteId)
+    // A site that joined after the announcement was not asked: "3/2" is impossible.
+    if (actor.role === 'site' && actor.siteId && tracked.asked.has(actor.siteId)) tracked.sites.add(actor.siteId)
     s.sites = tracked.sites.size
     this.dirty.add(actor.conferenceId)
     return true

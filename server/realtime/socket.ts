@@ -36,7 +36,8 @@ export function attachRealtime(io: AppServer, deps: RealtimeDeps) {
   const { gate } = deps
   // Each process sends the cluster's figures (server/realtime/cluster.ts) to its own sockets.
   const presence = new PresenceTracker((id, p) => io.local.to(everyone(id)).emit('presence', p), 250, deps.now)
-  const reveals = new RevealTracker((id, announcements) => io.local.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }))
+  const onlineSites = (id: string) => Object.entries(presence.current(id).sites).filter(([, s]) => s.online).map(([siteId]) => siteId)
+  const reveals = new RevealTracker((id, announcements) => io.local.to(conferenceRoom(id, 'host')).emit('reveals', { announcements }), 250, onlineSites)
   const slow = watchSlowClients(io, deps.slowClients)
   const unsubscribe = deps.revocations.subscribe((linkId) => closeLink(io, linkId))
 

@@ -15,7 +15,7 @@ export interface ConferenceState extends ConferenceSlice, AgendaSlice, SitesSlic
  * The shape version of `ConferenceState`. A saved snapshot of another version is not used: the
  * state is rebuilt from the log instead. Bump it with any change of what evolve produces.
  */
-export const STATE_VERSION = 4
+export const STATE_VERSION = 5
 
 /** The empty conference every log starts from; `conference.created` fills it. */
 export function initialState(id = ''): ConferenceState {
@@ -28,6 +28,7 @@ export function initialState(id = ''): ConferenceState {
     sites: [],
     awardTypes: [],
     awards: [],
+    roll: { runs: [] },
     blocs: [],
     signing: { status: 'closed' },
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Award, AwardType } from '../../../shared/domain.js'
-import { awardStats, groupRoll, pageAt, paceFor, paginate, placeOf, timeLeftInItem, whereLine, type PageLayout } from './roll.js'
+import { awardStats, groupRoll, paginate, placeOf, timeLeftInItem, whereLine, type PageLayout } from './roll.js'
 import { defined } from '../../test/defined.js'
 
 const types: AwardType[] = [
@@ -80,25 +80,7 @@ describe('paginate', () => {
   })
 })
 
-describe('pace', () => {
-  it('shares the time left between the pages, within readable limits', () => {
-    expect(paceFor(20, 15 * 60_000).holdMs).toBe(20_000) // 45 s a page would bore the hall
-    expect(paceFor(60, 10 * 60_000).holdMs).toBe(10_000)
-    expect(paceFor(200, 10 * 60_000).holdMs).toBe(8_000) // 3 s would be unreadable
-    expect(paceFor(5, null).holdMs).toBe(12_000)
-    expect(paceFor(5, -1000).holdMs).toBe(12_000)
-  })
-
-  it('holds the first page through its entrance, then turns pages on the shared clock, and loops', () => {
-    const pace = { holdMs: 10_000, entranceMs: 1_000 }
-    expect(pageAt(0, 0, pace, 3)).toEqual({ index: 0, endsAt: 11_000 })
-    expect(pageAt(10_999, 0, pace, 3).index).toBe(0)
-    expect(pageAt(11_000, 0, pace, 3)).toEqual({ index: 1, endsAt: 21_000 })
-    expect(pageAt(31_000, 0, pace, 3).index).toBe(0)
-    expect(pageAt(-50, 0, pace, 3).index).toBe(0)
-    expect(pageAt(99_999, 0, pace, 1)).toEqual({ index: 0, endsAt: Infinity })
-  })
-
+describe('timeLeftInItem', () => {
   it('reads the time left in a timed agenda item', () => {
     const startedAt = new Date(1_000_000).toISOString()
     expect(timeLeftInItem({ startedAt, plannedMinutes: 15 }, 1_060_000)).toBe(14 * 60_000)

@@ -1,7 +1,7 @@
 /**
  * The honours roll of the big screen, as pure functions: how a batch of awards is grouped
  * (award type, class and kind, then decision, then locality), cut into pages that fit the
- * screen, and paced to the time the agenda leaves.
+ * screen (./roll-layout.ts), paced by the host (./pace.ts) and turned on the log's timeline.
  */
 import type { Award, AwardType, RecipientKind, Site } from '../../../shared/domain.js'
 
@@ -149,36 +149,6 @@ export function paginate(groups: readonly RollGroup[], layout: PageLayout): Roll
   }
   if (page) pages.push(page)
   return pages
-}
-
-export interface Pace {
-  /** How long each page stays, ms. */
-  holdMs: number
-  /** Time for the first page to appear, ms: the roll holds still until it has. */
-  entranceMs: number
-}
-
-export const PACE_LIMITS = { minHoldMs: 8_000, maxHoldMs: 20_000, defaultHoldMs: 12_000, entranceMs: 1_400 }
-
-/**
- * Each page's hold: the time left in the awards item shared by the pages, between a hold
- * long enough to read a page and one short enough to keep the hall's attention.
- */
-export function paceFor(pages: number, timeLeftMs: number | null, limits = PACE_LIMITS): Pace {
-  const hold = timeLeftMs === null || timeLeftMs <= 0 || pages <= 0 ? limits.defaultHoldMs : timeLeftMs / pages
-  return { holdMs: Math.round(Math.min(limits.maxHoldMs, Math.max(limits.minHoldMs, hold))), entranceMs: limits.entranceMs }
-}
-
-/**
- * The page on screen at server time `now` for a roll revealed at `startAt`: every site
- * computes the same one from the same clock. The roll starts again after its last page.
- */
-export function pageAt(now: number, startAt: number, pace: Pace, pages: number): { index: number; endsAt: number } {
-  if (pages <= 1) return { index: 0, endsAt: Infinity }
-  const first = startAt + pace.entranceMs + pace.holdMs
-  if (now < first) return { index: 0, endsAt: first }
-  const k = Math.floor((now - first) / pace.holdMs) + 1
-  return { index: k % pages, endsAt: first + k * pace.holdMs }
 }
 
 /** Time left, ms, in the current agenda item at server time `at`, if it is timed. */

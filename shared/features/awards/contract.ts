@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
 import { command, defineContract, event, upcast } from '../define.js'
+import { RollPlan, ROLL_LIMITS } from './roll.js'
 import { Award, AwardShown, shown } from './state.js'
 
 /** Awards one announcement may name, its longest countdown, the longest reason, the largest import. */
@@ -17,8 +18,13 @@ export const AnnounceAwards = z
   .object({
     awardIds: z.array(Id).min(1, 'name at least one award').max(MAX_ANNOUNCED, `at most ${MAX_ANNOUNCED} awards at once`),
     revealInMs: z.number().int().min(0).max(MAX_REVEAL_IN_MS).optional(),
+    /** How the halls pace the roll of this batch (the host's console plans it); a default when absent. */
+    roll: RollPlan.optional(),
   })
   .strict()
+/** The host's hand on the roll in progress: pause, resume, skip to the next decision, end. */
+export const ControlRoll = z.object({ action: z.enum(['pause', 'resume', 'skip', 'end']) }).strict()
+export type RollAction = z.infer<typeof ControlRoll>['action']
 export const RetractAward = z.object({ awardId: Id, reason: Text(REASON_CHARS, { multiline: true }) }).strict()
 
 /** An award as an import brings it: the ceremony's own fields are never imported. */
@@ -53,11 +59,13 @@ export const awardsContract = defineContract({
     command('award.announce', AnnounceAwards),
     command('award.retract', RetractAward),
     command('award.import', ImportAwards),
+    command('award.controlRoll', ControlRoll),
   ],
   events: {
     'award.imported': event(z.object({ awards: z.array(Award) })),
-    'award.announced': event(z.object({ awardIds: z.array(Id), revealAt: z.number(), awards: z.array(AwardShown) }), [announcedV1]),
+    'award.announced': event(z.object({ awardIds: z.array(Id), revealAt: z.number(), awards: z.array(AwardShown), roll: RollPlan.optional() }), [announcedV1]),
     'award.retracted': event(z.object({ awardId: Id, reason: z.string() })),
+    'award.rollControlled': event(z.object({ revealAt: z.number(), action: ControlRoll.shape.action, atMs: z.number(), toPage: z.number().int().min(0).optional() })),
   },
   reasons: {
     awardNoItem: 'award.noItem',
@@ -69,9 +77,14 @@ export const awardsContract = defineContract({
     awardAlreadyRetracted: 'award.alreadyRetracted',
     awardIdTaken: 'award.idTaken',
     awardWrongKind: 'award.wrongKind',
+    awardNoRoll: 'award.noRoll',
+    awardRollPaused: 'award.rollPaused',
+    awardRollRunning: 'award.rollRunning',
+    awardRollLastGroup: 'award.rollLastGroup',
+    awardRollPlan: 'award.rollPlan',
   },
   limits: {
-    'award.announce': { awardIds: MAX_ANNOUNCED, revealInMs: MAX_REVEAL_IN_MS, revealLeadMs: REVEAL_LEAD_MS },
+    'award.announce': { awardIds: MAX_ANNOUNCED, revealInMs: MAX_REVEAL_IN_MS, revealLeadMs: REVEAL_LEAD_MS, ...ROLL_LIMITS },
     'award.retract': { reason: REASON_CHARS },
     'award.import': { awards: MAX_IMPORTED },
   },

@@ -6,12 +6,13 @@ import { accept, refuse, unreachable, type DecideClock, type Decision, type Righ
 import type { ConferenceState } from '../state.js'
 import { REVEAL_LEAD_MS, type awardsContract } from './contract.js'
 import { shown, type Award } from './state.js'
+import { defaultPlan, nextGroupPage, rollAt, ROLL_FROM, type RollPlan } from './roll.js'
 
 type T = CommandTypeOf<typeof awardsContract>
 
 /** Who may send each awards command, and on which subject. */
 export const awardsRights: Rights<T> = {
-  roles: { 'award.announce': ['host'], 'award.retract': ['host'], 'award.import': ['host'] },
+  roles: { 'award.announce': ['host'], 'award.retract': ['host'], 'award.import': ['host'], 'award.controlRoll': ['host'] },
 }
 
 const indexes = new WeakMap<Award[], Map<string, Award>>()
@@ -38,9 +39,31 @@ function announce(state: ConferenceState, cmd: CommandOf<'award.announce'>, cloc
     if (award.announcedAt) return refuse('conflict', `award ${id} is already announced`, R.awardAlreadyAnnounced, { name: award.recipientName })
     awards.push(award)
   }
+  const plan = cmd.data.roll
+  if (plan && plan.groupPages.some((p) => p >= plan.pages)) return refuse('invalid', 'data.roll.groupPages: a group starts after the last page', R.awardRollPlan, { pages: plan.pages }, 'roll.groupPages')
   const revealAt = clock.nowMs + (cmd.data.revealInMs ?? REVEAL_LEAD_MS)
+  // A roll's pace is in the log, so every hall turns its pages together; a few awards need none.
+  const roll: RollPlan | undefined = ids.length >= ROLL_FROM ? plan ?? defaultPlan(ids.length) : undefined
   // The announcement carries what the dashboards show: they never held the recipients before.
-  return accept({ type: 'award.announced', data: { awardIds: ids, revealAt, awards: awards.map(shown) } })
+  return accept({ type: 'award.announced', data: { awardIds: ids, revealAt, awards: awards.map(shown), ...(roll ? { roll } : {}) } })
+}
+
+/** The host's hand on the roll on the halls' screens now: pause, resume, skip to the next decision, end. */
+function controlRoll(state: ConferenceState, cmd: CommandOf<'award.controlRoll'>, clock: DecideClock): Decision {
+  const { action } = cmd.data
+  const at = rollAt(state.roll.runs, clock.nowMs)
+  const plan = at?.run.plan
+  if (!at || !plan || (at.phase !== 'running' && at.phase !== 'paused')) return refuse('conflict', 'no honours roll is in progress on the halls\' screens', R.awardNoRoll)
+  const base = { revealAt: at.run.revealAt, atMs: clock.nowMs }
+  const page = { page: at.page + 1, pages: plan.pages }
+  if (action === 'pause' && at.phase === 'paused') return refuse('conflict', 'the roll is already paused', R.awardRollPaused, page)
+  if (action === 'resume' && at.phase === 'running') return refuse('conflict', 'the roll is not paused', R.awardRollRunning, page)
+  if (action === 'skip') {
+    const toPage = nextGroupPage(plan, at.page)
+    if (toPage === null) return refuse('conflict', 'the roll is at its last decision; end it instead', R.awardRollLastGroup, page)
+    return accept({ type: 'award.rollControlled', data: { ...base, action, toPage } })
+  }
+  return accept({ type: 'award.rollControlled', data: { ...base, action } })
 }
 
 function retract(state: ConferenceState, cmd: CommandOf<'award.retract'>): Decision {
@@ -76,6 +99,7 @@ export function decideAwards(state: ConferenceState, cmd: CommandOf<T>, _actor: 
     case 'award.announce': return announce(state, cmd, clock)
     case 'award.retract': return retract(state, cmd)
     case 'award.import': return importAwards(state, cmd)
+    case 'award.controlRoll': return controlRoll(state, cmd, clock)
     default: return unreachable(cmd)
   }
 }

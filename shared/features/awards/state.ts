@@ -1,6 +1,7 @@
 /** The awards slice of the state: the award types and the catalog, with each award's ceremony. */
 import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
+import type { RollState } from './roll.js'
 
 export const RecipientKind = z.enum(['collective', 'individual'])
 export type RecipientKind = z.infer<typeof RecipientKind>
@@ -50,6 +51,8 @@ export type AwardShown = z.infer<typeof AwardShown>
 export interface AwardsSlice {
   awardTypes: AwardType[]
   awards: Award[]
+  /** The halls' shows of the announcements, in order: each roll's pace, pauses, skips and end. */
+  roll: RollState
 }
 
 export function shown(a: Award): AwardShown {

@@ -1,0 +1,80 @@
+/**
+ * The honours roll's layouts and how a batch is cut into pages at each: shared by the hall's
+ * roll (its own box) and the host's pace planner (the reference hall's box), so that the pages
+ * the host paces are the pages a 1920×1080 hall shows.
+ */
+import type { Award } from '../../../shared/domain.js'
+import type { RollDensity } from '../../../shared/features/awards/roll.js'
+import { linesOf } from './measure.js'
+import { paginate, type PageLayout, type RollGroup, type RollPage } from './roll.js'
+
+/** Sizes in px on the 1920×1080 design canvas (HonoursRoll.vue's CSS uses the same figures). */
+export interface Font { weight: number; size: number; line: number }
+export interface Density { name: RollDensity; columns: number; nameFont: Font; unitFont: Font; rowChrome: number; localityHeight: number }
+
+/**
+ * Densest last. The smallest name is 24 px: on a picture 2.5 m high (the farthest seat at 15 m
+ * is at 6× the picture's height, the usual rule for a hall), a canvas px is 2.3 mm, so a 24 px
+ * name's capitals are about 40 mm, 9′ of arc from 15 m, nearly twice the 5′ at which a 20/20 eye
+ * makes out a letter; nothing on a page of names is smaller than the 20 px unit line.
+ */
+export const DENSITIES: Record<RollDensity, Density> = {
+  large: { name: 'large', columns: 2, nameFont: { weight: 700, size: 30, line: 37 }, unitFont: { weight: 400, size: 22, line: 28 }, rowChrome: 19, localityHeight: 52 },
+  dense: { name: 'dense', columns: 3, nameFont: { weight: 700, size: 26, line: 32 }, unitFont: { weight: 400, size: 21, line: 26 }, rowChrome: 19, localityHeight: 52 },
+  tight: { name: 'tight', columns: 3, nameFont: { weight: 700, size: 24, line: 29 }, unitFont: { weight: 400, size: 20, line: 24 }, rowChrome: 9, localityHeight: 44 },
+}
+export const DENSITY_ORDER: readonly RollDensity[] = ['large', 'dense', 'tight']
+
+export const NOTE: Font = { weight: 600, size: 21, line: 27 }
+const ROW_INSET = 6 + 14 + 12 // left bar, left and right padding
+const GROUP = { type: { weight: 700, size: 26, line: 32 }, decision: { weight: 400, size: 22, line: 28 }, chrome: 16 + 8 + 3 }
+const COLUMN_GAP = 40
+const SLACK = 12
+
+/**
+ * The roll's page area on a 1920×1080 hall during the awards item, in design px (measured on the
+ * hall screen: HonoursRoll's `data-box`). The host paces every roll for it.
+ */
+export const REFERENCE_BOX = { width: 1336, height: 665 }
+
+/** The font specs the roll measures with, to be loaded before measuring. */
+export const ROLL_FONTS = Object.values(DENSITIES).flatMap((d) => [d.nameFont, d.unitFont]).concat(NOTE, GROUP.type, GROUP.decision).map((f) => `${f.weight} ${f.size}px`)
+
+export interface RollWords {
+  groupTitle: (g: RollGroup) => string
+  groupLine: (g: RollGroup) => string
+  withdrawn: (a: Award) => string
+}
+
+/** Pages of `groups` at `density` in a box, each award's height measured once per density and width. */
+export function pagesAt(groups: readonly RollGroup[], density: RollDensity, box: { width: number; height: number }, words: RollWords, cache = new Map<string, number>()): RollPage[] {
+  const d = DENSITIES[density]
+  const textWidth = (box.width - COLUMN_GAP * (d.columns - 1)) / d.columns - ROW_INSET
+  const headWidth = textWidth + ROW_INSET - 24
+  const groupHeight = (g: RollGroup) => GROUP.chrome +
+    GROUP.type.line * linesOf(words.groupTitle(g), GROUP.type.weight, GROUP.type.size, headWidth) +
+    GROUP.decision.line * linesOf(words.groupLine(g), GROUP.decision.weight, GROUP.decision.size, headWidth)
+  const awardHeight = (a: Award): number => {
+    const key = `${a.id}|${a.retracted ? 'r' : ''}|${density}|${textWidth}`
+    let h = cache.get(key)
+    if (h === undefined) {
+      h = d.rowChrome + d.nameFont.line * linesOf(a.recipientName, d.nameFont.weight, d.nameFont.size, textWidth) +
+        d.unitFont.line * linesOf(a.unit ?? '', d.unitFont.weight, d.unitFont.size, textWidth)
+      if (a.retracted) h += 4 + NOTE.line * linesOf(words.withdrawn(a), NOTE.weight, NOTE.size, textWidth)
+      cache.set(key, h)
+    }
+    return h
+  }
+  const layout: PageLayout = { columns: d.columns, columnHeight: box.height - SLACK, localityHeight: d.localityHeight, groupHeight, awardHeight }
+  return paginate(groups, layout)
+}
+
+/** The page each group starts on (a small group may start in a later column of a page), in the order of `groups`. */
+export function groupStarts(groups: readonly RollGroup[], pages: readonly RollPage[]): number[] {
+  const first = new Map<string, number>()
+  pages.forEach((p, i) => {
+    if (!first.has(p.group.key)) first.set(p.group.key, i)
+    for (const col of p.columns) for (const line of col) if (line.kind === 'group' && !first.has(line.group.key)) first.set(line.group.key, i)
+  })
+  return groups.map((g) => first.get(g.key) ?? 0)
+}
