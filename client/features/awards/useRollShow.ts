@@ -17,6 +17,8 @@ export interface Show {
   start: number
 }
 
+/** A roll's render at its start (the names marked, the show before removed) comes this long after its own flip. */
+const RENDER_AFTER_FLIP_MS = 120
 /** A show is drawn hidden this long before its start at most (a 10 s countdown, and a queued roll's last seconds). */
 const PREPARE_MS = 15_000
 
@@ -72,11 +74,13 @@ export function useRollShow(serverNow: () => number) {
   function schedule(): void {
     clearTimeout(timer)
     const now = serverNow()
-    const upcoming = times.value.map((t) => t.start).filter((s) => s > now && s !== Infinity)
+    const upcoming = times.value.map((t, i) => ({ start: t.start, roll: runs.value[i]?.plan !== undefined })).filter((t) => t.start > now && t.start !== Infinity)
     if (!upcoming.length) return
-    const at = Math.min(...upcoming)
-    // Wake to prepare a show PREPARE_MS ahead, then at its start.
-    const wake = at - now > PREPARE_MS ? at - PREPARE_MS : at
+    const first = upcoming.reduce((a, b) => (b.start < a.start ? b : a))
+    const at = first.start
+    // Wake to prepare a show PREPARE_MS ahead, then at its start; a roll flips itself at its start
+    // (HonoursRoll), and the render that follows waits for that flip to be painted.
+    const wake = at - now > PREPARE_MS ? at - PREPARE_MS : at + (first.roll ? RENDER_AFTER_FLIP_MS : 0)
     timer = setTimeout(() => {
       tick.value++
       schedule()
