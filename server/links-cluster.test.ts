@@ -60,7 +60,7 @@ describe('two processes, two data directories, one Redis', () => {
     for (const d of dirs) expect(existsSync(path.join(d, 'document-links.key'))).toBe(false)
 
     // The demo's tokens from the seeder's file work on both, over HTTP and on sockets.
-    const everyToken = [links.host, links.viewer, ...links.sites, ...links.signers].map((l) => l.token)
+    const everyToken = [links.host, links.viewer, ...(links.overlay ? [links.overlay] : []), ...links.sites, ...links.signers].map((l) => l.token)
     for (const port of ports) {
       for (const token of [links.host.token, defined(links.sites[0]).token, defined(links.signers[0]).token]) {
         expect((await me(port, token)).status).toBe(200)

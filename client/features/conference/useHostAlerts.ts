@@ -43,8 +43,9 @@ export function useHostAlerts(): void {
     for (const [id, now] of Object.entries(p.sites)) {
       const was = before.sites[id]
       if (was?.online && !now.online) dropped.push(id)
-      // Back only if it had been here before (a last sign of life); otherwise this is its first connection.
-      else if (was && !was.online && now.online) (was.lastSeenAt ? back : first).push(id)
+      // Back only if it had been here before (a last sign of life); otherwise this is its first
+      // connection (presence lists only the sites seen since the server started: absent is unseen).
+      else if (!was?.online && now.online) (was?.lastSeenAt ? back : first).push(id)
     }
     const s = state.value
     if (dropped.length > NAME_AT_MOST) notices.push('warning', t('console.sitesDropped', { n: dropped.length }))
