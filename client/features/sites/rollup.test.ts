@@ -81,7 +81,7 @@ describe('the rollup by province', () => {
     expect(hasRollup(groups)).toBe(true)
     expect(groups[0]?.site.id).toBe('d1')
   })
-  it('3,356 sites: search and rollup well within a frame', () => {
+  it('3,356 sites: a province’s name finds its communes and the rollup counts every site', () => {
     const sites: Site[] = [{ id: 'tw', name: 'Điểm cầu Trung ương', kind: 'hub' }]
     for (let p = 0; p < 34; p++) {
       sites.push({ id: `p${p}`, name: `Tỉnh Thử ${p}`, kind: 'province', parentId: 'tw' })
@@ -89,13 +89,10 @@ describe('the rollup by province', () => {
     }
     const st = siteStatuses(conference(sites), presence(sites.filter((_, i) => i % 3 === 0).map((s) => s.id)), true)
     expect(st).toHaveLength(3356)
-    const t0 = performance.now()
     const hits = searchHits(st, 'tinh thu 7')
     const groups = groupFigures(st)
-    const ms = performance.now() - t0
     expect(hits?.size).toBe(99)
     expect(groups).toHaveLength(35)
     expect(groups.reduce((n, g) => n + g.total, 0)).toBe(3356)
-    expect(ms).toBeLessThan(200)
   })
 })
