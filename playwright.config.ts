@@ -28,6 +28,8 @@ export default defineConfig({
     { name: 'timed', testMatch: TIMED, workers: 1, dependencies: ['e2e'] },
   ],
   use: {
+    // A step whose element never comes fails there, naming it, not at the test's timeout.
+    actionTimeout: 30_000,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -74,3 +74,29 @@ export async function coveredCount(page: Page, selector: string): Promise<number
 export async function live(page: Page): Promise<void> {
   await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
 }
+
+/** The calendar date of `ms` in the conference's zone (the demo's, Asia/Ho_Chi_Minh). */
+function hcmDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
+}
+
+/**
+ * The lobby of a start `startsAt` (epoch ms) less than a day away says how far off it is: a
+ * countdown of the seconds left when it is the same calendar day in the conference's zone, and
+ * "Ngày mai, HH:MM" with the hours and minutes left when the start is past midnight there (a run
+ * late in the evening, Vietnam time). Returns the seconds the page says are left and how finely
+ * it says them (1 s for the countdown, 60 s for the words).
+ */
+export async function lobbyCountsDown(page: Page, startsAt: number): Promise<{ seconds: number; step: number }> {
+  const now = Date.now()
+  if (hcmDate(now) === hcmDate(startsAt)) {
+    const countdown = page.getByTestId('lobby-countdown')
+    await expect(countdown).toHaveText(/^(\d{1,2}:)?\d{2}:\d{2}$/)
+    return { seconds: Number(await countdown.getAttribute('data-seconds')), step: 1 }
+  }
+  await expect(page.getByTestId('lobby-distance')).toHaveAttribute('data-kind', 'tomorrow')
+  const left = page.getByTestId('lobby-left')
+  await expect(left).toHaveText(/^Còn \d{1,2} giờ \d{1,2} phút$/)
+  const [, h, m] = /(\d+) giờ (\d+) phút/.exec((await left.textContent()) ?? '') ?? []
+  return { seconds: (Number(h) * 60 + Number(m)) * 60, step: 60 }
+}

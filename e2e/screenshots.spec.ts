@@ -324,7 +324,7 @@ test('screenshots of a hall\'s screen through every phase', async ({ browser, re
       })
       expect(await res.json()).toMatchObject({ ok: true })
     }
-    await expect(hall.getByTestId('lobby-countdown')).toBeVisible()
+    await expect(hall.locator('[data-testid=lobby-countdown], [data-testid=lobby-distance]')).toBeVisible()
     await hall.waitForTimeout(500)
     await shot(hall, 'lobby')
     await shot(small, 'lobby-1366')
