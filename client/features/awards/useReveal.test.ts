@@ -4,6 +4,15 @@ import type { Award } from '../../../shared/domain.js'
 import { useReveal } from './useReveal.js'
 import { defined } from '../../test/defined.js'
 
+/** A browser's frames, every 16 ms on the fake clock: a reveal's lists render after the frame that shows it. */
+const FRAME_MS = 16
+/** The frame, then the task queued from it (a fake 0 ms timer waits 1 ms). */
+const PAINTED_MS = FRAME_MS + 1
+function frames(): void {
+  vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(Date.now()), FRAME_MS))
+  vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id))
+}
+
 const award = (id: string, revealAt?: number, extra: Partial<Award> = {}): Award => ({
   id, typeId: 't', recipientKind: 'collective', recipientName: `Đơn vị ${id}`, ...(revealAt === undefined ? {} : { revealAt, announcedAt: 'x' }), ...extra,
 })
@@ -12,8 +21,12 @@ describe('useReveal', () => {
   beforeEach(() => {
     vi.useFakeTimers()
     vi.setSystemTime(1_000_000)
+    frames()
   })
-  afterEach(() => vi.useRealTimers())
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
 
   it('shows a past reveal at once and a future one exactly at its instant, by the server clock', async () => {
     const awards = ref<Award[]>([award('past', 999_000), award('future', 1_000_500), award('hidden')])
@@ -24,7 +37,10 @@ describe('useReveal', () => {
     vi.advanceTimersByTime(299) // server time 1_000_499
     await nextTick()
     expect(r.revealed.value.map((a) => a.id)).toEqual(['past'])
-    vi.advanceTimersByTime(2) // server time 1_000_501
+    vi.advanceTimersByTime(2) // server time 1_000_501: the instant; the list follows the next frame
+    await nextTick()
+    expect(r.revealed.value.map((a) => a.id)).toEqual(['past'])
+    vi.advanceTimersByTime(PAINTED_MS)
     await nextTick()
     expect(r.revealed.value.map((a) => a.id)).toEqual(['future', 'past'])
     expect(r.batches.value.map((b) => b.awards.length)).toEqual([1, 1])
@@ -39,7 +55,7 @@ describe('useReveal', () => {
     awards.value = [...awards.value, award('d', 1_000_100)]
     await nextTick()
     expect(r.revealed.value).toHaveLength(3)
-    vi.advanceTimersByTime(101)
+    vi.advanceTimersByTime(101 + PAINTED_MS)
     await nextTick()
     expect(r.batches.value[0]?.awards.map((a) => a.id)).toEqual(['d'])
     scope.stop()
@@ -50,8 +66,12 @@ describe('useReveal reports', () => {
   beforeEach(() => {
     vi.useFakeTimers()
     vi.setSystemTime(1_000_000)
+    frames()
   })
-  afterEach(() => vi.useRealTimers())
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
 
   it('reports each announcement once, when it is revealed, but not old history or sealed awards', async () => {
     const awards = ref<Award[]>([award('old', 900_000), award('recent', 995_000), award('sealed', undefined, { sealed: true, recipientName: '' })])
@@ -62,13 +82,41 @@ describe('useReveal reports', () => {
     awards.value = [...awards.value, award('next', 1_000_300), award('next2', 1_000_300)]
     await nextTick()
     expect(shown).toHaveLength(1)
-    vi.advanceTimersByTime(251)
+    vi.advanceTimersByTime(251 + PAINTED_MS)
     await nextTick()
-    expect(shown).toEqual([[995_000, 1_000_050], [1_000_300, 1_000_301]])
+    // Reported when it reached the DOM: after the frame that followed its instant.
+    expect(shown).toEqual([[995_000, 1_000_050], [1_000_300, 1_000_301 + PAINTED_MS]])
     expect(r.revealed.value.map((a) => a.id)).toEqual(['next', 'next2', 'recent', 'old'])
     awards.value = [...awards.value]
     await nextTick()
     expect(shown).toHaveLength(2)
+    scope.stop()
+  })
+})
+
+describe('useReveal on a page that paints no frames (a background tab)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(1_000_000)
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    vi.stubGlobal('cancelAnimationFrame', () => undefined)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+
+  it('still reveals, a quarter of a second after the instant', async () => {
+    const awards = ref<Award[]>([award('future', 1_000_100)])
+    const scope = effectScope()
+    const r = defined(scope.run(() => useReveal(awards, ref(0))))
+    expect(r.revealed.value).toHaveLength(0)
+    vi.advanceTimersByTime(101 + 249)
+    await nextTick()
+    expect(r.revealed.value).toHaveLength(0)
+    vi.advanceTimersByTime(1)
+    await nextTick()
+    expect(r.revealed.value.map((a) => a.id)).toEqual(['future'])
     scope.stop()
   })
 })

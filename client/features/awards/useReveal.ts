@@ -6,6 +6,7 @@
 import { computed, onScopeDispose, ref, watch, type Ref } from 'vue'
 import type { Award } from '../../../shared/domain.js'
 import { useServerClock } from '../../composables/useServerClock.js'
+import { afterNextPaint } from '../../lib/paint.js'
 
 export interface RevealBatch {
   revealAt: number
@@ -23,6 +24,7 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
   /** Bumped at each reveal instant so that the computeds below re-read the clock. */
   const tick = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
+  let cancelPaint = () => {}
 
   // No ticking: the timer below fires at each reveal instant instead.
   const { serverNow } = useServerClock({ intervalMs: 0, offsetMs: clockOffsetMs })
@@ -31,22 +33,30 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
 
   function schedule(): void {
     clearTimeout(timer)
+    cancelPaint()
     const now = serverNow()
     let next = Infinity
     for (const a of announced.value) if (a.revealAt > now && a.revealAt < next) next = a.revealAt
     if (next === Infinity) return
-    // setTimeout may fire a hair early; the +1 keeps us from rescheduling in a busy loop.
+    // setTimeout may fire a hair early; the +1 keeps us from rescheduling in a busy loop. The
+    // lists and figures that follow a reveal render after the frame that shows it: a roll drawn
+    // ahead flips itself at the instant (HonoursRoll), and on a slow PC re-rendering them first
+    // would hold that frame back by as long as the render takes.
     timer = setTimeout(() => {
-      tick.value++
-      schedule()
+      cancelPaint = afterNextPaint(() => {
+        tick.value++
+        schedule()
+      })
     }, Math.min(next - now + 1, 2 ** 31 - 1))
   }
-
   watch([announced, clockOffsetMs], () => {
     tick.value++
     schedule()
   }, { immediate: true })
-  onScopeDispose(() => clearTimeout(timer))
+  onScopeDispose(() => {
+    clearTimeout(timer)
+    cancelPaint()
+  })
 
   /** Revealed awards, newest reveal first (retracted ones included: they show as withdrawn). */
   const revealed = computed(() => {
