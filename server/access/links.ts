@@ -33,26 +33,25 @@ export const linkUrl = (baseUrl: string, page: string, token: string) => `${base
 /** The overlay link's grant: read-only, the viewer's audience (audienceOf), its own role so that it is listed and reissued apart. */
 const OVERLAY_GRANT = (conferenceId: string): AccessGrant => ({ conferenceId, role: 'overlay', label: 'Lớp phủ cho bàn trộn hình' })
 
-/** Issues a fresh token for every role and subject of a conference, and stores their hashes. */
+/** Issues a fresh token for every role and subject of a conference, and stores their hashes (in one transaction). */
 export async function issueLinks(store: LinkStore, state: ConferenceState, baseUrl: string): Promise<AccessLinks> {
-  const issue = async (page: string, grant: AccessGrant): Promise<AccessLink> => {
+  const pending: { tokenHash: string; grant: AccessGrant }[] = []
+  const issue = (page: string, grant: AccessGrant): AccessLink => {
     const token = newToken()
-    await store.saveToken(hashToken(token), grant)
+    pending.push({ tokenHash: hashToken(token), grant })
     return { url: linkUrl(baseUrl, page, token), token }
   }
   const conferenceId = state.id
-  const host = await issue('host', { conferenceId, role: 'host', label: 'Ban tổ chức' })
-  const viewer = await issue('view', { conferenceId, role: 'viewer', label: 'Người xem' })
-  const overlay = await issue('overlay', OVERLAY_GRANT(conferenceId))
-  const sites = []
-  for (const s of state.sites) {
-    sites.push({ siteId: s.id, name: s.name, ...(await issue('site', { conferenceId, role: 'site', siteId: s.id, label: s.name })) })
+  const links: AccessLinks = {
+    conferenceId,
+    host: issue('host', { conferenceId, role: 'host', label: 'Ban tổ chức' }),
+    viewer: issue('view', { conferenceId, role: 'viewer', label: 'Người xem' }),
+    overlay: issue('overlay', OVERLAY_GRANT(conferenceId)),
+    sites: state.sites.map((s) => ({ siteId: s.id, name: s.name, ...issue('site', { conferenceId, role: 'site', siteId: s.id, label: s.name }) })),
+    signers: state.blocs.map((b) => ({ blocId: b.id, name: b.name, ...issue('sign', { conferenceId, role: 'signer', blocId: b.id, label: b.signerName ?? b.name }) })),
   }
-  const signers = []
-  for (const b of state.blocs) {
-    signers.push({ blocId: b.id, name: b.name, ...(await issue('sign', { conferenceId, role: 'signer', blocId: b.id, label: b.signerName ?? b.name })) })
-  }
-  return { conferenceId, host, viewer, overlay, sites, signers }
+  await store.saveTokens(pending)
+  return links
 }
 
 /** The links with an overlay link: `links` itself when it has one, else with one issued now (a file from before it existed). */

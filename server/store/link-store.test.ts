@@ -100,6 +100,18 @@ describe.each([sqliteBackend(), redisBackend()])('LinkStore contract: $name', (b
       expect(await store.listLinks('c1')).toHaveLength(1)
     })
 
+    it('saves a national conference\'s links in one go, each as saveToken would, listed in order', async () => {
+      const hash = (i: number) => i.toString(16).padStart(64, '0')
+      const tokens = Array.from({ length: 3_400 }, (_, i) => ({ tokenHash: hash(i), grant: { conferenceId: 'c1', role: 'site' as const, siteId: `s${i}`, label: `Xã ${i}` } }))
+      await store.saveTokens([{ tokenHash: 'h'.repeat(64), grant: { conferenceId: 'c1', role: 'host' } }, ...tokens])
+      const listed = await store.listLinks('c1')
+      expect(listed).toHaveLength(3_401)
+      expect(listed[0]).toMatchObject({ id: 'h'.repeat(16), role: 'host' })
+      expect(listed.at(-1)).toMatchObject({ id: hash(3_399).slice(0, 16), siteId: 's3399', label: 'Xã 3399' })
+      expect(await store.findToken(hash(1_234))).toEqual({ conferenceId: 'c1', role: 'site', siteId: 's1234', label: 'Xã 1234' })
+      expect(typeof listed[1]?.createdAt).toBe('string')
+    })
+
     it('is seen at once by another connection to the same data (another process)', async () => {
       const other = await another()
       await store.saveToken('h'.repeat(64), { conferenceId: 'c1', role: 'viewer' })

@@ -38,6 +38,12 @@ export const SECRET_BYTES = 32
 export interface LinkStore {
   /** Stores a token by its SHA-256 only (a second save of the same hash replaces its grant and dates). */
   saveToken(tokenHash: string, grant: AccessGrant, opts?: { createdAt?: string; expiresAt?: string }): Promise<void>
+  /**
+   * Stores many tokens at once, as `saveToken` does each, in one transaction (SQLite: one commit
+   * to disk for a national conference's 3,400 links, not one each) or one round of commands
+   * (Redis): all of them or, on an error, none that SQLite can undo.
+   */
+  saveTokens(tokens: readonly { tokenHash: string; grant: AccessGrant }[]): Promise<void>
   /** The grant of a token, revoked and expired ones included (`findLink` says which). */
   findToken(tokenHash: string): Promise<AccessGrant | null>
   /** The link a token belongs to, with its dates, or null for an unknown token. */

@@ -31,6 +31,11 @@ export const linkKeys = (prefix: string) => ({
   secret: (name: string) => `${prefix}secret:${name}`,
 })
 
+/** Tokens saved in one pipelined round by saveTokens. */
+const SAVE_CHUNK = 50
+/** Links read in one pipelined round by listLinks. */
+const READ_CHUNK = 250
+
 /** Connects (failing within the timeout when Redis cannot be reached) and returns the link store. */
 export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkStore> {
   const timeout = opts.commandTimeoutMs ?? 800
@@ -53,6 +58,13 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
       await timed(scripts.run(SAVE_TOKEN, [keys.tokenPrefix + tokenHash, keys.links(grant.conferenceId), keys.linkIds], [tokenHash, ...Object.entries(fields).flat()]))
       if (o.expiresAt !== undefined) await noteExpiry(tokenHash, o.expiresAt)
     },
+    async saveTokens(tokens) {
+      // Pipelined (the client sends commands issued together in one write), fifty at a
+      // time so that each stays within the command timeout.
+      for (let i = 0; i < tokens.length; i += SAVE_CHUNK) {
+        await Promise.all(tokens.slice(i, i + SAVE_CHUNK).map(({ tokenHash, grant }) => store.saveToken(tokenHash, grant)))
+      }
+    },
     async findToken(tokenHash) {
       const link = await store.findLink(tokenHash)
       return link ? toGrant(link) : null
@@ -64,7 +76,11 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
     },
     async listLinks(conferenceId) {
       const hashes = await timed(client.lRange(keys.links(conferenceId), 0, -1))
-      const rows = await timed(Promise.all(hashes.map((h) => client.hGetAll(keys.tokenPrefix + h))))
+      // A national conference lists 3,400 links: read in pipelined rounds, each within the command timeout.
+      const rows: Record<string, string>[] = []
+      for (let i = 0; i < hashes.length; i += READ_CHUNK) {
+        rows.push(...await timed(Promise.all(hashes.slice(i, i + READ_CHUNK).map((h) => client.hGetAll(keys.tokenPrefix + h)))))
+      }
       const links = hashes.flatMap((h, i) => {
         const row = fieldsOf(rows[i])
         return row['conferenceId'] === conferenceId ? [toLink(h, conferenceId, row)] : []

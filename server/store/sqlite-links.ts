@@ -76,11 +76,18 @@ function createLinkStore(db: Database.Database, dataDir: string): LinkStore {
     return toLink(saved)
   })
 
+  const saveAll = db.transaction((tokens: readonly { tokenHash: string; grant: AccessGrant }[], at: string) => {
+    for (const { tokenHash, grant: g } of tokens) stmts.save.run(tokenHash, g.conferenceId, g.role, g.siteId ?? null, g.blocId ?? null, g.label ?? null, at, null)
+  })
+
   return {
     shared: false,
     async saveToken(tokenHash, grant, opts = {}) {
       const { conferenceId, role, siteId, blocId, label } = grant
       stmts.save.run(tokenHash, conferenceId, role, siteId ?? null, blocId ?? null, label ?? null, opts.createdAt ?? new Date().toISOString(), opts.expiresAt ?? null)
+    },
+    async saveTokens(tokens) {
+      saveAll(tokens, new Date().toISOString())
     },
     async findToken(tokenHash) {
       const row = stmts.find.get(tokenHash)
