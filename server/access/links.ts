@@ -146,14 +146,21 @@ export function writeLinks(dataDir: string, links: AccessLinks): void {
   renameSync(tmp, file)
 }
 
-export function formatLinks(links: AccessLinks): string {
+/** Sites whose links the terminal prints; the rest are in the links file and the console's exports. */
+const PRINTED_SITES = 20
+
+export function formatLinks(links: AccessLinks, most = PRINTED_SITES): string {
+  const shown = links.sites.slice(0, most)
+  const rest = links.sites.length - shown.length
   const lines = [
     `Hội nghị ${links.conferenceId}: liên kết truy cập (access links)`,
     `  Ban tổ chức (host):  ${links.host.url}`,
     `  Người xem (viewer):  ${links.viewer.url}`,
     ...(links.overlay ? [`  Lớp phủ cho bàn trộn hình (video mixer overlay, 1920×1080, nền trong suốt): ${links.overlay.url}`] : []),
     '  Điểm cầu (sites):',
-    ...links.sites.map((s) => `    ${s.name}: ${s.url}`),
+    ...shown.map((s) => `    ${s.name}: ${s.url}`),
+    // A national conference's 3,400 links would scroll the rest off the terminal.
+    ...(rest > 0 ? [`    … và ${rest.toLocaleString('vi-VN')} điểm cầu khác: xem tệp liên kết dưới đây, hoặc tải cả danh sách (Excel, PDF có mã QR) ở bảng điều khiển: Tài liệu → Liên kết truy cập. (${rest} more sites: see the links file below.)`] : []),
     '  Trưởng khối ký giao ước (signers):',
     ...links.signers.map((s) => `    ${s.name}: ${s.url}`),
   ]
