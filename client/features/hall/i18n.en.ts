@@ -97,6 +97,7 @@ const en: typeof vi = {
     groupOffline: 'offline',
     moreAwards: 'and {n} more in this announcement',
     hub: 'Province hub',
+    hubNational: 'Central hub',
     noProgramme: 'The programme will be published here',
   },
   board: {

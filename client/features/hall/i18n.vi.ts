@@ -95,6 +95,7 @@ export default {
     groupOffline: 'mất kết nối',
     moreAwards: 'và {n} khen thưởng khác trong đợt này',
     hub: 'Điểm cầu tỉnh',
+    hubNational: 'Điểm cầu Trung ương',
     noProgramme: 'Chương trình sẽ được cập nhật',
   },
   board: {
