@@ -33,6 +33,9 @@ import type { LinkStore } from './store/link-store.js'
 import { withLinkHealth } from './store/store-health.js'
 import type { LogFeed } from './store/feed.js'
 
+/** How long an idle HTTP connection is kept open: longer than nginx's upstream keepalive (60 s). */
+const KEEP_ALIVE_MS = 65_000
+
 export interface AppDeps {
   store: EventStore
   /** The access links and the shared secrets (the documents' signing key). */
@@ -93,6 +96,11 @@ export function createApp(deps: AppDeps): App {
   const socketCaps = deps.socketCaps ?? socketCapsFromEnv(process.env['SOCKET_CAPS'])
   const gate = new Gate({ links: deps.links, budgets, origins, trustProxy, now, socketCaps })
   const httpServer = createServer(app)
+  // An idle keep-alive connection is closed by the client or its proxy, not by us first: with
+  // Node's 5 s a request sent just as the server closes the connection is lost (ECONNRESET at
+  // the host's console, or at nginx whose upstream keepalive holds connections 60 s).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
     // The largest legitimate message is a signature at its limits (server/edge/limits.ts).

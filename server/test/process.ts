@@ -33,9 +33,11 @@ export async function startServerProcess(port: number, env: Record<string, strin
   let output = ''
   defined(child.stdout).on('data', (d) => (output += d))
   defined(child.stderr).on('data', (d) => (output += d))
+  // Its streams close after it exits: the reason it printed is read whole before it is told.
+  const closed = new Promise<string>((resolve) => child.once('close', (code, signal) => resolve(`code ${code ?? '—'}, signal ${signal ?? '—'}`)))
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${await closed}): ${output}`)
     const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)
     if (up) return child
     if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
