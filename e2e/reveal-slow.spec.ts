@@ -13,22 +13,25 @@ const HALLS = 4
 const COUNTDOWN_MS = 5_000
 const SPREAD_BOUND_MS = 400
 
-/** Records, in the page, when a roll is drawn hidden and when it is shown: the DOM change and the frame after it (page code as text: the e2e type-check has no DOM library). */
+/**
+ * Records, in the page, when a roll is drawn hidden and when it is shown: the DOM change, and when
+ * the frame that paints it runs its callbacks (read then: a frame's own timestamp is its start,
+ * which may come before the change). Page code as text: the e2e type-check has no DOM library.
+ */
 const WATCH = `(() => {
   window.rolls = {}
   const at = () => performance.timeOrigin + performance.now()
   const check = () => {
-    const prepared = document.querySelector('[data-testid=prepared-batch]')
-    if (prepared) {
+    for (const prepared of document.querySelectorAll('[data-testid=prepared-batch]')) {
       const r = (window.rolls[prepared.dataset.revealAt] ??= {})
       r.prepared ??= at()
     }
-    const shown = document.querySelector('[data-testid=latest-batch][data-mode=roll]')
-    if (shown) {
+    // Every roll shown: the one before stays in the DOM under the new one until the render after the flip.
+    for (const shown of document.querySelectorAll('[data-testid=latest-batch][data-mode=roll]')) {
       const r = (window.rolls[shown.dataset.revealAt] ??= {})
       if (r.dom === undefined) {
         r.dom = at()
-        requestAnimationFrame((ts) => (r.frame = performance.timeOrigin + ts))
+        requestAnimationFrame(() => (r.frame = at()))
       }
     }
   }
