@@ -6,9 +6,9 @@
 import { inject, onBeforeUnmount, provide, type InjectionKey } from 'vue'
 import { useRoute } from 'vue-router'
 import type { ConferenceSocket } from '../lib/socket.js'
+import type { InkBatch } from '../../shared/protocol.js'
 import { useConferenceStore } from '../stores/conference.js'
 import { useSessionStore } from '../stores/session.js'
-import { useInkStore } from '../features/signing/ink-store.js'
 import { knownRefusal } from '../lib/token-role.js'
 import { sampleClock } from './sync/clock.js'
 import { sender, type ConferenceSync } from './sync/commands.js'
@@ -21,10 +21,15 @@ export type { ConferenceSync, Send, SendResult } from './sync/commands.js'
 
 const SyncKey: InjectionKey<ConferenceSync> = Symbol('conference-sync')
 
-export function useConferenceSync(): ConferenceSync {
+export interface SyncOptions {
+  /** Where live ink goes (the signing feature's store): a page that shows none leaves it out. */
+  onInk?: (batch: InkBatch) => void
+}
+
+export function useConferenceSync(opts: SyncOptions = {}): ConferenceSync {
   const log = useConferenceStore()
   const session = useSessionStore()
-  const ink = useInkStore()
+  const onInk = opts.onInk ?? (() => undefined)
   const route = useRoute()
   const token = typeof route.query.token === 'string' ? route.query.token : ''
   const parts = disposer()
@@ -47,7 +52,7 @@ export function useConferenceSync(): ConferenceSync {
         socket = null
       })
       parts.add(followLog(s, log))
-      parts.add(followSession(s, session, ink))
+      parts.add(followSession(s, session, onInk))
       parts.add(sampleClock(s, (ms) => session.setClockOffset(ms)))
     }
     // A viewer joins from the read tier (the cache's bytes), then its socket asks only for what followed.

@@ -1,10 +1,9 @@
 /** What the server pushes to a page: the log into the log's store, the rest into the session's. */
-import { PROTOCOL_VERSION } from '../../../shared/protocol.js'
+import { PROTOCOL_VERSION, type InkBatch } from '../../../shared/protocol.js'
 import { CatchUp } from '../../lib/catch-up.js'
 import type { ConferenceSocket } from '../../lib/socket.js'
 import type { useConferenceStore } from '../../stores/conference.js'
 import type { useSessionStore } from '../../stores/session.js'
-import type { useInkStore } from '../../features/signing/ink-store.js'
 import type { Dispose } from './dispose.js'
 import { unpackEvents, unpackSnapshot } from './snapshot.js'
 
@@ -36,7 +35,8 @@ export function followLog(socket: ConferenceSocket, log: ReturnType<typeof useCo
 }
 
 /** Who this page is, presence, reveals, the server's store and live ink: none of it in the log. */
-export function followSession(socket: ConferenceSocket, session: ReturnType<typeof useSessionStore>, ink: ReturnType<typeof useInkStore>): Dispose {
+/** `onInk`: where live ink goes (the signing feature's store), given by the page. */
+export function followSession(socket: ConferenceSocket, session: ReturnType<typeof useSessionStore>, onInk: (b: InkBatch) => void): Dispose {
   socket.on('welcome', (w) => {
     session.setActor(w.actor)
     if (w.protocol !== PROTOCOL_VERSION) console.warn(`server protocol ${w.protocol}, client ${PROTOCOL_VERSION}`)
@@ -44,7 +44,7 @@ export function followSession(socket: ConferenceSocket, session: ReturnType<type
   socket.on('presence', (p) => session.setPresence(p))
   socket.on('reveals', (r) => session.setReveals(r.announcements))
   socket.on('status', (st) => session.setStoreStatus(st.store, st.since))
-  socket.on('ink', (b) => ink.receive(b))
+  socket.on('ink', onInk)
   return () => {
     for (const name of ['welcome', 'presence', 'reveals', 'status', 'ink'] as const) socket.off(name)
   }
