@@ -72,3 +72,21 @@ export function holds(snap: { packed?: Uint8Array; state?: { awards: unknown[] }
   return (JSON.parse(text) as { awards: unknown[] }).awards.length
 }
 
+
+/**
+ * One client of a join storm: `held` settles it as holding the state, a refusal or a drop
+ * settles it as lost (counted in `lost` by reason, its socket closed); whichever comes first.
+ */
+export function joinOutcome(socket: Socket, lost: Record<string, number>, done: () => void): { held: () => boolean } {
+  let settled = false
+  const settle = () => (settled ? false : (settled = true))
+  const lose = (why: string) => {
+    if (!settle()) return
+    lost[why] = (lost[why] ?? 0) + 1
+    socket.close()
+    done()
+  }
+  socket.once('connect_error', (err) => lose(`refused: ${err.message}`))
+  socket.once('disconnect', (reason) => lose(`disconnect: ${reason}`))
+  return { held: settle }
+}

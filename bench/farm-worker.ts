@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
-import { connectOne, estimate, holds, options } from './farm-client.js'
+import { connectOne, estimate, holds, joinOutcome, options } from './farm-client.js'
 import { now } from './common.js'
 import { ready, send, serve } from './ipc.js'
 import { LazyMessage } from './lazy-parser.js'
@@ -151,25 +151,15 @@ serve({
     let awards = -1
     await Promise.all((urls as string[]).map((url, i) => new Promise<void>((resolve) => {
       const socket = io(url, options(auth as object))
-      let settled = false
+      const outcome = joinOutcome(socket, lost, resolve)
       socket.once('snapshot', (snap: { packed?: Uint8Array; state?: { awards: unknown[] } }) => {
-        if (settled) return
-        settled = true
+        if (!outcome.held()) return
         times.push(now())
         bytes = snap.packed?.byteLength ?? JSON.stringify(snap.state).length
         if (i === 0 && sample) awards = holds(snap)
         adopt(socket, {})
         resolve()
       })
-      const lose = (why: string) => {
-        if (settled) return
-        settled = true
-        lost[why] = (lost[why] ?? 0) + 1
-        socket.close()
-        resolve()
-      }
-      socket.once('connect_error', (err) => lose(`refused: ${err.message}`))
-      socket.once('disconnect', (reason) => lose(`disconnect: ${reason}`))
     })))
     return { times: Float64Array.from(times), lost, bytes, awards }
   },

@@ -7,7 +7,7 @@ import { Agent, get } from 'node:http'
 import { inflateSync } from 'node:zlib'
 import { io, type Socket } from 'socket.io-client'
 import { now } from './common.js'
-import { options } from './farm-client.js'
+import { joinOutcome, options } from './farm-client.js'
 
 /** One worker's HTTP connections, kept alive between a client's two reads as a browser keeps them. */
 const agent = new Agent({ keepAlive: true, maxSockets: 4096 })
@@ -57,26 +57,16 @@ export async function readStorm(base: string, sockets: string[], conferenceId: s
     }
     await new Promise<void>((resolve) => {
       const socket = io(url, options({ ...auth, lastSeq: seq, snapshotEncoding: 'deflate', eventsEncoding: 'deflate' }))
-      let settled = false
+      const outcome = joinOutcome(socket, lost, resolve)
       // The catch-up after lastSeq: `events` (empty when nothing followed), or a snapshot when far behind.
       const held = () => {
-        if (settled) return
-        settled = true
+        if (!outcome.held()) return
         times.push(now())
         adopt(socket)
         resolve()
       }
       socket.once('events', held)
       socket.once('snapshot', held)
-      const lose = (why: string) => {
-        if (settled) return
-        settled = true
-        lost[why] = (lost[why] ?? 0) + 1
-        socket.close()
-        resolve()
-      }
-      socket.once('connect_error', (err) => lose(`refused: ${err.message}`))
-      socket.once('disconnect', (reason) => lose(`disconnect: ${reason}`))
     })
   }))
   return { times: Float64Array.from(times), lost, bytes, awards, cacheHits }
