@@ -16,6 +16,19 @@ afterEach(async () => {
 const base = (s: Running) => `${s.url}/api/conferences/test-conf/public`
 const bearer = (token: string, more: Record<string, string> = {}) => ({ headers: { authorization: `Bearer ${token}`, ...more } })
 
+/** A server whose viewer read `latest` (its seq), after which the host opened the conference (the log at `now`). */
+async function startedAfterLatest() {
+  const running = await startServer()
+  server = running
+  const { viewer, host } = running.links
+  const { seq } = (await (await fetch(`${base(running)}/latest`, bearer(viewer.token))).json()) as { seq: number }
+  const h = running.connect(host.token)
+  await firstSync(h)
+  expect(await send(h, 'conference.start', {})).toMatchObject({ ok: true })
+  const { seq: now } = await running.app.service.state('test-conf')
+  return { running, viewer, seq, now }
+}
+
 describe('the read tier', () => {
   it('names the current seq for a second and serves its public state as immutable deflated bytes', async () => {
     server = await startServer()
@@ -50,36 +63,24 @@ describe('the read tier', () => {
   })
 
   it('keeps a seq after the log moves on, refuses one it does not hold without letting it be cached, and checks the token', async () => {
-    server = await startServer()
-    const { viewer, host } = server.links
-    const { seq } = (await (await fetch(`${base(server)}/latest`, bearer(viewer.token))).json()) as { seq: number }
-    const h = server.connect(host.token)
-    await firstSync(h)
-    expect(await send(h, 'conference.start', {})).toMatchObject({ ok: true })
-    const { seq: now } = await server.app.service.state('test-conf')
+    const { running, viewer, seq, now } = await startedAfterLatest()
     expect(now).toBeGreaterThan(seq)
-    expect((await fetch(`${base(server)}/${seq}`, bearer(viewer.token))).status).toBe(200)
-    expect(JSON.parse(await (await fetch(`${base(server)}/${now}`, bearer(viewer.token))).text())).toMatchObject({ status: 'live' })
+    expect((await fetch(`${base(running)}/${seq}`, bearer(viewer.token))).status).toBe(200)
+    expect(JSON.parse(await (await fetch(`${base(running)}/${now}`, bearer(viewer.token))).text())).toMatchObject({ status: 'live' })
 
-    const ahead = await fetch(`${base(server)}/${now + 5}`, bearer(viewer.token))
+    const ahead = await fetch(`${base(running)}/${now + 5}`, bearer(viewer.token))
     expect(ahead.status).toBe(404)
     expect(ahead.headers.get('cache-control')).toBe('no-store')
     expect(await ahead.json()).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    const bad = await fetch(`${base(server)}/abc`, bearer(viewer.token))
+    const bad = await fetch(`${base(running)}/abc`, bearer(viewer.token))
     expect(bad.status).toBe(400)
-    expect((await fetch(`${base(server)}/${now}`)).status).toBe(401)
-    expect((await fetch(`${server.url}/api/conferences/other/public/latest`, bearer(viewer.token))).status).toBe(403)
+    expect((await fetch(`${base(running)}/${now}`)).status).toBe(401)
+    expect((await fetch(`${running.url}/api/conferences/other/public/latest`, bearer(viewer.token))).status).toBe(403)
   })
 
   it('a page that joins from the read tier takes only the events after its seq on the socket', async () => {
-    server = await startServer()
-    const { viewer, host } = server.links
-    const { seq } = (await (await fetch(`${base(server)}/latest`, bearer(viewer.token))).json()) as { seq: number }
-    const h = server.connect(host.token)
-    await firstSync(h)
-    expect(await send(h, 'conference.start', {})).toMatchObject({ ok: true })
-    const { seq: now } = await server.app.service.state('test-conf')
-    const v = server.connect(viewer.token, { lastSeq: seq, snapshotEncoding: 'deflate' })
+    const { running, viewer, seq, now } = await startedAfterLatest()
+    const v = running.connect(viewer.token, { lastSeq: seq, snapshotEncoding: 'deflate' })
     const got = await firstSync(v)
     expect(got.snapshot).toBeUndefined()
     expect(got.events?.map((e) => e.seq)).toEqual(Array.from({ length: now - seq }, (_, i) => seq + 1 + i))
