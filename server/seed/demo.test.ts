@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { AgendaItem, Award, AwardType, Bloc, Site } from '../../shared/domain.js'
 import type { ConferenceEvent } from '../../shared/events.js'
 import { replay } from '../../shared/evolve.js'
 import { parseAwardList } from '../awards/parse.js'
 import { ConferenceService } from '../conference/service.js'
-import { openSqliteStore } from '../store/sqlite.js'
-import { openSqliteLinkStore } from '../store/sqlite-links.js'
-import type { LinkStore } from '../store/link-store.js'
-import type { EventStore } from '../store/event-store.js'
+import { freshDataDirs } from '../test/data-dir.js'
 import { ensureDemo } from './bootstrap.js'
 import { DEMO_AWARDS_FILE, demoEvents, demoSetup } from './demo.js'
 import { defined } from '../../shared/testing/defined.js'
@@ -182,21 +177,10 @@ describe('demo conference', () => {
 })
 
 describe('demo seed on start', () => {
-  let dataDir = ''
-  let store: EventStore | undefined
-  let linkStore: LinkStore | undefined
-  afterEach(async () => {
-    await linkStore?.close()
-    await store?.close()
-    store = undefined
-    linkStore = undefined
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  const fresh = freshDataDirs('diemcau-seed-')
 
   it('creates the conference and imports the list through award.import once; a second start adds nothing', async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-seed-'))
-    store = openSqliteStore(dataDir)
-    linkStore = openSqliteLinkStore(dataDir)
+    const { dataDir, store, linkStore } = fresh()
     const first = new ConferenceService({ store })
     const links = await ensureDemo(linkStore, first, dataDir, 'http://demo')
     const room = await first.state('ninh-thuan-2023')

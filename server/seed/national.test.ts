@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { Site } from '../../shared/domain.js'
 import { MAX_SITES } from '../../shared/conference/sites.js'
 import { ConferenceService } from '../conference/service.js'
-import { openSqliteStore } from '../store/sqlite.js'
-import { openSqliteLinkStore } from '../store/sqlite-links.js'
-import type { EventStore } from '../store/event-store.js'
-import type { LinkStore } from '../store/link-store.js'
+import { freshDataDirs } from '../test/data-dir.js'
 import { ensureDemo } from './bootstrap.js'
 import { checkNational, NATIONAL_CONFERENCE_ID, nationalProvinces, nationalSetup, seedKind } from './national.js'
 import { demoSetup } from './demo.js'
@@ -73,18 +67,9 @@ describe('the national demo as data', () => {
 })
 
 describe('the national demo seeded on start', () => {
-  let dataDir = ''
-  let store: EventStore | undefined
-  let linkStore: LinkStore | undefined
-  afterEach(async () => {
-    await linkStore?.close()
-    await store?.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  const fresh = freshDataDirs('diemcau-national-')
   it('creates the conference with its 3,356 sites and a link for each, once', async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-national-'))
-    store = openSqliteStore(dataDir)
-    linkStore = openSqliteLinkStore(dataDir)
+    const { dataDir, store, linkStore } = fresh()
     const service = new ConferenceService({ store })
     const links = defined(await ensureDemo(linkStore, service, dataDir, 'http://demo', { oncePerCluster: false, seed: 'national' }))
     expect(links.conferenceId).toBe(NATIONAL_CONFERENCE_ID)
