@@ -14,23 +14,13 @@ import { writeCsv } from '../server/awards/csv.js'
 import { parseAwardCsv } from '../server/awards/parse.js'
 import { DEMO_AWARDS_FILE, DEMO_DISTRICTS, demoSetup } from '../server/seed/demo.js'
 import { defined } from '../shared/testing/defined.js'
+import { mulberry32 } from '../shared/testing/seeded.js'
 
 const SEED = 20230222
 const setup = demoSetup()
 
 // ---------------------------------------------------------------- randomness
 
-/** mulberry32: tiny, fast, good enough to pick names; never Math.random. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 type Rng = () => number
 const pick = <T>(rng: Rng, xs: readonly T[]): T => defined(xs[Math.floor(rng() * xs.length)])
 /** Expands "Nguyễn*30 | Trần*10" into 30 + 10 entries: weights without a second table. */

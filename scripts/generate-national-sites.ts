@@ -17,21 +17,11 @@ import { fileURLToPath } from 'node:url'
 import { readCsv, writeCsv } from '../server/awards/csv.js'
 import { slug } from '../server/seed/scale.js'
 import { defined } from '../shared/testing/defined.js'
+import { mulberry32 } from '../shared/testing/seeded.js'
 
 const SEED = 20250701
 const dir = (file: string) => fileURLToPath(new URL(`../server/seed/data/toan-quoc/${file}`, import.meta.url))
 
-/** mulberry32: tiny, fast, good enough to pick names; never Math.random. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const rng = mulberry32(SEED)
 const pick = <T>(xs: readonly T[]): T => defined(xs[Math.floor(rng() * xs.length)])
 

@@ -10,20 +10,14 @@ import { ErrorCode } from '../shared/errors.js'
 import { firstSync, startServer, until, type Client, type Running } from './test/harness.js'
 import { rawRequest, rawSocket, type RawSocket } from './test/raw.js'
 import { defined } from '../shared/testing/defined.js'
+import { mulberry32 } from '../shared/testing/seeded.js'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261127)
 const CODES = new Set<string>(Object.values(ErrorCode))
 
-/** mulberry32: small, seeded, good enough to pick shapes. */
+/** Seeded picks of shapes (mulberry32). */
 function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (n: number) => Math.floor(next() * n)
   // xs[i] for i below xs.length: of type T, which may itself be null or undefined.
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T

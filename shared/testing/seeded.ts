@@ -1,0 +1,15 @@
+/**
+ * A seeded random number generator for fixtures, fuzzing and generated demo data: the same seed
+ * gives the same numbers on every machine. mulberry32: small, fast, good enough to pick names and
+ * shapes; never Math.random.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
