@@ -1,7 +1,7 @@
 /**
  * Accessibility through the day: axe-core on every page (host console, a site's hall, the public
  * link on a desktop and a 390 px phone, a signer's tablet) in the lobby, live during the awards,
- * live during the signing, and after the end. No serious or critical violation anywhere; the
+ * live during the signing, and after the end; the host's dialogs open in the lobby. No serious or critical violation anywhere; the
  * counts per page and phase are printed so a change shows in the run's output.
  */
 import AxeBuilder from '@axe-core/playwright'
@@ -61,6 +61,25 @@ test('no serious or critical axe violation on any page, in any phase', async ({ 
 
   await expect(host.getByTestId('conference-status')).toHaveAttribute('data-status', 'scheduled')
   await scanAll('lobby')
+
+  // The host's dialogs, each open in turn over the console: what opens it, what it is, how it closes.
+  const dialogs: [string, () => Promise<void>, string][] = [
+    ['schedule', () => host.getByTestId('schedule-open').click(), 'schedule-dialog'],
+    ['agenda', () => host.getByTestId('agenda-edit').first().click(), 'agenda-editor-dialog'],
+    ['import', () => host.getByTestId('award-import').click(), 'import-dialog'],
+    ['links', async () => {
+      await host.getByTestId('documents-open').click()
+      await host.getByTestId('documents-links').click()
+    }, 'links-dialog'],
+  ]
+  for (const [name, open, testId] of dialogs) {
+    await open()
+    const dialog = host.getByTestId(testId)
+    await expect(dialog).toBeVisible()
+    note('lobby', `host+${name}`, await scan(host, `host+${name}`, 'lobby'))
+    await host.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+  }
 
   // Figures on the board: two sites checked in, one with a problem.
   const [one, two] = links.sites.filter((s) => s.siteId !== 'hub')

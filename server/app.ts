@@ -59,6 +59,12 @@ export interface AppDeps {
   budgetsRedisUrl?: string | null
   /** Sockets open at once per address and per link (server/edge/open-sockets.ts; default: SOCKET_CAPS). */
   socketCaps?: Partial<SocketCaps>
+  /**
+   * How long a page's heartbeat may go unanswered before it is dropped (default
+   * SOCKET_PING_TIMEOUT_MS, else 3 s). Raised by tests on a starved machine that are about
+   * something else than noticing a drop.
+   */
+  pingTimeoutMs?: number
   /** Pages of other origins allowed to connect (default: ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins?: string[]
   /** The address people open (default: PUBLIC_URL): its origin is allowed. */
@@ -111,7 +117,7 @@ export function createApp(deps: AppDeps): App {
     // host's board shows a silent site offline, and a page sees that it lost the server. The
     // timeout leaves room for an event loop busy for a few seconds (a large PDF) before it drops anyone.
     pingInterval: 1500,
-    pingTimeout: 3000,
+    pingTimeout: deps.pingTimeoutMs ?? (Number(process.env['SOCKET_PING_TIMEOUT_MS']) || 3000),
   })
   const service = new ConferenceService({
     store: deps.store,

@@ -53,6 +53,13 @@ export interface Pair {
 /** Pairs start one after another: each seeds the demo (2,996 awards), which on two busy cores takes a while. */
 let starting: Promise<unknown> = Promise.resolve()
 
+/**
+ * The pages' heartbeat in these tests: an outage must not drop a page, and a heartbeat of 4.5 s
+ * would drop one whenever the loaded machine starves the process holding its socket (a timer
+ * fires before the ping waiting to be read), which is not what these tests are about.
+ */
+const PING_TIMEOUT_MS = 20_000
+
 /** Two real server processes (server/main.ts with REDIS_URL), started together: one seeds the demo. */
 export function childPair(redis: TestRedis): Promise<Pair> {
   const pair = starting.then(() => startChildPair(redis))
@@ -65,7 +72,7 @@ async function startChildPair(redis: TestRedis): Promise<Pair> {
   const children: ChildProcess[] = []
   const exits: string[] = []
   const ports = [await freePort(), await freePort()] as const
-  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url, LOG_LEVEL: 'warn' }
+  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url, LOG_LEVEL: 'warn', SOCKET_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS) }
   await Promise.all(ports.map((port) => startServerProcess(port, env, children, 150_000)))
   for (const c of children) {
     let output = ''
@@ -93,7 +100,7 @@ export async function inProcessPair(redis: TestRedis, conferenceId: string): Pro
   const one = async () => {
     const store = await openRedisStore({ url: redis.url })
     const links = await openRedisLinkStore({ url: redis.url })
-    const app = createApp({ store, links, feed: store.feed })
+    const app = createApp({ store, links, feed: store.feed, pingTimeoutMs: PING_TIMEOUT_MS })
     const cluster = await joinCluster(app.io, app.trackers, { url: redis.url })
     await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve))
     const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`
