@@ -58,6 +58,13 @@ test('on a phone, the signing is one tap from the top, with what the halls show 
   const section = phone.getByTestId('phone-signing')
   await expect.poll(async () => defined(await section.boundingBox()).y).toBeLessThan(PHONE.height / 3)
   await expect(phone.getByTestId('phone-tabs')).toBeInViewport()
+  // Every tab whole on the phone's width, none of its words cut.
+  for (const tab of await phone.getByTestId('phone-tabs').getByRole('button').all()) {
+    const box = defined(await tab.boundingBox())
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
+    expect(await tab.evaluate((el: { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number }) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight)).toBe(true)
+  }
   await expect(section.getByTestId('signed-count')).toHaveText('2/10 khối đã ký')
   const deputy = section.locator(`[data-bloc-id="${defined(server.links.signers[2]).blocId}"]`)
   await expect(deputy.getByTestId('phone-behalf')).toHaveText('KT. GIÁM ĐỐC')

@@ -42,6 +42,7 @@ const en: typeof vi = {
     startsOn: '{time} · {date}',
     countdown: 'The conference begins in',
     signatureOf: 'Signature of {name} ({bloc})',
+    tabNow: 'Live',
     tabSigning: 'Signing',
     tabProgramme: 'Programme',
     tabAwards: 'Awards',

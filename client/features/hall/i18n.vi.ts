@@ -40,6 +40,7 @@ export default {
     startsOn: '{time} · {date}',
     countdown: 'Hội nghị sẽ bắt đầu sau',
     signatureOf: 'Chữ ký của {name} ({bloc})',
+    tabNow: 'Trực tiếp',
     tabSigning: 'Ký kết',
     tabProgramme: 'Chương trình',
     tabAwards: 'Khen thưởng',
