@@ -3,12 +3,13 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 
 /**
- * Resolves when the page's animations that end have ended (a roll's rows rising in, a card
- * fading in): text half-way through fading in is not what the hall reads. Endless ones (a
- * pulsing dot) are left running. Page code as text: the e2e type-check has no DOM library.
+ * Resolves when the page's short animations have ended (a roll's rows rising in, a card fading
+ * in, each within 3 s): text half-way through fading in is not what the hall reads. Endless ones
+ * (a pulsing dot) and long ones (the bar that runs over a roll page's hold, at whose end the next
+ * page comes in) are left running. Page code as text: the e2e type-check has no DOM library.
  */
 const SETTLED = `Promise.all(document.getAnimations()
-  .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .filter((a) => a.effect && a.effect.getComputedTiming().endTime <= 3000)
   .map((a) => a.finished.catch(() => undefined))).then(() => true)`
 
 /** Serious and critical axe violations of the page at rest, as "rule: target" lines. */
