@@ -8,9 +8,11 @@ interface PostTask {
   postTask(run: () => void, opts: { priority: 'user-blocking'; delay: number; signal: AbortSignal }): Promise<void>
 }
 
+const hasPostTask = (x: unknown): x is PostTask => typeof x === 'object' && x !== null && typeof Reflect.get(x, 'postTask') === 'function'
+
 export function atInstant(run: () => void, delayMs: number): () => void {
-  const scheduler = (globalThis as { scheduler?: Partial<PostTask> }).scheduler
-  if (typeof scheduler?.postTask === 'function') {
+  const scheduler: unknown = Reflect.get(globalThis, 'scheduler')
+  if (hasPostTask(scheduler)) {
     const abort = new AbortController()
     scheduler.postTask(run, { priority: 'user-blocking', delay: Math.max(0, delayMs), signal: abort.signal }).catch(() => undefined)
     return () => abort.abort()
