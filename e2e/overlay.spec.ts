@@ -66,6 +66,9 @@ test('the speaker\'s lower third, each award at its reveal, the roll during the 
   expect(await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 300 })).toMatchObject({ ok: true })
   await expect(overlay.getByTestId('overlay-roll')).toBeVisible()
   await expect(overlay.locator(`[data-testid=overlay-roll] [data-award-id="${defined(batch[0]).id}"]`)).toBeVisible()
+  // Read by axe held on one page: the host pauses the roll, so no page comes in during the scan.
+  expect(await server.command(request, 'award.controlRoll', { action: 'pause' })).toMatchObject({ ok: true })
+  await expect(overlay.locator('[data-testid=overlay-roll] [data-state]').first()).toHaveAttribute('data-state', 'paused')
   expect(await seriousViolations(overlay)).toEqual([])
 })
 
