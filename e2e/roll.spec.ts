@@ -84,4 +84,10 @@ test('the host paces, pauses, skips and ends the roll; a hall follows; a second 
   await expect(roll).toHaveAttribute('data-page', '1')
   await expect(controls).toHaveAttribute('data-queued', '0')
   await expect(controls).toHaveAttribute('data-phase', 'running')
+
+  // The closing ends the roll where it stands: the console offers no pause, skip or end after it.
+  expect(await server.command(request, 'conference.end', {})).toMatchObject({ ok: true })
+  await expect(controls).toHaveAttribute('data-phase', 'ended')
+  await expect(controls.getByRole('button')).toHaveCount(0)
+  expect(await server.command(request, 'award.controlRoll', { action: 'pause' })).toMatchObject({ ok: false, error: { reason: 'conference.ended' } })
 })

@@ -4,7 +4,7 @@ import { c, ended, EXAMPLE_NOW, host, site, started, viewer } from '../../testin
 import { scenario, type Example, type Examples } from '../../testing/given.js'
 import { TINY_AWARDS } from '../../testing/tiny-conference.js'
 import { shown, type Award } from './state.js'
-import { defaultPlan, rollAt, rollTimeline, type RollPlan } from './roll.js'
+import { defaultPlan, pageOf, rollAt, rollTimeline, type RollPlan } from './roll.js'
 
 const a = (i: number): Award => TINY_AWARDS[i] ?? { id: 'none', typeId: 'none', recipientKind: 'collective', recipientName: '' }
 const announced = (ids: number[], revealAt = EXAMPLE_NOW + 300): NewEvent => ({
@@ -28,6 +28,9 @@ const running = rollOf(NOW - 20_000)
 const control = (action: 'pause' | 'resume' | 'skip' | 'end', atMs = NOW, toPage?: number): NewEvent => ({
   type: 'award.rollControlled', data: { revealAt: NOW - 20_000, action, atMs, ...(toPage === undefined ? {} : { toPage }) },
 })
+/** A roll of 5,000 pages: still running whenever the example's log ends the conference. */
+const longPlan: RollPlan = { ...plan, pages: 5_000, groupPages: [0] }
+const longRoll = rollOf(NOW - 20_000, longPlan)
 const at = (t: number) => (s: Parameters<typeof rollAt>[0]) => rollAt(s, t)
 
 /** The honours roll: its pace in the log, a new batch queued behind it, the host's pause, resume, skip and end. */
@@ -60,6 +63,15 @@ const rollExamples: Example[] = [
   scenario('with no roll on the screens there is nothing to pause').given(...started).by(host).when(c('award.controlRoll', { action: 'pause' })).refused('conflict', 'award.noRoll'),
   scenario('a roll that has run to its end cannot be paused').given(...started, rollOf(NOW - 200_000)).by(host).when(c('award.controlRoll', { action: 'pause' })).refused('conflict', 'award.noRoll'),
   scenario('a roll that has not begun cannot be paused yet').given(...started, rollOf(NOW + 3_000)).by(host).when(c('award.controlRoll', { action: 'pause' })).refused('conflict', 'award.noRoll'),
+  scenario('ending the conference ends the roll on the screens where it stands').given(...started, imported, longRoll).by(host).when(c('conference.end', {}))
+    .then([ended], {
+      check: (s) => {
+        const end = Date.parse(s.endedAt ?? '')
+        const after = at(end + 60_000)(s.roll.runs)
+        return after?.phase === 'ended' && after.page === pageOf(longPlan, end - (NOW - 20_000)) && rollTimeline(s.roll.runs)[0]?.end === end
+      },
+    }),
+  scenario('after the end the roll is not controlled').given(...started, imported, running, ended).by(host).when(c('award.controlRoll', { action: 'pause' })).refused('conflict', 'conference.ended'),
   scenario('a site may not pause the roll').given(...started, running).by(site('d1')).when(c('award.controlRoll', { action: 'pause' })).refused('forbidden'),
 ]
 

@@ -71,6 +71,12 @@ export function rollTimeline(runs: readonly RollRun[]): { start: number; end: nu
   })
 }
 
+/** The runs once the conference ends at `at`: a roll on the screens, paused or queued ends there, so nothing runs on after the closing. */
+export function endRollsAt(runs: RollRun[], at: number): RollRun[] {
+  const times = rollTimeline(runs)
+  return runs.map((run, i) => (run.endedAt === undefined && (times[i]?.end ?? 0) > at ? { ...run, endedAt: at } : run))
+}
+
 export type RollPhase = 'running' | 'paused' | 'done' | 'ended'
 
 /** Where a show stands at server time `t`. `page` is at the reference canvas; `pageEndsAt` is when it turns (Infinity when it will not by itself). */

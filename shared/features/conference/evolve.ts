@@ -1,5 +1,6 @@
 /** The conference's reducers: setup, scheduled start, going live, ending. */
 import { endRuns } from '../agenda/state.js'
+import { endRollsAt } from '../awards/roll.js'
 import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
 import type { conferenceContract } from './contract.js'
@@ -20,8 +21,12 @@ export function evolveConference(state: ConferenceState, event: EventOf<Conferen
     case 'conference.started':
       return { ...state, status: 'live', startedAt: event.at }
     case 'conference.ended':
-      // The item running at the end stops with it: the minutes give it its true length.
-      return { ...state, status: 'ended', endedAt: event.at, agenda: { ...state.agenda, items: endRuns(state.agenda.items, event.at) } }
+      // The item running at the end stops with it (the minutes give it its true length), and so does the honours roll.
+      return {
+        ...state, status: 'ended', endedAt: event.at,
+        agenda: { ...state.agenda, items: endRuns(state.agenda.items, event.at) },
+        roll: { ...state.roll, runs: endRollsAt(state.roll.runs, Date.parse(event.at)) },
+      }
     default:
       return unreachable(event)
   }
