@@ -40,6 +40,8 @@ test('after the end, the console shows the head to write down, whole, and copies
   // Folded out of the way once written down, and opened again.
   await host.getByTestId('log-head-fold').click()
   await expect(host.getByTestId('log-head-hash')).toHaveCount(0)
+  // Folded, it is a button in the console's bar, over none of the panels.
+  await expect(host.locator('header.bar').getByTestId('log-head-open')).toBeVisible()
   await host.getByTestId('log-head-open').click()
   await expect(host.getByTestId('log-head-hash')).toHaveText(head.hash)
 })
