@@ -11,7 +11,7 @@ import { defined } from '../shared/testing/defined.js'
 const WALL = { width: 1920, height: 1080 }
 const HALLS = 4
 const COUNTDOWN_MS = 5_000
-const SPREAD_BOUND_MS = 400
+const SPREAD_BOUND_MS = 200
 
 /**
  * Records, in the page, when a roll is drawn hidden and when it is shown: the DOM change, and when
@@ -80,14 +80,18 @@ test('264 and 938 awards appear together on four throttled halls, drawn hidden b
     const spread = Math.max(...frames) - Math.min(...frames)
     console.log(`${batch.length} awards, CPU 4× slower, ${HALLS} halls: first page shown at ${frames.map((f) => Math.round(f - revealAt)).join(', ')} ms after revealAt ` +
       `(spread ${spread.toFixed(1)} ms; in the DOM at ${seen.map((s) => Math.round(defined(s.dom) - revealAt)).join(', ')} ms; drawn hidden ${seen.map((s) => Math.round(defined(s.prepared) - revealAt)).join(', ')} ms before)`)
+    // The halls share this machine's one clock, so each page's estimate of the server's clock is
+    // its error: printed, as it sets when a hall flips (sent with each page's next clock sample).
+    const estimates = sockets.map((log) => log.sent.filter((p) => p.event === 'clock').map((p) => p.data as { offsetMs?: number; rttMs?: number }).at(-1))
+    console.log(`  clock estimates (truth 0): ${estimates.map((e) => `${e?.offsetMs ?? '?'} ms (round trip ${e?.rttMs ?? '?'} ms)`).join(', ')}`)
     // Drawn before the instant, hidden; shown not before it.
     for (const s of seen) expect(defined(s.prepared)).toBeLessThan(revealAt)
     for (const f of frames) expect(f).toBeGreaterThanOrEqual(revealAt - 5)
     spreads.push(spread)
   }
-  // Together: both batches are measured (and printed) before either is judged. The aim is 50 ms;
-  // here four throttled renderers share two cores with the rest of the run, and a hall's periodic
-  // work can hold its flip back (117–250 ms measured so): the bound catches a return to drawing at
-  // the instant, which spread a batch over 400 ms on a busy machine before it was drawn ahead.
+  // Together: both batches are measured (and printed) before either is judged. The aim is 50 ms,
+  // met on a quiet machine (16–39 ms over eight batches); in the full run four throttled renderers
+  // share two cores with the unit tests, and the bound catches a return to rendering at the instant
+  // (a batch spread over 400 ms on a busy machine so) or a render that holds the flip's frame back.
   for (const spread of spreads) expect(spread).toBeLessThan(SPREAD_BOUND_MS)
 })

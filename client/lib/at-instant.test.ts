@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { atInstant } from './at-instant.js'
+import { afterFlips, atInstant, flipAt } from './at-instant.js'
 
 describe('atInstant', () => {
   afterEach(() => {
@@ -34,5 +34,38 @@ describe('atInstant', () => {
     expect(ran).toBe(1)
     cancel()
     expect(asked[0]?.aborted()).toBe(true)
+  })
+
+  it('a render of an instant waits for every flip of that instant, whichever timer fires first', () => {
+    vi.useFakeTimers()
+    const ran: string[] = []
+    flipAt(1000, () => ran.push('roll shown'), 100)
+    flipAt(1000, () => ran.push('countdown gone'), 120)
+    // The render's own timer fires first: it is held until both flips have run.
+    afterFlips(1000, () => ran.push('render'))
+    expect(ran).toEqual([])
+    vi.advanceTimersByTime(100)
+    expect(ran).toEqual(['roll shown'])
+    vi.advanceTimersByTime(20)
+    expect(ran).toEqual(['roll shown', 'countdown gone', 'render'])
+    // Flips of that instant all run: a later render goes at once.
+    afterFlips(1000, () => ran.push('late render'))
+    expect(ran.at(-1)).toBe('late render')
+  })
+
+  it('a cancelled flip holds nobody back, and a cancelled wait never runs', () => {
+    vi.useFakeTimers()
+    const ran: string[] = []
+    const cancelFlip = flipAt(2000, () => ran.push('flip'), 100)
+    afterFlips(2000, () => ran.push('render'))
+    const cancelWait = afterFlips(2000, () => ran.push('cancelled render'))
+    cancelWait()
+    cancelFlip()
+    expect(ran).toEqual(['render'])
+    vi.advanceTimersByTime(200)
+    expect(ran).toEqual(['render'])
+    // Another instant has no flip due: its render runs at once.
+    afterFlips(3000, () => ran.push('other'))
+    expect(ran).toEqual(['render', 'other'])
   })
 })

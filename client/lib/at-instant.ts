@@ -20,3 +20,61 @@ export function atInstant(run: () => void, delayMs: number): () => void {
   const timer = setTimeout(run, Math.max(0, delayMs))
   return () => clearTimeout(timer)
 }
+
+/** Flips scheduled for each server instant and not yet run, and who waits for them. */
+const due = new Map<number, number>()
+const waiting = new Map<number, Set<() => void>>()
+
+function settle(instant: number): void {
+  const left = (due.get(instant) ?? 1) - 1
+  if (left > 0) {
+    due.set(instant, left)
+    return
+  }
+  due.delete(instant)
+  const waiters = waiting.get(instant)
+  waiting.delete(instant)
+  for (const w of waiters ?? []) w()
+}
+
+/**
+ * `atInstant` for one of the DOM flips a reveal makes at server instant `instant` (the roll drawn
+ * ahead shown, the countdown taken away): `afterFlips` of that instant waits for it. Cancelled, it
+ * no longer holds anyone back.
+ */
+export function flipAt(instant: number, run: () => void, delayMs: number): () => void {
+  due.set(instant, (due.get(instant) ?? 0) + 1)
+  let settled = false
+  const once = () => {
+    if (settled) return
+    settled = true
+    settle(instant)
+  }
+  const cancel = atInstant(() => {
+    try {
+      run()
+    } finally {
+      once()
+    }
+  }, delayMs)
+  return () => {
+    cancel()
+    once()
+  }
+}
+
+/**
+ * Runs `run` once every flip scheduled for `instant` has run (at once when none is due): the
+ * renders an instant starts wait for its flips, whatever order the browser fires their timers in.
+ * Returns a cancel function.
+ */
+export function afterFlips(instant: number, run: () => void): () => void {
+  if (!due.has(instant)) {
+    run()
+    return () => {}
+  }
+  const waiters = waiting.get(instant) ?? new Set<() => void>()
+  waiting.set(instant, waiters)
+  waiters.add(run)
+  return () => waiters.delete(run)
+}

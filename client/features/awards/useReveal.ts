@@ -7,6 +7,7 @@ import { computed, onScopeDispose, ref, watch, type Ref } from 'vue'
 import type { Award } from '../../../shared/domain.js'
 import { useServerClock } from '../../composables/useServerClock.js'
 import { afterNextPaint } from '../../lib/paint.js'
+import { afterFlips } from '../../lib/at-instant.js'
 
 export interface RevealBatch {
   revealAt: number
@@ -42,11 +43,20 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
     // lists and figures that follow a reveal render after the frame that shows it: a roll drawn
     // ahead flips itself at the instant (HonoursRoll), and on a slow PC re-rendering them first
     // would hold that frame back by as long as the render takes.
+    // Its timer may fire before the flips of the same instant: the render waits for them, then for their frame.
+    const instant = next
     timer = setTimeout(() => {
-      cancelPaint = afterNextPaint(() => {
-        tick.value++
-        schedule()
+      let paint = () => {}
+      const wait = afterFlips(instant, () => {
+        paint = afterNextPaint(() => {
+          tick.value++
+          schedule()
+        })
       })
+      cancelPaint = () => {
+        wait()
+        paint()
+      }
     }, Math.min(next - now + 1, 2 ** 31 - 1))
   }
   watch([announced, clockOffsetMs], () => {

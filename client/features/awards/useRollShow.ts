@@ -9,6 +9,8 @@ import { storeToRefs } from 'pinia'
 import { rollTimeline, type RollRun } from '../../../shared/features/awards/roll.js'
 import { useConferenceStore } from '../../stores/conference.js'
 import type { RevealBatch } from './useReveal.js'
+import { afterFlips } from '../../lib/at-instant.js'
+import { afterNextPaint } from '../../lib/paint.js'
 
 export interface Show {
   batch: RevealBatch
@@ -17,8 +19,6 @@ export interface Show {
   start: number
 }
 
-/** A roll's render at its start (the names marked, the show before removed) comes this long after its own flip. */
-const RENDER_AFTER_FLIP_MS = 120
 /** A show is drawn hidden this long before its start at most (a 10 s countdown, and a queued roll's last seconds). */
 const PREPARE_MS = 15_000
 
@@ -26,6 +26,7 @@ export function useRollShow(serverNow: () => number) {
   const { state } = storeToRefs(useConferenceStore())
   const tick = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
+  let cancelPaint = () => {}
 
   /** Announced awards by their reveal instant: one announcement's batch, one object per state (a roll keeps its pages while the clock moves). */
   const byReveal = computed(() => {
@@ -73,6 +74,7 @@ export function useRollShow(serverNow: () => number) {
 
   function schedule(): void {
     clearTimeout(timer)
+    cancelPaint()
     const now = serverNow()
     const upcoming = times.value.map((t, i) => ({ start: t.start, roll: runs.value[i]?.plan !== undefined })).filter((t) => t.start > now && t.start !== Infinity)
     if (!upcoming.length) return
@@ -80,17 +82,32 @@ export function useRollShow(serverNow: () => number) {
     const at = first.start
     // Wake to prepare a show PREPARE_MS ahead, then at its start; a roll flips itself at its start
     // (HonoursRoll), and the render that follows waits for that flip to be painted.
-    const wake = at - now > PREPARE_MS ? at - PREPARE_MS : at + (first.roll ? RENDER_AFTER_FLIP_MS : 0)
+    const preparing = at - now > PREPARE_MS
+    const wake = preparing ? at - PREPARE_MS : at
     timer = setTimeout(() => {
-      tick.value++
-      schedule()
+      if (preparing || !first.roll) return update()
+      // The roll's render at its start (the names marked, the show before removed) waits for the
+      // instant's flips and the frame that paints them: on a slow PC it would hold that frame back.
+      let paint = () => {}
+      const wait = afterFlips(at, () => (paint = afterNextPaint(update)))
+      cancelPaint = () => {
+        wait()
+        paint()
+      }
     }, Math.min(Math.max(0, wake - now) + 1, 2 ** 31 - 1))
+  }
+  function update(): void {
+    tick.value++
+    schedule()
   }
   watch([runs, byReveal], () => {
     tick.value++
     schedule()
   }, { immediate: true })
-  onScopeDispose(() => clearTimeout(timer))
+  onScopeDispose(() => {
+    clearTimeout(timer)
+    cancelPaint()
+  })
 
   return { current, next, tick }
 }
