@@ -6,6 +6,7 @@
  */
 import { computed, type Ref } from 'vue'
 import type { Award, AwardType, ConferenceState, RecipientKind } from '../../../shared/domain.js'
+import { foldText } from '../../lib/fold.js'
 
 /** When an award was retracted, epoch ms (0: it was not). */
 const retractedAt = (a: Award) => (a.retracted ? Date.parse(a.retracted.at) : 0)
@@ -53,10 +54,7 @@ export const emptyFilter = (): AwardFilter => ({ typeId: '', kind: '', siteId: '
 /** How much indexing work was done: read by the unit test to prove one pass per update. */
 export const catalogStats = { builds: 0, awardVisits: 0, foldedTexts: 0 }
 
-/** Lower case without diacritics, đ → d: "Nguyễn Đức" and "nguyen duc" match, NFC and NFD alike. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()
-}
+export { foldText }
 
 /** Award objects are kept by `evolve` when they do not change, so their folded text is kept too. */
 const folded = new WeakMap<Award, string>()

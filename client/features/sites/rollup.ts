@@ -5,6 +5,7 @@
  * national day, the districts of a province's), those with problems first.
  */
 import type { Site } from '../../../shared/domain.js'
+import { foldText } from '../../lib/fold.js'
 
 /** What the rollup reads of a site's status (readiness.ts's SiteStatus; structural, so neither module imports the other's values). */
 export interface StatusLike {
@@ -17,7 +18,7 @@ export interface StatusLike {
 }
 
 /** Lower case, without marks, đ as d: what a search compares. NFC and NFD input alike. */
-export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()
+export const fold = foldText
 
 /** A site's folded name, kept per site object: evolve replaces only the sites that change. */
 const folded = new WeakMap<Site, string>()
