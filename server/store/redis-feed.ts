@@ -4,11 +4,14 @@
  * of the log. A new follower interrupts the blocked read (CLIENT UNBLOCK) so its stream joins at
  * once; a lost connection resumes from the last seq read, so nothing is skipped. An outage of
  * any length only pauses it: every failure is caught in the loop, which tries again every 250 ms.
+ * This process's own appends reach its listeners at the append's answer (`own`), one Redis hop
+ * sooner, when they follow what was read; the read then skips them by seq.
  */
 import type { StoredEvent } from './event-store.js'
 import type { LogFeed } from './feed.js'
 import type { RedisClient as Client } from './redis-connection.js'
 import { toStoredEvent } from './redis-entries.js'
+import { log } from '../log.js'
 
 type Listener = (events: StoredEvent[]) => void
 
@@ -16,7 +19,14 @@ type Listener = (events: StoredEvent[]) => void
 const BLOCK_MS = 5000
 const READ_TIMEOUT_MS = BLOCK_MS + 5000
 
-export function followStreams(base: Client, logKey: (conferenceId: string) => string): { feed: LogFeed; stop(): Promise<void> } {
+export interface StreamFollower {
+  feed: LogFeed
+  /** This process appended `events` (in order, with their seqs): its listeners hear them now when they come right after what was read. */
+  own(conferenceId: string, events: StoredEvent[]): void
+  stop(): Promise<void>
+}
+
+export function followStreams(base: Client, logKey: (conferenceId: string) => string): StreamFollower {
   const subs = new Map<string, { lastSeq: number; listeners: Set<Listener> }>()
   let reader: Client | null = null
   let readerId: number | null = null
@@ -45,7 +55,9 @@ export function followStreams(base: Client, logKey: (conferenceId: string) => st
           const conferenceId = [...subs.keys()].find((c) => logKey(c) === stream.name)
           const sub = conferenceId === undefined ? undefined : subs.get(conferenceId)
           if (!sub || stream.messages.length === 0) continue
-          const events = stream.messages.map((m) => toStoredEvent(m.id, m.message))
+          // What this process appended was heard at its answer (`own`): only what follows is new.
+          const events = stream.messages.map((m) => toStoredEvent(m.id, m.message)).filter((e) => e.seq > sub.lastSeq)
+          if (events.length === 0) continue
           sub.lastSeq = Math.max(sub.lastSeq, ...events.map((e) => e.seq))
           for (const listener of sub.listeners) listener(events)
         }
@@ -79,6 +91,22 @@ export function followStreams(base: Client, logKey: (conferenceId: string) => st
           if (sub.listeners.size === 0) subs.delete(conferenceId)
         }
       },
+    },
+    own(conferenceId, events) {
+      const sub = subs.get(conferenceId)
+      const first = events[0]
+      const last = events.at(-1)
+      // Behind (another process's events not read yet): the read delivers these in order instead.
+      if (!sub || !first || !last || first.seq !== sub.lastSeq + 1) return
+      sub.lastSeq = last.seq
+      for (const listener of sub.listeners) {
+        // The append succeeded whatever a listener does: its failure is logged, not the append's.
+        try {
+          listener(events)
+        } catch (err) {
+          log.error({ err, conferenceId }, 'a log listener failed on this process\'s own append')
+        }
+      }
     },
     async stop() {
       stopped = true

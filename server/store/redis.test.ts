@@ -94,6 +94,29 @@ describe('Redis store', () => {
     await reader.close()
   })
 
+  it('feeds a process its own appends at their answer, once each, in order with another process\'s', async () => {
+    const a = await open('own:')
+    const b = await open('own:')
+    const heardA: number[] = []
+    const heardB: number[] = []
+    a.feed.follow('c1', 0, (events) => heardA.push(...events.map((e) => e.seq)))
+    b.feed.follow('c1', 0, (events) => heardB.push(...events.map((e) => e.seq)))
+    // Heard by the appending process before its append answers: no Redis read in between.
+    expect((await a.append('c1', 0, [checkIn(0), checkIn(1)])).ok).toBe(true)
+    expect(heardA).toEqual([1, 2])
+    // Another process appends; A's next append waits behind it in A's read, so A hears 3 before 4.
+    expect((await b.append('c1', 2, [checkIn(2)])).ok).toBe(true)
+    expect((await a.append('c1', 3, [checkIn(3)])).ok).toBe(true)
+    for (let i = 4; i < 40; i++) expect((await (i % 2 ? a : b).append('c1', i, [checkIn(i)])).ok).toBe(true)
+    const all = Array.from({ length: 40 }, (_, i) => i + 1)
+    await until(async () => heardA.length >= 40 && heardB.length >= 40)
+    // Once each and in order: the read skipped what the answer had delivered.
+    expect(heardA).toEqual(all)
+    expect(heardB).toEqual(all)
+    await a.close()
+    await b.close()
+  })
+
   it('runs one holder of a lock at a time across connections', async () => {
     const stores: RedisEventStore[] = await Promise.all([open('lock:'), open('lock:'), open('lock:')])
     let inside = 0

@@ -77,7 +77,9 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     async append(conferenceId, expectedSeq, events, appendOpts = {}) {
       // A large batch (an award list of thousands) takes Redis longer to write and fsync: more time per MB.
       const bytes = events.reduce((n, e) => n + JSON.stringify(e.data).length, 0)
-      return noted(appendOnce(client, scripts, keys, conferenceId, expectedSeq, events, appendOpts), timeout + Math.ceil((bytes / 1_000_000) * LARGE_APPEND_MS_PER_MB))
+      const result = await noted(appendOnce(client, scripts, keys, conferenceId, expectedSeq, events, appendOpts), timeout + Math.ceil((bytes / 1_000_000) * LARGE_APPEND_MS_PER_MB))
+      if (result.ok && result.events.length) streams.own(conferenceId, result.events)
+      return result
     },
     async read(conferenceId, since, limit = DEFAULT_READ_LIMIT) {
       const n = Math.max(0, Math.min(limit, DEFAULT_READ_LIMIT))
