@@ -90,8 +90,8 @@ test('264 and 938 awards appear together on four throttled halls, drawn hidden b
     spreads.push(spread)
   }
   // Together: both batches are measured (and printed) before either is judged. The aim is 50 ms,
-  // met on a quiet machine (16–39 ms over eight batches); in the full run four throttled renderers
-  // share two cores with the unit tests, and the bound catches a return to rendering at the instant
+  // met in five of six runs on a quiet machine (within 40 ms; the sixth: 99 and 67 ms); four
+  // throttled renderers share two cores, and the bound catches a return to rendering at the instant
   // (a batch spread over 400 ms on a busy machine so) or a render that holds the flip's frame back.
   for (const spread of spreads) expect(spread).toBeLessThan(SPREAD_BOUND_MS)
 })
