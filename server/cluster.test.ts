@@ -122,6 +122,7 @@ describe('two processes on one Redis', () => {
     }
     expect(again).toMatchObject({ ok: true })
     await until(() => host1.seq === (again?.ok ? again.seq : -1))
-    expect(await verify(p1)).toMatchObject({ ok: true })
+    const checked: unknown = await verify(p1)
+    expect(checked, JSON.stringify(checked)).toMatchObject({ ok: true })
   }, 180_000)
 })

@@ -117,6 +117,21 @@ describe('Redis store', () => {
     await b.close()
   })
 
+  it('checks a log longer to hash than a command may take, and does not call that an outage', async () => {
+    const store = await openRedisStore({ url: redis.url, prefix: 'verify-long:', commandTimeoutMs: 100 })
+    // 40 award lists of about 400 KB each: reading and hashing them all takes far more than 100 ms.
+    const big = (i: number): NewEvent => ({
+      type: 'award.imported',
+      data: { awards: Array.from({ length: 2000 }, (_, k) => ({ id: `a${i}-${k}`, typeId: 'bk', recipientKind: 'individual' as const, recipientName: `Nguyễn Văn Thử Nghiệm Số ${i}-${k} của đơn vị kiểm tra độ dài nhật ký hội nghị` })) },
+    })
+    for (let i = 0; i < 40; i++) expect((await store.append('c1', i, [big(i)])).ok).toBe(true)
+    const t0 = performance.now()
+    expect(await store.verify('c1')).toMatchObject({ ok: true, events: 40 })
+    expect(performance.now() - t0).toBeGreaterThan(100)
+    expect(store.health().ok).toBe(true)
+    await store.close()
+  })
+
   it('runs one holder of a lock at a time across connections', async () => {
     const stores: RedisEventStore[] = await Promise.all([open('lock:'), open('lock:'), open('lock:')])
     let inside = 0
