@@ -99,7 +99,9 @@ export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEven
     },
     async saveSnapshot(conferenceId, seq, state, stateVersion) {
       const json = JSON.stringify(state)
-      await noted(scripts.run(SAVE_SNAPSHOT, [keys.snapshot(conferenceId), keys.log(conferenceId)], [String(seq), json, String(stateVersion), sha256(json)]))
+      // A snapshot is as large as the state (about 1 MB with a province's awards): as much time per MB as an append.
+      const limit = timeout + Math.ceil((json.length / 1_000_000) * LARGE_APPEND_MS_PER_MB)
+      await noted(scripts.run(SAVE_SNAPSHOT, [keys.snapshot(conferenceId), keys.log(conferenceId)], [String(seq), json, String(stateVersion), sha256(json)]), limit)
     },
     async loadSnapshot(conferenceId) {
       const row = fieldsOf(await noted(client.hGetAll(keys.snapshot(conferenceId))))
