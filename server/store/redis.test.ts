@@ -95,8 +95,9 @@ describe('Redis store', () => {
   })
 
   it('feeds a process its own appends at their answer, once each, in order with another process\'s', async () => {
-    const a = await open('own:')
-    const b = await open('own:')
+    // The order is the subject, not the time: a loaded machine's fsync gets 10 s per append.
+    const a = await openRedisStore({ url: redis.url, prefix: 'own:', commandTimeoutMs: 10_000 })
+    const b = await openRedisStore({ url: redis.url, prefix: 'own:', commandTimeoutMs: 10_000 })
     const heardA: number[] = []
     const heardB: number[] = []
     a.feed.follow('c1', 0, (events) => heardA.push(...events.map((e) => e.seq)))
