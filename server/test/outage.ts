@@ -67,13 +67,29 @@ export function childPair(redis: TestRedis): Promise<Pair> {
   return pair
 }
 
+/**
+ * Starts a server as its service manager does (systemd `Restart=always`): one that stops at
+ * start-up because Redis did not answer in time, as on a loaded machine before any outage, is
+ * started again, once. Any other failure to start fails the test.
+ */
+async function startAsServiceManager(port: number, env: Record<string, string>, children: ChildProcess[]): Promise<void> {
+  try {
+    await startServerProcess(port, env, children, 150_000)
+  } catch (err) {
+    if (!String(err).includes('store_unavailable')) throw err
+    const alive = children.filter((c) => c.exitCode === null && c.signalCode === null)
+    children.splice(0, children.length, ...alive)
+    await startServerProcess(port, env, children, 150_000)
+  }
+}
+
 async function startChildPair(redis: TestRedis): Promise<Pair> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-outage-'))
   const children: ChildProcess[] = []
   const exits: string[] = []
   const ports = [await freePort(), await freePort()] as const
   const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url, LOG_LEVEL: 'warn', SOCKET_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS) }
-  await Promise.all(ports.map((port) => startServerProcess(port, env, children, 150_000)))
+  await Promise.all(ports.map((port) => startAsServiceManager(port, env, children)))
   for (const c of children) {
     let output = ''
     c.stderr?.on('data', (d) => (output = (output + d).slice(-2000)))
