@@ -78,3 +78,13 @@ export function afterFlips(instant: number, run: () => void): () => void {
   waiters.add(run)
   return () => waiters.delete(run)
 }
+
+/** `afterFlips`, then the frame that paints those flips: where the renders an instant starts belong. Returns a cancel function. */
+export function afterFlipsPainted(instant: number, run: () => void, paint: (run: () => void) => () => void): () => void {
+  let cancelPaint = () => {}
+  const cancelWait = afterFlips(instant, () => (cancelPaint = paint(run)))
+  return () => {
+    cancelWait()
+    cancelPaint()
+  }
+}

@@ -7,7 +7,7 @@ import { computed, onScopeDispose, ref, watch, type Ref } from 'vue'
 import type { Award } from '../../../shared/domain.js'
 import { useServerClock } from '../../composables/useServerClock.js'
 import { afterNextPaint } from '../../lib/paint.js'
-import { afterFlips } from '../../lib/at-instant.js'
+import { afterFlipsPainted } from '../../lib/at-instant.js'
 
 export interface RevealBatch {
   revealAt: number
@@ -46,17 +46,10 @@ export function useReveal(awards: Ref<readonly Award[]>, clockOffsetMs: Ref<numb
     // Its timer may fire before the flips of the same instant: the render waits for them, then for their frame.
     const instant = next
     timer = setTimeout(() => {
-      let paint = () => {}
-      const wait = afterFlips(instant, () => {
-        paint = afterNextPaint(() => {
-          tick.value++
-          schedule()
-        })
-      })
-      cancelPaint = () => {
-        wait()
-        paint()
-      }
+      cancelPaint = afterFlipsPainted(instant, () => {
+        tick.value++
+        schedule()
+      }, afterNextPaint)
     }, Math.min(next - now + 1, 2 ** 31 - 1))
   }
   watch([announced, clockOffsetMs], () => {

@@ -9,7 +9,7 @@ import { storeToRefs } from 'pinia'
 import { rollTimeline, type RollRun } from '../../../shared/features/awards/roll.js'
 import { useConferenceStore } from '../../stores/conference.js'
 import type { RevealBatch } from './useReveal.js'
-import { afterFlips } from '../../lib/at-instant.js'
+import { afterFlipsPainted } from '../../lib/at-instant.js'
 import { afterNextPaint } from '../../lib/paint.js'
 
 export interface Show {
@@ -88,12 +88,7 @@ export function useRollShow(serverNow: () => number) {
       if (preparing || !first.roll) return update()
       // The roll's render at its start (the names marked, the show before removed) waits for the
       // instant's flips and the frame that paints them: on a slow PC it would hold that frame back.
-      let paint = () => {}
-      const wait = afterFlips(at, () => (paint = afterNextPaint(update)))
-      cancelPaint = () => {
-        wait()
-        paint()
-      }
+      cancelPaint = afterFlipsPainted(at, update, afterNextPaint)
     }, Math.min(Math.max(0, wake - now) + 1, 2 ** 31 - 1))
   }
   function update(): void {
