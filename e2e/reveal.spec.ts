@@ -47,7 +47,7 @@ async function watchFor(page: Page, awardId: string, name: string): Promise<void
 
 const seen = (page: Page) => page.evaluate('window.seen') as Promise<{ award?: number; name?: number }>
 /** The page's own estimate of the server clock's offset, from its store. */
-const offsetOf = (page: Page) => page.evaluate("document.querySelector('#app').__vue_app__.config.globalProperties.$pinia.state.value.conference.clockOffsetMs") as Promise<number>
+const offsetOf = (page: Page) => page.evaluate("document.querySelector('#app').__vue_app__.config.globalProperties.$pinia.state.value.session.clockOffsetMs") as Promise<number>
 
 test('four site dashboards reveal one announcement at its instant, never before it, and none knew the name before', async ({ browser, request, links }) => {
   const sites = links.sites.slice(0, 4)

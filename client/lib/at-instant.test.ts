@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { afterFlips, atInstant, flipAt } from './at-instant.js'
+import { afterFlips, afterFlipsPainted, atInstant, flipAt } from './at-instant.js'
 
 describe('atInstant', () => {
   afterEach(() => {
@@ -67,5 +67,38 @@ describe('atInstant', () => {
     // Another instant has no flip due: its render runs at once.
     afterFlips(3000, () => ran.push('other'))
     expect(ran).toEqual(['render', 'other'])
+  })
+
+  it('a render waits for the frame that paints its instant\'s flips, and goes with the flips where none drew ahead', () => {
+    vi.useFakeTimers()
+    const ran: string[] = []
+    const frames: (() => void)[] = []
+    const paint = (run: () => void) => {
+      frames.push(run)
+      return () => {}
+    }
+    flipAt(4000, () => ran.push('flip'), 50, { paintFirst: true })
+    flipAt(4000, () => ran.push('small flip'), 40)
+    afterFlipsPainted(4000, () => ran.push('render'), paint)
+    vi.advanceTimersByTime(50)
+    expect(ran).toEqual(['small flip', 'flip'])
+    expect(frames).toHaveLength(1)
+    frames[0]?.()
+    expect(ran).toEqual(['small flip', 'flip', 'render'])
+    // The flip has run: a render of that instant still waits for a frame (it may not be painted yet).
+    afterFlipsPainted(4000, () => ran.push('second render'), paint)
+    expect(frames).toHaveLength(2)
+    expect(ran.at(-1)).toBe('render')
+    // An instant whose only flip is a small one: the render follows it in the same task, no frame asked.
+    flipAt(5000, () => ran.push('countdown gone'), 50)
+    afterFlipsPainted(5000, () => ran.push('award shown'), paint)
+    vi.advanceTimersByTime(50)
+    expect(ran.slice(-2)).toEqual(['countdown gone', 'award shown'])
+    // A cancelled roll flip changed nothing: no frame asked either.
+    const cancel = flipAt(6000, () => ran.push('never'), 50, { paintFirst: true })
+    cancel()
+    afterFlipsPainted(6000, () => ran.push('at once'), paint)
+    expect(ran.at(-1)).toBe('at once')
+    expect(frames).toHaveLength(2)
   })
 })

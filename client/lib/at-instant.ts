@@ -24,6 +24,15 @@ export function atInstant(run: () => void, delayMs: number): () => void {
 /** Flips scheduled for each server instant and not yet run, and who waits for them. */
 const due = new Map<number, number>()
 const waiting = new Map<number, Set<() => void>>()
+/** Instants a `paintFirst` flip has changed the DOM at, with when (local ms): kept a minute, for `afterFlipsPainted`. */
+const flipped = new Map<number, number>()
+const FLIPPED_KEEP_MS = 60_000
+
+function noteFlipped(instant: number): void {
+  const now = Date.now()
+  for (const [at, when] of flipped) if (now - when > FLIPPED_KEEP_MS) flipped.delete(at)
+  flipped.set(instant, now)
+}
 
 function settle(instant: number): void {
   const left = (due.get(instant) ?? 1) - 1
@@ -37,12 +46,21 @@ function settle(instant: number): void {
   for (const w of waiters ?? []) w()
 }
 
+export interface FlipOptions {
+  /**
+   * The flip shows something drawn ahead (a roll of hundreds of names) whose frame the instant's
+   * renders must not hold back: `afterFlipsPainted` then waits for that frame. A small flip (the
+   * countdown taken away) is only waited for, so that it lands in the same frame as the render.
+   */
+  paintFirst?: boolean
+}
+
 /**
  * `atInstant` for one of the DOM flips a reveal makes at server instant `instant` (the roll drawn
  * ahead shown, the countdown taken away): `afterFlips` of that instant waits for it. Cancelled, it
  * no longer holds anyone back.
  */
-export function flipAt(instant: number, run: () => void, delayMs: number): () => void {
+export function flipAt(instant: number, run: () => void, delayMs: number, options: FlipOptions = {}): () => void {
   due.set(instant, (due.get(instant) ?? 0) + 1)
   let settled = false
   const once = () => {
@@ -53,6 +71,7 @@ export function flipAt(instant: number, run: () => void, delayMs: number): () =>
   const cancel = atInstant(() => {
     try {
       run()
+      if (options.paintFirst) noteFlipped(instant)
     } finally {
       once()
     }
@@ -79,10 +98,18 @@ export function afterFlips(instant: number, run: () => void): () => void {
   return () => waiters.delete(run)
 }
 
-/** `afterFlips`, then the frame that paints those flips: where the renders an instant starts belong. Returns a cancel function. */
+/**
+ * `afterFlips`, then the frame that paints those flips: where the renders an instant starts belong.
+ * An instant with no `paintFirst` flip (a single award: nothing drawn ahead, only the countdown
+ * taken away) has no frame to protect: its render runs once the flips have, in their frame, not a
+ * frame later. Returns a cancel function.
+ */
 export function afterFlipsPainted(instant: number, run: () => void, paint: (run: () => void) => () => void): () => void {
   let cancelPaint = () => {}
-  const cancelWait = afterFlips(instant, () => (cancelPaint = paint(run)))
+  const cancelWait = afterFlips(instant, () => {
+    if (flipped.has(instant)) cancelPaint = paint(run)
+    else run()
+  })
   return () => {
     cancelWait()
     cancelPaint()
