@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import type { Award } from '../../../shared/domain.js'
 import { useReveal } from './useReveal.js'
+import { flipAt } from '../../lib/at-instant.js'
 import { defined } from '../../test/defined.js'
 
-/** A browser's frames, every 16 ms on the fake clock: a reveal's lists render after the frame that shows it. */
+/** A browser's frames, every 16 ms on the fake clock: a reveal's lists render after the frame that shows a roll drawn ahead. */
 const FRAME_MS = 16
 /** The frame, then the task queued from it (a fake 0 ms timer waits 1 ms). */
 const PAINTED_MS = FRAME_MS + 1
@@ -37,13 +38,27 @@ describe('useReveal', () => {
     vi.advanceTimersByTime(299) // server time 1_000_499
     await nextTick()
     expect(r.revealed.value.map((a) => a.id)).toEqual(['past'])
-    vi.advanceTimersByTime(2) // server time 1_000_501: the instant; the list follows the next frame
-    await nextTick()
-    expect(r.revealed.value.map((a) => a.id)).toEqual(['past'])
-    vi.advanceTimersByTime(PAINTED_MS)
+    vi.advanceTimersByTime(2) // server time 1_000_501: the instant; nothing drawn ahead to flip, so the list goes now
     await nextTick()
     expect(r.revealed.value.map((a) => a.id)).toEqual(['future', 'past'])
     expect(r.batches.value.map((b) => b.awards.length)).toEqual([1, 1])
+    scope.stop()
+  })
+
+  it('where a roll drawn ahead flips at the instant, the lists follow the frame that paints it', async () => {
+    const awards = ref<Award[]>([award('roll', 1_000_400)])
+    const scope = effectScope()
+    const r = defined(scope.run(() => useReveal(awards, ref(0))))
+    const ran: string[] = []
+    flipAt(1_000_400, () => ran.push('roll shown'), 400, { paintFirst: true })
+    expect(r.revealed.value).toHaveLength(0)
+    vi.advanceTimersByTime(401)
+    await nextTick()
+    expect(ran).toEqual(['roll shown'])
+    expect(r.revealed.value).toHaveLength(0)
+    vi.advanceTimersByTime(PAINTED_MS)
+    await nextTick()
+    expect(r.revealed.value.map((a) => a.id)).toEqual(['roll'])
     scope.stop()
   })
 
@@ -82,10 +97,10 @@ describe('useReveal reports', () => {
     awards.value = [...awards.value, award('next', 1_000_300), award('next2', 1_000_300)]
     await nextTick()
     expect(shown).toHaveLength(1)
-    vi.advanceTimersByTime(251 + PAINTED_MS)
+    vi.advanceTimersByTime(251)
     await nextTick()
-    // Reported when it reached the DOM: after the frame that followed its instant.
-    expect(shown).toEqual([[995_000, 1_000_050], [1_000_300, 1_000_301 + PAINTED_MS]])
+    // Reported when it reached the DOM: at its instant (nothing drawn ahead held it back).
+    expect(shown).toEqual([[995_000, 1_000_050], [1_000_300, 1_000_301]])
     expect(r.revealed.value.map((a) => a.id)).toEqual(['next', 'next2', 'recent', 'old'])
     awards.value = [...awards.value]
     await nextTick()
@@ -106,10 +121,11 @@ describe('useReveal on a page that paints no frames (a background tab)', () => {
     vi.unstubAllGlobals()
   })
 
-  it('still reveals, a quarter of a second after the instant', async () => {
+  it('still reveals after a roll\'s flip, a quarter of a second after the instant', async () => {
     const awards = ref<Award[]>([award('future', 1_000_100)])
     const scope = effectScope()
     const r = defined(scope.run(() => useReveal(awards, ref(0))))
+    flipAt(1_000_100, () => undefined, 100, { paintFirst: true })
     expect(r.revealed.value).toHaveLength(0)
     vi.advanceTimersByTime(101 + 249)
     await nextTick()
