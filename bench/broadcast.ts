@@ -1,14 +1,15 @@
 /**
  * npm run bench (first part): fan-out, the time from a host command to its arrival at N viewers
- * (p50, p99), for the real server and, in the same run, a bare Socket.IO server broadcasting the
- * very message the app sent in the same round to the same clients of the same farm; and the
+ * (p50, p99), for the real server and, side by side, a bare Socket.IO server broadcasting the
+ * very message the app sent in the same round to as many clients of the same farm, its rounds
+ * alternating with the app's so that both meet the same minute of the machine; and the
  * memory a viewer's connection costs each server (RSS and heap with N viewers minus without, over N).
  * Each server runs alone in its own process; the viewers are played by the farm (bench/farm.ts).
  *   CLIENTS=1000 ROUNDS=50 npm run bench
  */
 import { CLIENTS, farmNote, kib, loadLine, max, ms, pct } from './common.js'
 import { dropsText, Farm, serverCloses, workersFor } from './farm.js'
-import { announce, command, connectOne, fanOut, type FanOut } from './rounds.js'
+import { announce, command, connectOne, fanOutSideBySide, type FanOut } from './rounds.js'
 import { perUnit, rssText, startApp, startBare } from './target.js'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 50)
@@ -20,22 +21,24 @@ const bare = await startBare()
 const { ready } = app
 try {
   console.log(`\nFan-out: ${CLIENTS} viewers, ${ROUNDS} announcements each (after ${WARMUP} warm-up); ${loadLine()}`)
+  // Both servers hold their viewers at once, and the rounds alternate (the app's, then the bare
+  // server's with the very message the app's delivered): the floor meets the same minute of the machine.
   const a0 = await app.memory()
-  await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq }, CLIENTS)
+  await farm.connect([app.url], { token: ready.viewerToken, lastSeq: ready.seq }, CLIENTS, 'app')
   const a1 = await app.memory()
-  const host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
-  const real = await fanOut(farm, ROUNDS, WARMUP, (i) => command(host, announce(ready.awardIds[i])))
-  host.disconnect()
-  const realDrops = await farm.close()
-
   const b0 = await bare.memory()
-  await farm.connect([bare.url], {}, CLIENTS)
+  await farm.connect([bare.url], {}, CLIENTS, 'floor')
   const b1 = await bare.memory()
+  const host = await connectOne(app.url, { token: ready.hostToken, lastSeq: ready.seq })
   const bareHost = await connectOne(bare.url, {})
-  // The bare server sends what the app sent in the same round, byte for byte.
-  const floor = await fanOut(farm, ROUNDS, WARMUP, (i) => command(bareHost, { message: real.samples[i] ?? real.samples.find(Boolean) }))
+  const { app: real, floor } = await fanOutSideBySide(farm, ROUNDS, WARMUP,
+    { group: 'app', send: (i) => command(host, announce(ready.awardIds[i])) },
+    { group: 'floor', send: (_i, message) => command(bareHost, { message }) })
+  host.disconnect()
   bareHost.disconnect()
-  const floorDrops = await farm.close()
+  const drops = await farm.close()
+  const realDrops = { ...drops, dropped: drops.byGroup?.['app'] ?? 0 }
+  const floorDrops = { ...drops, dropped: drops.byGroup?.['floor'] ?? 0 }
 
   const row = (name: string, r: FanOut, acks: boolean) =>
     console.log(`${name.padEnd(34)} ${pct(r.latencies, 50).toFixed(2).padStart(8)} ${pct(r.latencies, 99).toFixed(2).padStart(8)} ${max(r.latencies).toFixed(2).padStart(8)} ${(acks ? pct(r.acks, 50).toFixed(2) : '').padStart(8)}`)

@@ -3,7 +3,8 @@
  * redis-server (appendfsync always), the clients played by the farm (bench/farm.ts), split across them,
  * beside the single process on SQLite and a bare Socket.IO cluster broadcast (same Redis
  * adapter), all in the same run:
- *   fan-out: a host award.announce to its arrival at every client (p50, p99), and gaps seen;
+ *   fan-out: a host award.announce to its arrival at every client (p50, p99), and gaps seen, its
+ *     rounds alternating with the bare broadcast's, both servers' clients held by the farm at once;
  *   join: every client connecting at once and receiving the demo's snapshot (p50, p99);
  *   commands per second sustained on one conference, hosts on every process sending at once.
  *   CLIENTS=3000 PROCESSES=2 SOCKET_ADAPTER=pubsub|streams ROUNDS=30 REDIS_APPENDFSYNC=always|everysec npm run bench -- --cluster
@@ -13,7 +14,7 @@ import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { CLIENTS, farmNote, loadLine, pct, sleep } from './common.js'
 import { dropsText, Farm, workersFor } from './farm.js'
-import { announce, command, connectOne, fanOut } from './rounds.js'
+import { announce, command, connectOne, fanOutSideBySide, type FanOut } from './rounds.js'
 import { startRedis } from '../server/test/redis-server.js'
 import { defined } from '../shared/testing/defined.js'
 
@@ -39,15 +40,26 @@ function node(env: Record<string, string>): Promise<Ready> {
 
 const url = (port: number) => `http://127.0.0.1:${port}`
 
-/** Host commands one after another on the first port, to the farm's clients spread over the ports; each arrival, and gaps in seq. */
-async function fanOutOn(ports: number[], clientAuth: object, hostAuth: object, awardIds: string[]) {
-  await farm.connect(ports.map(url), clientAuth, CLIENTS)
+/**
+ * Host commands one after another on the first port, to the farm's clients spread over the ports;
+ * each arrival, and gaps in seq. Beside it, round for round, the bare broadcast on `barePorts` to as
+ * many clients of the same farm (its rounds alternate with the app's: both meet the same minute of
+ * the machine).
+ */
+async function fanOutOn(ports: number[], barePorts: number[], clientAuth: object, hostAuth: object, awardIds: string[]) {
+  await farm.connect(ports.map(url), clientAuth, CLIENTS, 'app')
+  await farm.connect(barePorts.map(url), {}, CLIENTS, 'floor')
   const host = await connectOne(url(ports[0] ?? 0), hostAuth)
-  const f = await fanOut(farm, ROUNDS, WARMUP, (i) => command(host, announce(awardIds[i])), 10_000)
+  const bareHost = await connectOne(url(barePorts[0] ?? 0), {})
+  const f = await fanOutSideBySide(farm, ROUNDS, WARMUP,
+    { group: 'app', send: (i) => command(host, announce(awardIds[i])) },
+    { group: 'floor', send: (i) => command(bareHost, announce(awardIds[i])) }, 10_000)
   host.disconnect()
+  bareHost.disconnect()
   const drops = await farm.close()
-  if (f.short || drops.dropped) console.error(`fan-out on ports ${ports.join(', ')}: ${f.short} rounds did not reach every client within 10 s; ${dropsText(drops)}`)
-  return { p50: pct(f.latencies, 50), p99: pct(f.latencies, 99), gaps: f.gaps }
+  if (f.app.short || f.floor.short || drops.dropped) console.error(`fan-out on ports ${ports.join(', ')} beside ${barePorts.join(', ')}: ${f.app.short} + ${f.floor.short} rounds did not reach every client within 10 s; ${dropsText(drops)}`)
+  const figures = (r: FanOut) => ({ p50: pct(r.latencies, 50), p99: pct(r.latencies, 99), gaps: r.gaps })
+  return { app: figures(f.app), bare: figures(f.floor) }
 }
 
 /** Every client at once, no lastSeq: until each has its (deflated) snapshot. */
@@ -83,12 +95,12 @@ const row = (name: string, f: { p50: number; p99: number; gaps?: number } | null
 try {
   // The single process on SQLite.
   const single = await node({})
-  const sf = await fanOutOn([single.appPort], { token: single.viewerToken, lastSeq: single.seq }, { token: single.hostToken, lastSeq: single.seq }, single.awardIds)
+  const sf = await fanOutOn([single.appPort], [single.barePort], { token: single.viewerToken, lastSeq: single.seq }, { token: single.hostToken, lastSeq: single.seq }, single.awardIds)
   const sj = await join([single.appPort], single.viewerToken)
   const sc = await throughput([single.appPort], single.hostToken, single.awardIds.slice(ROUNDS + WARMUP))
-  row('1 process, SQLite', sf, sj, sc)
-  const bare1 = await fanOutOn([single.barePort], {}, {}, single.awardIds)
-  row('bare Socket.IO, 1 process', bare1, null, null)
+  row('1 process, SQLite', sf.app, sj, sc)
+  row('bare Socket.IO, 1 process', sf.bare, null, null)
+  console.log(`1 process: fan-out p99 over the bare server beside it ${(sf.app.p99 / sf.bare.p99).toFixed(2)}×`)
   for (const c of children.splice(0)) c.kill('SIGKILL')
 
   for (const adapter of ADAPTERS) {
@@ -99,12 +111,12 @@ try {
       const ports = nodes.map((n) => n.appPort)
       const first = defined(nodes[0])
       const seq = Math.max(...nodes.map((n) => n.seq))
-      const cf = await fanOutOn(ports, { token: first.viewerToken, lastSeq: seq }, { token: first.hostToken, lastSeq: seq }, first.awardIds)
+      const cf = await fanOutOn(ports, nodes.map((n) => n.barePort), { token: first.viewerToken, lastSeq: seq }, { token: first.hostToken, lastSeq: seq }, first.awardIds)
       const cj = await join(ports, first.viewerToken)
       const cc = await throughput(ports, first.hostToken, first.awardIds.slice(ROUNDS + WARMUP))
-      row(`${PROCESSES} processes + Redis (${adapter})`, cf, cj, cc)
-      const bareN = await fanOutOn(nodes.map((n) => n.barePort), {}, {}, first.awardIds)
-      row(`bare Socket.IO cluster (${adapter})`, bareN, null, null)
+      row(`${PROCESSES} processes + Redis (${adapter})`, cf.app, cj, cc)
+      row(`bare Socket.IO cluster (${adapter})`, cf.bare, null, null)
+      console.log(`${PROCESSES} processes (${adapter}): fan-out p99 over the bare cluster beside it ${(cf.app.p99 / cf.bare.p99).toFixed(2)}×`)
     } finally {
       for (const c of children.splice(0)) c.kill('SIGKILL')
       await redis.dispose()

@@ -13,46 +13,58 @@ import { ready, send, serve } from './ipc.js'
 import { LazyMessage } from './lazy-parser.js'
 import { readStorm } from './read-tier-client.js'
 
-interface Client { socket: Socket; offset: number; lastSeq: number; closing: boolean }
+/** `group`: the server a client belongs to when the farm holds two sets at once (an interleaved fan-out); '' otherwise. */
+interface Client { socket: Socket; offset: number; lastSeq: number; closing: boolean; group: string }
 interface Event { seq: number; type: string; data?: { revealAt?: number; awards?: unknown[]; awardIds?: unknown[] } }
 /** What this worker's clients saw of one message (keyed by its first seq, or a reveal's revealAt, or an ink batch's t). */
-interface Seen { times: number[]; reveals: number[]; gaps: number; awards: number; sample?: unknown }
+interface Seen { key: number; group: string; times: number[]; reveals: number[]; gaps: number; awards: number; sample?: unknown }
 
 const clients: Client[] = []
-const seen = new Map<number, Seen>()
+/** By group and key. */
+const seen = new Map<string, Seen>()
+const slot = (group: string, key: number) => `${group}\u0000${key}`
 let mode: { kind: 'arrivals' | 'reveal' | 'ink'; complete: boolean; keepSample: boolean } = { kind: 'arrivals', complete: true, keepSample: false }
 let dropped = 0
 let reasons: Record<string, number> = {}
+/** Drops by client group, since the last close. */
+let droppedBy: Record<string, number> = {}
 // How long this worker's clients waited for its event loop: over the heartbeat's 3 s, a drop is the farm's.
 const lag = monitorEventLoopDelay({ resolution: 20 })
 lag.enable()
 
-const live = () => clients.reduce((n, c) => n + (c.socket.connected && !c.closing ? 1 : 0), 0)
-const entry = (key: number) => seen.get(key) ?? seen.set(key, { times: [], reveals: [], gaps: 0, awards: -1 }).get(key) ?? { times: [], reveals: [], gaps: 0, awards: -1 }
-
-/** A key every live client has seen (revealed, in reveal mode) is sent to the bench at once. */
-function finish(key: number): void {
-  const s = seen.get(key)
-  if (!s || !mode.complete) return
-  const count = mode.kind === 'reveal' ? s.reveals.length : s.times.length
-  if (count < live()) return
-  seen.delete(key)
-  send({ push: mode.kind === 'reveal' ? 'reveals' : 'arrivals', key, times: Float64Array.from(s.times), reveals: Float64Array.from(s.reveals), gaps: s.gaps, awards: s.awards, sample: s.sample })
+const live = (group: string) => clients.reduce((n, c) => n + (c.socket.connected && !c.closing && c.group === group ? 1 : 0), 0)
+function entry(key: number, group = ''): Seen {
+  const at = slot(group, key)
+  const known = seen.get(at)
+  if (known) return known
+  const s: Seen = { key, group, times: [], reveals: [], gaps: 0, awards: -1 }
+  seen.set(at, s)
+  return s
 }
 
-function adopt(socket: Socket, auth: { lastSeq?: unknown }): Client {
-  const c: Client = { socket, offset: 0, lastSeq: typeof auth.lastSeq === 'number' ? auth.lastSeq : -1, closing: false }
+/** A key every live client of its group has seen (revealed, in reveal mode) is sent to the bench at once. */
+function finish(s: Seen): void {
+  if (!mode.complete) return
+  const count = mode.kind === 'reveal' ? s.reveals.length : s.times.length
+  if (count < live(s.group)) return
+  seen.delete(slot(s.group, s.key))
+  send({ push: mode.kind === 'reveal' ? 'reveals' : 'arrivals', key: s.key, group: s.group, times: Float64Array.from(s.times), reveals: Float64Array.from(s.reveals), gaps: s.gaps, awards: s.awards, sample: s.sample })
+}
+
+function adopt(socket: Socket, auth: { lastSeq?: unknown }, group = ''): Client {
+  const c: Client = { socket, offset: 0, lastSeq: typeof auth.lastSeq === 'number' ? auth.lastSeq : -1, closing: false, group }
   clients.push(c)
   socket.on('disconnect', (reason) => {
     if (c.closing) return
     dropped++
     reasons[reason] = (reasons[reason] ?? 0) + 1
-    for (const key of [...seen.keys()]) finish(key)
+    droppedBy[group] = (droppedBy[group] ?? 0) + 1
+    for (const s of [...seen.values()]) finish(s)
   })
   socket.on('events', (msg: unknown) => onEvents(c, msg))
   socket.on('ink', (b: { points?: number[][] }) => {
     const t = b.points?.[0]?.[2]
-    if (mode.kind === 'ink' && t !== undefined) entry(t).times.push(now())
+    if (mode.kind === 'ink' && t !== undefined) entry(t, c.group).times.push(now())
   })
   return c
 }
@@ -87,7 +99,7 @@ function onEvents(c: Client, msg: unknown): void {
   if (key === undefined) return // the empty catch-up message of a client that connected with lastSeq
   if (mode.kind === 'reveal') return reveal(c, events ?? [], at)
   if (mode.kind !== 'arrivals') return
-  const s = entry(key)
+  const s = entry(key, c.group)
   s.times.push(at)
   if (events && c.lastSeq >= 0) {
     for (const e of events) {
@@ -103,7 +115,7 @@ function onEvents(c: Client, msg: unknown): void {
     s.awards = announced?.data?.awards?.length ?? announced?.data?.awardIds?.length ?? 0
     if (mode.keepSample) s.sample = msg instanceof LazyMessage ? msg.parse() : msg
   }
-  finish(key)
+  finish(s)
 }
 
 /** As a page does: show the award at revealAt on the corrected clock (at once when late), and report it. */
@@ -111,12 +123,13 @@ function reveal(c: Client, events: Event[], at: number): void {
   for (const e of events) {
     const revealAt = e.data?.revealAt
     if (e.type !== 'award.announced' || revealAt === undefined) continue
-    entry(revealAt).times.push(at + c.offset)
+    entry(revealAt, c.group).times.push(at + c.offset)
     const show = () => {
       const shown = now() + c.offset
-      entry(revealAt).reveals.push(shown)
+      const s = entry(revealAt, c.group)
+      s.reveals.push(shown)
       c.socket.emit('revealed', { revealAt, at: Math.round(shown) })
-      finish(revealAt)
+      finish(s)
     }
     const wait = revealAt - (now() + c.offset)
     if (wait > 0) setTimeout(show, wait)
@@ -125,14 +138,15 @@ function reveal(c: Client, events: Event[], at: number): void {
 }
 
 serve({
-  /** Clients connected a batch at a time (the fan-out is measured, not a connection storm). */
-  connect: async ({ urls, auth }) => {
+  /** Clients connected a batch at a time (the fan-out is measured, not a connection storm), in `group`. */
+  connect: async ({ urls, auth, group }) => {
     const list = urls as string[]
+    const g = typeof group === 'string' ? group : ''
     for (let i = 0; i < list.length; i += 50) {
       const batch = await Promise.all(list.slice(i, i + 50).map((url) => connectOne(url, auth as object)))
-      for (const socket of batch) adopt(socket, auth as object)
+      for (const socket of batch) adopt(socket, auth as object, g)
     }
-    return live()
+    return live(g)
   },
   clock: async ({ rounds }) => {
     for (let i = 0; i < clients.length; i += 25) await Promise.all(clients.slice(i, i + 25).map(async (c) => void (c.offset = await estimate(c.socket, Number(rounds)))))
@@ -167,7 +181,7 @@ serve({
   readStorm: ({ base, urls, conferenceId, auth }) => readStorm(String(base), urls as string[], String(conferenceId), auth as { token: string }, (s) => void adopt(s, {})),
   /** What the clients have seen and not yet reported (ink, or a message some never got). */
   flush: () => {
-    const out = [...seen].map(([key, s]) => ({ key, times: Float64Array.from(s.times), reveals: Float64Array.from(s.reveals) }))
+    const out = [...seen.values()].map((s) => ({ key: s.key, group: s.group, times: Float64Array.from(s.times), reveals: Float64Array.from(s.reveals) }))
     seen.clear()
     return out
   },
@@ -179,13 +193,14 @@ serve({
     }
     clients.length = 0
     seen.clear()
-    const out = { dropped, reasons, lagMaxMs: lag.max / 1e6 }
+    const out = { dropped, reasons, lagMaxMs: lag.max / 1e6, byGroup: droppedBy }
     dropped = 0
     reasons = {}
+    droppedBy = {}
     lag.reset()
     return out
   },
-  status: () => ({ live: live(), dropped, reasons, lagMaxMs: lag.max / 1e6, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }),
+  status: () => ({ live: clients.reduce((n, c) => n + (c.socket.connected && !c.closing ? 1 : 0), 0), dropped, reasons, lagMaxMs: lag.max / 1e6, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }),
   now: () => now(),
 })
 ready({ pid: process.pid })

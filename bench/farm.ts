@@ -12,9 +12,9 @@ import { FARM_NICE, now } from './common.js'
 import { start, type Channel } from './ipc.js'
 
 /** One worker's report of one message (or one reveal). */
-export interface Report { key: number; times: Float64Array; reveals: Float64Array; gaps: number; awards: number; sample?: unknown }
+export interface Report { key: number; group: string; times: Float64Array; reveals: Float64Array; gaps: number; awards: number; sample?: unknown }
 /** Clients dropped (disconnected by anything but the bench), by reason; the longest any worker's event loop was held up, ms. */
-export interface Drops { dropped: number; reasons: Record<string, number>; lagMaxMs: number }
+export interface Drops { dropped: number; reasons: Record<string, number>; lagMaxMs: number; byGroup?: Record<string, number> }
 
 /** Workers for n clients: one per 500 (a broadcast's last client in a worker waits behind at most 500 decodes), 2 to 8. */
 export const workersFor = (n: number) => Number(process.env.FARM_WORKERS ?? Math.min(8, Math.max(2, Math.ceil(n / 500))))
@@ -22,11 +22,11 @@ export const workersFor = (n: number) => Number(process.env.FARM_WORKERS ?? Math
 export class Farm {
   private inbox: Report[] = []
   private wake: () => void = () => {}
-  private live: number[]
+  /** Live clients per worker, by group ('' unless a bench holds two sets at once). */
+  private live = new Map<string, number[]>()
   readonly problems: string[] = []
 
   private constructor(private readonly workers: Channel[], readonly clockSkewMs: number) {
-    this.live = workers.map(() => 0)
     for (const w of workers) {
       for (const kind of ['arrivals', 'reveals']) w.onPush(kind, (m) => {
         this.inbox.push(m as unknown as Report)
@@ -58,12 +58,22 @@ export class Farm {
     return this.workers.length
   }
 
-  /** Client i goes to worker i mod W, and to urls[i mod urls.length]; connected a batch at a time. */
-  async connect(urls: string[], auth: object, n: number): Promise<number> {
+  /**
+   * Client i goes to worker i mod W, and to urls[i mod urls.length]; connected a batch at a time.
+   * `group` names the set when the farm holds two at once (each server's clients in an interleaved
+   * fan-out): `collect` then waits for one group's clients only.
+   */
+  async connect(urls: string[], auth: object, n: number, group = ''): Promise<number> {
     const shares = this.split(urls, n)
-    const counts = await Promise.all(this.workers.map((w, k) => (shares[k]?.length ? w.call<number>('connect', { urls: shares[k], auth }) : 0)))
-    counts.forEach((c, k) => (this.live[k] = (this.live[k] ?? 0) + c))
+    const counts = await Promise.all(this.workers.map((w, k) => (shares[k]?.length ? w.call<number>('connect', { urls: shares[k], auth, group }) : 0)))
+    this.count(group, counts)
     return counts.reduce((a, b) => a + b, 0)
+  }
+
+  private count(group: string, added: number[]): void {
+    const live = this.live.get(group) ?? this.workers.map(() => 0)
+    added.forEach((c, k) => (live[k] = (live[k] ?? 0) + c))
+    this.live.set(group, live)
   }
 
   /** Each client estimates its server-clock offset from `rounds` clock round trips, as a page does. */
@@ -78,14 +88,14 @@ export class Farm {
   }
 
   /**
-   * The next report from every worker holding clients that matches `key` (any key when undefined),
-   * or null after timeoutMs; then what the workers had seen of it is flushed and discarded.
+   * The next report from every worker holding clients of `group` that matches `key` (any key when
+   * undefined), or null after timeoutMs; then what the workers had seen of it is flushed and discarded.
    */
-  async collect(key: number | undefined, timeoutMs: number): Promise<Report[] | null> {
-    const expected = this.live.filter((n) => n > 0).length
+  async collect(key: number | undefined, timeoutMs: number, group = ''): Promise<Report[] | null> {
+    const expected = (this.live.get(group) ?? []).filter((n) => n > 0).length
     const deadline = now() + timeoutMs
     for (;;) {
-      const match = this.inbox.filter((r) => key === undefined || r.key === key)
+      const match = this.inbox.filter((r) => (key === undefined || r.key === key) && r.group === group)
       if (match.length >= expected) {
         const out = match.slice(0, expected)
         this.inbox = this.inbox.filter((r) => !out.includes(r))
@@ -114,7 +124,7 @@ export class Farm {
     const shares = this.split(urls, n)
     const t0 = now()
     const parts = await Promise.all(this.workers.map((w, k) => w.call<{ times: Float64Array; lost: Record<string, number>; bytes: number; awards: number }>('storm', { urls: shares[k] ?? [], auth, sample: true })))
-    parts.forEach((p, k) => (this.live[k] = (this.live[k] ?? 0) + p.times.length))
+    this.count('', parts.map((p) => p.times.length))
     const times = parts.flatMap((p) => Array.from(p.times, (t) => t - t0))
     const lost: Record<string, number> = {}
     for (const p of parts) for (const [why, c] of Object.entries(p.lost)) lost[why] = (lost[why] ?? 0) + c
@@ -127,7 +137,7 @@ export class Farm {
     const shares = this.split(urls, n)
     const t0 = now()
     const parts = await Promise.all(this.workers.map((w, k) => w.call<{ times: Float64Array; lost: Record<string, number>; bytes: number; awards: number; cacheHits: number }>('readStorm', { base, urls: shares[k] ?? [], conferenceId, auth })))
-    parts.forEach((p, k) => (this.live[k] = (this.live[k] ?? 0) + p.times.length))
+    this.count('', parts.map((p) => p.times.length))
     const lost: Record<string, number> = {}
     for (const p of parts) for (const [why, c] of Object.entries(p.lost)) lost[why] = (lost[why] ?? 0) + c
     const sampled = parts.filter((p) => p.awards >= 0)
@@ -137,7 +147,7 @@ export class Farm {
   /** Disconnects every client; the drops since the last close. */
   async close(): Promise<Drops> {
     const parts = await Promise.all(this.workers.map((w) => w.call<Drops>('close')))
-    this.live = this.workers.map(() => 0)
+    this.live.clear()
     return merge(parts)
   }
 
@@ -160,8 +170,10 @@ export class Farm {
 
 function merge(parts: Drops[]): Drops {
   const reasons: Record<string, number> = {}
+  const byGroup: Record<string, number> = {}
   for (const p of parts) for (const [why, c] of Object.entries(p.reasons)) reasons[why] = (reasons[why] ?? 0) + c
-  return { dropped: parts.reduce((a, p) => a + p.dropped, 0), reasons, lagMaxMs: Math.max(0, ...parts.map((p) => p.lagMaxMs)) }
+  for (const p of parts) for (const [group, c] of Object.entries(p.byGroup ?? {})) byGroup[group] = (byGroup[group] ?? 0) + c
+  return { dropped: parts.reduce((a, p) => a + p.dropped, 0), reasons, lagMaxMs: Math.max(0, ...parts.map((p) => p.lagMaxMs)), byGroup }
 }
 
 /** "0 dropped" or "3 dropped (transport close: 3)". */

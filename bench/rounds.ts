@@ -42,20 +42,47 @@ export interface FanOut {
 /** rounds + warmup commands one after another, each waited for at every farm client. */
 export async function fanOut(farm: Farm, rounds: number, warmup: number, send: (i: number) => Promise<number>, timeoutMs = 15_000): Promise<FanOut> {
   await farm.watch('arrivals', { keepSample: true })
-  const out: FanOut = { latencies: [], acks: [], samples: [], short: 0, gaps: 0 }
+  const out = emptyFanOut()
+  for (let i = 0; i < rounds + warmup; i++) await round(farm, out, i >= warmup, () => send(i), '', timeoutMs)
+  return out
+}
+
+/**
+ * Two servers measured side by side, round by round: the farm holds both servers' clients (groups
+ * `app` and `floor`); round i goes to the app's clients, then the floor's round i (sent what the
+ * app's round i delivered) to the floor's. Whatever else the machine does drifts over both alike,
+ * where a floor measured after the app would meet another minute of the machine.
+ */
+export async function fanOutSideBySide(
+  farm: Farm, rounds: number, warmup: number,
+  app: { group: string; send: (i: number) => Promise<number> },
+  floor: { group: string; send: (i: number, sample: unknown) => Promise<number> },
+  timeoutMs = 15_000,
+): Promise<{ app: FanOut; floor: FanOut }> {
+  await farm.watch('arrivals', { keepSample: true })
+  const out = { app: emptyFanOut(), floor: emptyFanOut() }
   for (let i = 0; i < rounds + warmup; i++) {
-    const t0 = now()
-    const key = await send(i)
-    const acked = now() - t0
-    const reports = await farm.collect(key, timeoutMs)
-    out.samples.push(reports?.find((r) => r.sample !== undefined)?.sample)
-    if (!reports) out.short++
-    if (i < warmup || !reports) continue
-    out.acks.push(acked)
-    for (const r of reports) {
-      out.gaps += r.gaps
-      for (const t of r.times) out.latencies.push(t - t0)
-    }
+    await round(farm, out.app, i >= warmup, () => app.send(i), app.group, timeoutMs)
+    const sample = out.app.samples[i] ?? out.app.samples.find(Boolean)
+    await round(farm, out.floor, i >= warmup, () => floor.send(i, sample), floor.group, timeoutMs)
   }
   return out
+}
+
+const emptyFanOut = (): FanOut => ({ latencies: [], acks: [], samples: [], short: 0, gaps: 0 })
+
+/** One command, waited for at every client of `group`; counted unless a warm-up round. */
+async function round(farm: Farm, out: FanOut, counted: boolean, send: () => Promise<number>, group: string, timeoutMs: number): Promise<void> {
+  const t0 = now()
+  const key = await send()
+  const acked = now() - t0
+  const reports = await farm.collect(key, timeoutMs, group)
+  out.samples.push(reports?.find((r) => r.sample !== undefined)?.sample)
+  if (!reports) out.short++
+  if (!counted || !reports) return
+  out.acks.push(acked)
+  for (const r of reports) {
+    out.gaps += r.gaps
+    for (const t of r.times) out.latencies.push(t - t0)
+  }
 }
