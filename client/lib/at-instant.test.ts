@@ -36,17 +36,19 @@ describe('atInstant', () => {
     expect(asked[0]?.aborted()).toBe(true)
   })
 
-  it('a render of an instant waits for every flip of that instant, whichever timer fires first', () => {
+  it('the flips of an instant run in one task, the roll first, and a render of that instant waits for them', () => {
     vi.useFakeTimers()
     const ran: string[] = []
-    flipAt(1000, () => ran.push('roll shown'), 100)
-    flipAt(1000, () => ran.push('countdown gone'), 120)
+    // The countdown's flip is asked 1 s ahead, the roll's 3.5 s ahead: one task all the same, at
+    // the delay asked last, so that no frame can be painted between them.
+    flipAt(1000, () => ran.push('countdown gone'), 100)
+    flipAt(1000, () => ran.push('roll shown'), 120, { paintFirst: true })
     // The render's own timer fires first: it is held until both flips have run.
     afterFlips(1000, () => ran.push('render'))
     expect(ran).toEqual([])
-    vi.advanceTimersByTime(100)
-    expect(ran).toEqual(['roll shown'])
-    vi.advanceTimersByTime(20)
+    vi.advanceTimersByTime(119)
+    expect(ran).toEqual([])
+    vi.advanceTimersByTime(1)
     expect(ran).toEqual(['roll shown', 'countdown gone', 'render'])
     // Flips of that instant all run: a later render goes at once.
     afterFlips(1000, () => ran.push('late render'))
@@ -81,10 +83,10 @@ describe('atInstant', () => {
     flipAt(4000, () => ran.push('small flip'), 40)
     afterFlipsPainted(4000, () => ran.push('render'), paint)
     vi.advanceTimersByTime(50)
-    expect(ran).toEqual(['small flip', 'flip'])
+    expect(ran).toEqual(['flip', 'small flip'])
     expect(frames).toHaveLength(1)
     frames[0]?.()
-    expect(ran).toEqual(['small flip', 'flip', 'render'])
+    expect(ran).toEqual(['flip', 'small flip', 'render'])
     // The flip has run: a render of that instant still waits for a frame (it may not be painted yet).
     afterFlipsPainted(4000, () => ran.push('second render'), paint)
     expect(frames).toHaveLength(2)

@@ -21,8 +21,18 @@ export function atInstant(run: () => void, delayMs: number): () => void {
   return () => clearTimeout(timer)
 }
 
-/** Flips scheduled for each server instant and not yet run, and who waits for them. */
-const due = new Map<number, number>()
+interface Flip {
+  run: () => void
+  paintFirst: boolean
+}
+
+/**
+ * The flips due at each server instant and not yet run, with the one task that runs them all, and
+ * who waits for them. One task an instant: two flips on two timers (the roll shown, the countdown
+ * taken away) let a busy hall paint a frame between them, so the roll came a frame (50 ms at 4x
+ * throttle) after the countdown had gone.
+ */
+const groups = new Map<number, { flips: Set<Flip>; cancel: () => void }>()
 const waiting = new Map<number, Set<() => void>>()
 /** Instants a `paintFirst` flip has changed the DOM at, with when (local ms): kept a minute, for `afterFlipsPainted`. */
 const flipped = new Map<number, number>()
@@ -34,16 +44,30 @@ function noteFlipped(instant: number): void {
   flipped.set(instant, now)
 }
 
-function settle(instant: number): void {
-  const left = (due.get(instant) ?? 1) - 1
-  if (left > 0) {
-    due.set(instant, left)
-    return
-  }
-  due.delete(instant)
+function release(instant: number): void {
   const waiters = waiting.get(instant)
   waiting.delete(instant)
   for (const w of waiters ?? []) w()
+}
+
+/** Every flip of the instant in one task, the ones that show something drawn ahead first; then whoever waits. */
+function runFlips(instant: number): void {
+  const group = groups.get(instant)
+  if (!group) return
+  groups.delete(instant)
+  const order = [...group.flips].sort((a, b) => Number(b.paintFirst) - Number(a.paintFirst))
+  for (const flip of order) {
+    try {
+      flip.run()
+      if (flip.paintFirst) noteFlipped(instant)
+    } catch (err) {
+      // One flip that throws does not keep the others of its instant off the screen.
+      setTimeout(() => {
+        throw err
+      })
+    }
+  }
+  release(instant)
 }
 
 export interface FlipOptions {
@@ -57,28 +81,23 @@ export interface FlipOptions {
 
 /**
  * `atInstant` for one of the DOM flips a reveal makes at server instant `instant` (the roll drawn
- * ahead shown, the countdown taken away): `afterFlips` of that instant waits for it. Cancelled, it
- * no longer holds anyone back.
+ * ahead shown, the countdown taken away): every flip of an instant runs in one task, at the delay
+ * the latest of them was given (the freshest clock estimate), and `afterFlips` of that instant
+ * waits for it. Cancelled, a flip no longer runs or holds anyone back.
  */
 export function flipAt(instant: number, run: () => void, delayMs: number, options: FlipOptions = {}): () => void {
-  due.set(instant, (due.get(instant) ?? 0) + 1)
-  let settled = false
-  const once = () => {
-    if (settled) return
-    settled = true
-    settle(instant)
-  }
-  const cancel = atInstant(() => {
-    try {
-      run()
-      if (options.paintFirst) noteFlipped(instant)
-    } finally {
-      once()
-    }
-  }, delayMs)
+  const flip: Flip = { run, paintFirst: options.paintFirst === true }
+  const known = groups.get(instant)
+  known?.cancel()
+  const flips = known?.flips ?? new Set<Flip>()
+  flips.add(flip)
+  groups.set(instant, { flips, cancel: atInstant(() => runFlips(instant), delayMs) })
   return () => {
-    cancel()
-    once()
+    const group = groups.get(instant)
+    if (!group?.flips.delete(flip) || group.flips.size > 0) return
+    group.cancel()
+    groups.delete(instant)
+    release(instant)
   }
 }
 
@@ -88,7 +107,7 @@ export function flipAt(instant: number, run: () => void, delayMs: number, option
  * Returns a cancel function.
  */
 export function afterFlips(instant: number, run: () => void): () => void {
-  if (!due.has(instant)) {
+  if (!groups.has(instant)) {
     run()
     return () => {}
   }
