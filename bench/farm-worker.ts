@@ -32,7 +32,8 @@ let droppedBy: Record<string, number> = {}
 const lag = monitorEventLoopDelay({ resolution: 20 })
 lag.enable()
 
-const live = (group: string) => clients.reduce((n, c) => n + (c.socket.connected && !c.closing && c.group === group ? 1 : 0), 0)
+/** Clients still connected: of `group`, or of every group. */
+const live = (group?: string) => clients.reduce((n, c) => n + (c.socket.connected && !c.closing && (group === undefined || c.group === group) ? 1 : 0), 0)
 function entry(key: number, group = ''): Seen {
   const at = slot(group, key)
   const known = seen.get(at)
@@ -200,7 +201,7 @@ serve({
     lag.reset()
     return out
   },
-  status: () => ({ live: clients.reduce((n, c) => n + (c.socket.connected && !c.closing ? 1 : 0), 0), dropped, reasons, lagMaxMs: lag.max / 1e6, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }),
+  status: () => ({ live: live(), dropped, reasons, lagMaxMs: lag.max / 1e6, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 }),
   now: () => now(),
 })
 ready({ pid: process.pid })
