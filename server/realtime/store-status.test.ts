@@ -18,7 +18,7 @@ import { openRedisStore, type RedisEventStore } from '../store/redis.js'
 import { openRedisLinkStore } from '../store/redis-links.js'
 import type { LinkStore } from '../store/link-store.js'
 import { SQLITE_FILE } from '../store/sqlite.js'
-import { firstSync, send, smallConference, startServer, until, type Client } from '../test/harness.js'
+import { firstSync, send, smallConference, startServer, until, within, type Client } from '../test/harness.js'
 import { startRedis, type TestRedis } from '../test/redis-server.js'
 import { defined } from '../../shared/testing/defined.js'
 
@@ -77,13 +77,13 @@ async function twoProcesses(prefix: string): Promise<{ a: string; b: string; lin
   const hostA = page(pa.url, links.host.token)
   const hostB = page(pb.url, links.host.token)
   const pages = [hostA, hostB, page(pa.url, links.viewer.token), page(pb.url, links.viewer.token), page(pa.url, defined(links.sites[1]).token), page(pb.url, defined(links.sites[2]).token)]
-  await Promise.all(pages.map((p) => p.ready))
+  await within('six pages connected and synced', Promise.all(pages.map((p) => p.ready)), 30_000)
   return { a: pa.url, b: pb.url, links, hostA, hostB, pages }
 }
 
 /** Every page reached `head` and holds each seq after the seed once, in order. */
 async function everyoneAt(pages: Page[], head: number): Promise<void> {
-  await until(() => pages.every((p) => p.seq === head), 10_000)
+  await until(() => pages.every((p) => p.seq === head), 10_000, `every page at seq ${head}`)
   for (const p of pages) {
     expect(p.gaps).toBe(0)
     expect(p.seqs).toEqual(Array.from({ length: head - 2 }, (_, i) => i + 3))
@@ -98,8 +98,8 @@ describe('the degraded state when Redis cannot be written', () => {
     expect(await send(hostA.client, 'conference.start', {})).toMatchObject({ ok: true })
 
     const stopped = performance.now()
-    await redis.stop()
-    await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 3000)
+    await within('redis-server stopped', redis.stop(), 10_000)
+    await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 3000, 'every page told unavailable')
     for (const p of pages) {
       const told = defined(p.statuses.find((s) => s.store === 'unavailable'))
       expect(told.at - stopped).toBeLessThan(1500)
@@ -113,13 +113,13 @@ describe('the degraded state when Redis cannot be written', () => {
     // it is told why, with a coded reason that is not a refusal of its link, and when to try again.
     const early = connect(b, { auth: { token: links.viewer.token }, transports: ['websocket'], reconnection: false, forceNew: true })
     clients.push(early)
-    const why = await new Promise<Error & { data?: unknown }>((resolve) => early.once('connect_error', resolve))
+    const why = await within('a handshake during the outage refused', new Promise<Error & { data?: unknown }>((resolve) => early.once('connect_error', resolve)), 10_000)
     expect(why.data).toMatchObject({ code: 'internal', reason: 'server.storeUnavailable', retryAfterMs: 2000 })
 
-    await redis.start()
+    await within('redis-server started again', redis.start(), 15_000)
     const all = pages
     // Nobody sends anything: the processes see Redis back and say so.
-    await until(() => all.every((p) => lastStatus(p) === 'ok'), 10_000)
+    await until(() => all.every((p) => lastStatus(p) === 'ok'), 10_000, 'every page told ok again')
     for (const p of all) expect(defined(p.statuses.at(-1)).since).toBeGreaterThan(defined(p.statuses.find((s) => s.store === 'unavailable')).since)
 
     // Process B's feed reconnected by itself: what A appends reaches B's pages, and B appended nothing since.
@@ -137,9 +137,9 @@ describe('the degraded state when Redis cannot be written', () => {
     await everyoneAt(pages, head)
     // The page that could not connect during the outage connects now, told 'ok' first.
     const late = page(b, links.viewer.token)
-    expect((await late.ready).snapshot?.seq).toBe(head)
+    expect((await within('the late page synced', late.ready, 20_000)).snapshot?.seq).toBe(head)
     expect(late.statuses.map((s) => s.store)).toEqual(['ok'])
-  }, 60_000)
+  }, 120_000)
 
   it('Redis hung: a command that timed out may land after all; it reaches every page once, and its retry answers the same seq', async () => {
     const { hostA, hostB, pages } = await twoProcesses('status-hang:')
@@ -149,7 +149,7 @@ describe('the degraded state when Redis cannot be written', () => {
 
     redis.pause()
     // No connection closes and nobody sends a command: the unanswered PING tells each process.
-    await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 4000)
+    await until(() => pages.every((p) => lastStatus(p) === 'unavailable'), 4000, 'every page told unavailable (hung)')
     const t0 = performance.now()
     const refused = await send(hostA.client, 'agenda.next', {}, 'next-while-hung')
     expect(performance.now() - t0).toBeLessThan(1500)
@@ -157,7 +157,7 @@ describe('the degraded state when Redis cannot be written', () => {
 
     redis.resume()
     // And the PING that is answered again says it is back, before any command.
-    await until(() => pages.every((p) => lastStatus(p) === 'ok'), 10_000)
+    await until(() => pages.every((p) => lastStatus(p) === 'ok'), 10_000, 'every page told ok again (resumed)')
     const again = await send(hostB.client, 'agenda.next', {}, 'next-while-hung')
     expect(again).toMatchObject({ ok: true })
     const seq = again.ok ? again.seq : -1
@@ -168,7 +168,7 @@ describe('the degraded state when Redis cannot be written', () => {
     const next = await send(hostA.client, 'agenda.next', {})
     expect(next).toMatchObject({ ok: true })
     expect(next.ok ? next.seq - seq : -1).toBe(step.length)
-  }, 60_000)
+  }, 120_000)
 })
 
 describe('the degraded state on SQLite', () => {

@@ -117,10 +117,26 @@ export function send(c: Client, type: string, data: unknown, id: string = crypto
   return c.timeout(5000).emitWithAck('command', { id, type, data })
 }
 
-export async function until(check: () => boolean, ms = 5000): Promise<void> {
+export async function until(check: () => boolean, ms = 5000, step = 'condition'): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
+    if (Date.now() > end) throw new Error(`${step} not met within ${ms} ms`)
     await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/**
+ * `p`, or a failure that names the step it waited on once `ms` have passed: a test with several
+ * waits then says which one did not end, rather than only that the test ran out of time.
+ */
+export async function within<T>(step: string, p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: no end within ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([p, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
