@@ -62,10 +62,16 @@ const redisUrl = process.env.REDIS_URL
 const adapterSetting = process.env.SOCKET_ADAPTER ?? 'pubsub'
 const adapterKind: AdapterKind = adapterSetting === 'pubsub' || adapterSetting === 'streams' ? adapterSetting : refuse(`SOCKET_ADAPTER must be "pubsub" or "streams", not "${adapterSetting}"`)
 
+const startWaitSetting = process.env.REDIS_START_WAIT_MS ?? '60000'
+const startWaitMs = /^\d+$/.test(startWaitSetting) ? Number(startWaitSetting) : refuse(`REDIS_START_WAIT_MS must be a number of milliseconds, not "${startWaitSetting}"`)
+
 const dirProblem = prepareDataDir(dataDir)
 if (dirProblem) refuse(dirProblem)
+// Redis not there yet (a machine that starts this before redis-server): wait for it, saying so, then refuse.
+const waitingForRedis = (reason: string, waitedMs: number) =>
+  warn(`Đang chờ Redis tại REDIS_URL (${Math.round(waitedMs / 1000)}/${Math.round(startWaitMs / 1000)} giây; ${reason}). / Waiting for Redis at REDIS_URL.`)
 const redis = redisUrl
-  ? await openRedisStore({ url: redisUrl }).catch((err: unknown) =>
+  ? await openRedisStore({ url: redisUrl, startWaitMs, onWaiting: waitingForRedis }).catch((err: unknown) =>
       refuse(`Không kết nối được Redis tại REDIS_URL (${errorMessage(err)}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
     )
   : null

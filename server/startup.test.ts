@@ -2,7 +2,8 @@
  * Start-up against a real data directory, with real server processes: one writer per DATA_DIR, and
  * refusals (one plain sentence, a non-zero exit) for an unusable directory and a damaged, emptied
  * or WAL-truncated database; an edited snapshot found and rebuilt; a truncated links file survived
- * without printing a secret.
+ * without printing a secret. With REDIS_URL, a Redis not there yet is waited for, said every 5 s,
+ * and refused in one sentence once the wait is over.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs'
@@ -16,6 +17,7 @@ import { SQLITE_FILE, stateHash } from './store/sqlite.js'
 import { freePort } from './test/process.js'
 import { defined } from '../shared/testing/defined.js'
 import { builtArgs } from './test/built.js'
+import { hasRedisServer, startRedis } from './test/redis-server.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'diemcau-startup-'))
 const seeded = path.join(root, 'seeded')
@@ -207,5 +209,44 @@ describe('found and repaired at start', () => {
     expect((await stateOf(p, old)).state.id).toBe(old.conferenceId)
     expect((await stateOf(p, fresh)).state.id).toBe(old.conferenceId)
     await stopGracefully(p)
+  }, 120_000)
+})
+
+describe.skipIf(!hasRedisServer())('Redis not there at start', () => {
+  it('waits for it, saying so, and serves once it comes', async () => {
+    const redis = await startRedis()
+    try {
+      await redis.stop()
+      const p = await spawnServer(path.join(root, 'redis-late'), { REDIS_URL: redis.url, REDIS_START_WAIT_MS: '60000' })
+      const deadline = Date.now() + 30_000
+      while (!p.output().includes('Đang chờ Redis tại REDIS_URL')) {
+        if (p.child.exitCode !== null || Date.now() > deadline) throw new Error(`no word of the wait: ${p.output()}`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      await redis.start()
+      await untilServing(p)
+      await stopGracefully(p)
+    } finally {
+      await redis.dispose()
+    }
+  }, 120_000)
+
+  it('refuses in one plain sentence once its wait is over, and a wait that is not a number at once', async () => {
+    const redis = await startRedis()
+    try {
+      await redis.stop()
+      const started = Date.now()
+      const { code, output } = await refusal(path.join(root, 'redis-never'), { REDIS_URL: redis.url, REDIS_START_WAIT_MS: '6000' })
+      expect(code).toBe(1)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(6000)
+      expect(output).toContain('Đang chờ Redis tại REDIS_URL')
+      expect(output).toContain('Không kết nối được Redis tại REDIS_URL')
+      expect(output).toContain('within 6 s of starting')
+      const wrong = await refusal(path.join(root, 'redis-wait-wrong'), { REDIS_URL: redis.url, REDIS_START_WAIT_MS: 'soon' })
+      expect(wrong.code).toBe(1)
+      expect(wrong.output).toContain('REDIS_START_WAIT_MS must be a number of milliseconds, not "soon"')
+    } finally {
+      await redis.dispose()
+    }
   }, 120_000)
 })

@@ -38,7 +38,14 @@ export interface ConnectionOptions {
   commandTimeoutMs?: number
   /** PING this often (default 1 s), so that a hung Redis, and its return, are noticed without a command. */
   healthCheckMs?: number
+  /** Redis not there at start (a machine starting this before redis-server): wait this long for it (default 60 s), then fail. */
+  startWaitMs?: number
+  /** Told every 5 s while the first connection waits, with why and for how long so far. */
+  onWaiting?: (reason: string, waitedMs: number) => void
 }
+
+/** How often a first connection that waits says so. */
+const WAITING_EVERY_MS = 5_000
 
 /** Connects (failing within the timeout when Redis cannot be reached at start) and keeps the connection. */
 export async function openRedisConnection(opts: ConnectionOptions): Promise<RedisConnection> {
@@ -68,7 +75,7 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
   }
   client.on('error', (err: Error) => note(`Redis cannot be reached (${err.message || err.name})`))
   client.on('ready', () => note(null))
-  await client.connect()
+  await firstConnection(client, opts, () => failure ?? 'Redis did not answer')
 
   const timed = async <T>(work: Promise<T>, limitMs = timeout): Promise<T> => {
     let timer: NodeJS.Timeout | undefined
@@ -107,5 +114,30 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
       listeners.clear()
       if (client.isOpen) await client.close().catch(() => client.destroy())
     },
+  }
+}
+
+/**
+ * The client's first connection, which its reconnect strategy would otherwise wait for silently
+ * and for ever: said every 5 s while it waits, and failed (the client closed, its retries with it)
+ * once `startWaitMs` have passed.
+ */
+async function firstConnection(client: RedisClient, opts: ConnectionOptions, reason: () => string): Promise<void> {
+  const waitMs = opts.startWaitMs ?? 60_000
+  const started = Date.now()
+  const saying = setInterval(() => opts.onWaiting?.(reason(), Date.now() - started), WAITING_EVERY_MS)
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${Math.round(waitMs / 1000)} s of starting (${reason()})`)), waitMs)
+  })
+  try {
+    await Promise.race([client.connect(), late])
+  } catch (err) {
+    // Its retries stop with it (a client already closed has nothing to stop).
+    if (client.isOpen) client.destroy()
+    throw err
+  } finally {
+    clearInterval(saying)
+    clearTimeout(timer)
   }
 }

@@ -41,7 +41,7 @@ export async function openRedisLinkStore(opts: RedisStoreOptions): Promise<LinkS
   const timeout = opts.commandTimeoutMs ?? 800
   const keys = linkKeys(opts.prefix ?? 'diemcau:')
   // Its own connection and health: a request checking its token while Redis is unreachable is refused at once, not queued.
-  const connection = await openRedisConnection({ url: opts.url, name: 'link store', commandTimeoutMs: timeout, healthCheckMs: opts.healthCheckMs })
+  const connection = await openRedisConnection({ url: opts.url, name: 'link store', commandTimeoutMs: timeout, healthCheckMs: opts.healthCheckMs, startWaitMs: opts.startWaitMs, onWaiting: opts.onWaiting })
   const { client, timed } = connection
   const scripts = scriptRunner(client)
 

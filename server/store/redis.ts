@@ -34,6 +34,9 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number
   /** Redis is PINGed this often, so that a hung server, and its return, are noticed without a command. */
   healthCheckMs?: number
+  /** Redis not there at start: how long to wait for it (default 60 s), and who is told every 5 s meanwhile. */
+  startWaitMs?: number
+  onWaiting?: (reason: string, waitedMs: number) => void
 }
 
 export interface RedisEventStore extends EventStore {
@@ -64,7 +67,7 @@ export const redisKeys = (prefix: string) => ({
 export async function openRedisStore(opts: RedisStoreOptions): Promise<RedisEventStore> {
   const timeout = opts.commandTimeoutMs ?? 800
   const keys = redisKeys(opts.prefix ?? 'diemcau:')
-  const connection = await openRedisConnection({ url: opts.url, name: 'event store', commandTimeoutMs: timeout, healthCheckMs: opts.healthCheckMs })
+  const connection = await openRedisConnection({ url: opts.url, name: 'event store', commandTimeoutMs: timeout, healthCheckMs: opts.healthCheckMs, startWaitMs: opts.startWaitMs, onWaiting: opts.onWaiting })
   const { client, timed: noted } = connection
   const scripts = scriptRunner(client)
   const streams = followStreams(client, keys.log)
