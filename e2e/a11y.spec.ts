@@ -1,7 +1,7 @@
 /**
  * Accessibility through the day: axe-core on every page (host console, a site's hall, the public
  * link on a desktop and a 390 px phone, a signer's tablet) in the lobby, live during the awards,
- * live during the signing, and after the end; the host's dialogs open in the lobby. No serious or critical violation anywhere; the
+ * live during the signing, and after the end, the hall and the phone offline too; the host's dialogs open in the lobby. No serious or critical violation anywhere; the
  * counts per page and phase are printed so a change shows in the run's output.
  */
 import AxeBuilder from '@axe-core/playwright'
@@ -111,6 +111,15 @@ test('no serious or critical axe violation on any page, in any phase', async ({ 
   expect((await api.command('conference.end', {})).ok).toBe(true)
   await expect(host.getByTestId('conference-status')).toHaveAttribute('data-status', 'ended')
   await scanAll('ended')
+
+  // Offline: the hall's and the phone's figures are marked as not live, and stay readable.
+  for (const name of ['site', 'view-phone']) {
+    const page = defined(pages[name])
+    await page.context().setOffline(true)
+    await expect(page.getByTestId('connection').first()).not.toHaveAttribute('data-state', 'live', { timeout: 15_000 })
+    await expect(page.locator('.figures.stale')).toHaveCount(1)
+    note('offline', name, await scan(page, name, 'offline'))
+  }
 
   console.log(`axe, serious and critical nodes per page:\n${counted.join('\n')}`)
   for (const f of findings) console.log(`  ${f.phase} ${f.page}: ${f.rule} (${f.impact}) ×${f.nodes}: ${f.sample}`)
