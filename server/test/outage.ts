@@ -143,5 +143,5 @@ export async function inProcessPair(redis: TestRedis, conferenceId: string): Pro
   }
 }
 
-/** GET /api/health's status code, or 0 when nothing answers. */
-export const healthOf = (url: string) => fetch(`${url}/api/health`).then((r) => r.status, () => 0)
+/** GET /api/health's status code, or 0 when nothing answers (within 10 s). */
+export const healthOf = (url: string) => fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0)
