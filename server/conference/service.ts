@@ -5,6 +5,7 @@
  * snapshots and current events, never a room or a stored event.
  * Knows nothing of Socket.IO or Express.
  */
+import { errorCode } from '../errors.js'
 import { Command, describeZodError } from '../../shared/commands.js'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import { ErrorReason, fail, zodDetail, type Ack } from '../../shared/errors.js'
@@ -53,7 +54,7 @@ export interface History {
   head: { seq: number; hash: string }
 }
 
-const storeUnavailable = (err: unknown) => typeof err === 'object' && err !== null && 'code' in err && err.code === 'store_unavailable'
+const storeUnavailable = (err: unknown) => errorCode(err) === 'store_unavailable'
 
 export class ConferenceService {
   private readonly now: () => number

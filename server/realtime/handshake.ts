@@ -3,6 +3,7 @@
  * before the upgrade), when engine.io opens the connection (the socket caps), and at the
  * namespace's CONNECT (the token from `auth`, and the refusal a page reads).
  */
+import { errorCode } from '../errors.js'
 import type { IncomingMessage } from 'node:http'
 import { ErrorReason } from '../../shared/errors.js'
 import { inbound } from '../../shared/protocol.js'
@@ -42,7 +43,7 @@ function handshakeToken(req: MarkedRequest): string | undefined {
 }
 
 /** The store (Redis) could not be reached or did not answer in time (server/store/redis.ts). */
-const unavailable = (err: unknown) => typeof err === 'object' && err !== null && 'code' in err && err.code === 'store_unavailable'
+const unavailable = (err: unknown) => errorCode(err) === 'store_unavailable'
 
 /** A handshake the links could not be checked for: the page waits and connects again by itself. */
 const STORE_UNAVAILABLE: Refusal = {

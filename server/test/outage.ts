@@ -13,6 +13,7 @@ import { io as connect } from 'socket.io-client'
 import type { ConferenceEvent } from '../../shared/events.js'
 import type { ServerStatus } from '../../shared/protocol.js'
 import { issueLinks, type AccessLinks } from '../access/links.js'
+import { errorCode } from '../errors.js'
 import { createApp } from '../app.js'
 import { joinCluster } from '../realtime/cluster.js'
 import { openRedisLinkStore } from '../store/redis-links.js'
@@ -119,8 +120,7 @@ export async function inProcessPair(redis: TestRedis, conferenceId: string): Pro
     try {
       return await inProcessPairOnce(redis, conferenceId, `outage${attempt}:`)
     } catch (err) {
-      const unavailable = typeof err === 'object' && err !== null && 'code' in err && err.code === 'store_unavailable'
-      if (!unavailable || attempt === 3) throw err
+      if (errorCode(err) !== 'store_unavailable' || attempt === 3) throw err
     }
   }
 }
