@@ -101,14 +101,13 @@ test('264 and 938 awards appear together on four throttled halls, drawn hidden b
     for (const turn of turns) expect(Math.abs(turn - revealAt)).toBeLessThan(50)
     // On screen: the compositor's first frame begun after the turn, or the main thread's flip's
     // frame (the earliest presentation after its callbacks) if that came first.
-    const shown = turns.map((turn, i) => {
+    const frames = turns.map((turn, i) => {
       const compositor = presentedFrom(events, i, defined(origins[i]), turn)
       const main = firstPresentedAfter(events, i, defined(origins[i]), defined(seen[i]?.frame))
       const first = Math.min(compositor ?? Infinity, main ?? Infinity)
       expect(first, `hall ${i + 1}: no frame presented after the roll's turn in the trace`).toBeLessThan(Infinity)
       return first
     })
-    const frames = shown
     const spread = spreadOf(frames)
     const mainFrames = seen.map((s) => defined(s.frame))
     console.log(`${batch.length} awards, CPU 4× slower, ${HALLS} halls: on screen at ${after(frames, revealAt)} ms after revealAt (spread ${spread.toFixed(1)} ms; ` +

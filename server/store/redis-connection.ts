@@ -75,8 +75,6 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
   }
   client.on('error', (err: Error) => note(`Redis cannot be reached (${err.message || err.name})`))
   client.on('ready', () => note(null))
-  await firstConnection(client, opts, () => failure ?? 'Redis did not answer')
-
   const timed = async <T>(work: Promise<T>, limitMs = timeout): Promise<T> => {
     let timer: NodeJS.Timeout | undefined
     // The client's own per-command timeout (an AbortSignal.timeout) did not fire against a frozen redis-server; a plain timer does.
@@ -95,6 +93,20 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
       clearTimeout(timer)
     }
   }
+  // The first connection, which the client's reconnect strategy would otherwise wait for silently
+  // and for ever (Redis not there at start): said every 5 s, and failed, its retries stopped with
+  // the client, once `startWaitMs` have passed.
+  const started = Date.now()
+  const saying = setInterval(() => opts.onWaiting?.(failure ?? 'Redis did not answer', Date.now() - started), WAITING_EVERY_MS)
+  try {
+    await timed(client.connect(), opts.startWaitMs ?? 60_000)
+  } catch (err) {
+    if (client.isOpen) client.destroy()
+    throw err
+  } finally {
+    clearInterval(saying)
+  }
+
   // A frozen Redis keeps its connection open: only an unanswered command tells, and only an answered one tells that it is back.
   const heartbeat = setInterval(() => {
     if (client.isReady) timed(client.ping()).catch(() => undefined)
@@ -114,30 +126,5 @@ export async function openRedisConnection(opts: ConnectionOptions): Promise<Redi
       listeners.clear()
       if (client.isOpen) await client.close().catch(() => client.destroy())
     },
-  }
-}
-
-/**
- * The client's first connection, which its reconnect strategy would otherwise wait for silently
- * and for ever: said every 5 s while it waits, and failed (the client closed, its retries with it)
- * once `startWaitMs` have passed.
- */
-async function firstConnection(client: RedisClient, opts: ConnectionOptions, reason: () => string): Promise<void> {
-  const waitMs = opts.startWaitMs ?? 60_000
-  const started = Date.now()
-  const saying = setInterval(() => opts.onWaiting?.(reason(), Date.now() - started), WAITING_EVERY_MS)
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${Math.round(waitMs / 1000)} s of starting (${reason()})`)), waitMs)
-  })
-  try {
-    await Promise.race([client.connect(), late])
-  } catch (err) {
-    // Its retries stop with it (a client already closed has nothing to stop).
-    if (client.isOpen) client.destroy()
-    throw err
-  } finally {
-    clearInterval(saying)
-    clearTimeout(timer)
   }
 }
