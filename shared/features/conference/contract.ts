@@ -6,6 +6,7 @@ import { Empty, Id } from '../../kernel.js'
 import { AgendaItem } from '../agenda/state.js'
 import { AwardType } from '../awards/state.js'
 import { command, defineContract, event, upcast } from '../define.js'
+import { LifecycleReason } from '../lifecycle.js'
 import { Bloc } from '../signing/state.js'
 import { Site } from '../sites/state.js'
 import { DEFAULT_TIME_ZONE, TimeZone } from './state.js'
@@ -58,7 +59,7 @@ export const conferenceContract = defineContract({
   reasons: {
     conferenceMissing: 'conference.missing',
     conferenceEnded: 'conference.ended',
-    conferenceNotLive: 'conference.notLive',
+    ...LifecycleReason,
     conferenceAlreadyStarted: 'conference.alreadyStarted',
     conferenceScheduleStarted: 'conference.scheduleStarted',
     conferenceStartsInPast: 'conference.startsInPast',

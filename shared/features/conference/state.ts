@@ -1,8 +1,6 @@
 /** The conference's own slice of the state: its identity, where and when, and whether it is live. */
 import { z } from 'zod'
-
-export const ConferenceStatus = z.enum(['scheduled', 'live', 'ended'])
-export type ConferenceStatus = z.infer<typeof ConferenceStatus>
+import type { Lifecycle } from '../lifecycle.js'
 
 /** The demo's, and the default for conferences created before they had one. */
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
@@ -19,18 +17,13 @@ export function isTimeZone(tz: string): boolean {
 
 export const TimeZone = z.string().min(1).max(60).refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
 
-/** What the conference feature keeps in `ConferenceState`. */
-export interface ConferenceSlice {
+/** What the conference feature keeps in `ConferenceState`: its identity, and its lifecycle (../lifecycle.ts). */
+export interface ConferenceSlice extends Lifecycle {
   id: string
   title: string
   /** Where and when, as the invitation says it. */
   venue?: string
   date?: string
-  /** ISO instant the conference is scheduled to start (the lobby's countdown). */
-  startsAt?: string
   /** IANA time zone every time is shown in, whatever the device's (Asia/Ho_Chi_Minh). */
   timeZone: string
-  status: ConferenceStatus
-  startedAt?: string
-  endedAt?: string
 }
