@@ -12,6 +12,20 @@ const SETTLED = `Promise.all(document.getAnimations()
   .filter((a) => a.effect && a.effect.getComputedTiming().endTime <= 3000)
   .map((a) => a.finished.catch(() => undefined))).then(() => true)`
 
+/**
+ * How many animations and transitions the page starts over `windowMs` while nothing happens: a
+ * screen at rest draws no frames, so an old hall PC (or the host's laptop) is not kept busy by
+ * its own picture. A timer bar that eased its width every second kept a core busy on each page.
+ */
+export async function animationsStartedAtRest(page: Page, windowMs = 2500): Promise<number> {
+  return page.evaluate<number>(`new Promise((resolve) => {
+    let started = 0
+    const count = () => { started++ }
+    for (const type of ['transitionrun', 'animationstart']) document.addEventListener(type, count, true)
+    setTimeout(() => resolve(started), ${windowMs})
+  })`)
+}
+
 /** Serious and critical axe violations of the page at rest, as "rule: target" lines. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(SETTLED)

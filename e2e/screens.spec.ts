@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { defined } from '../shared/testing/defined.js'
-import { lobbyCountsDown } from './hall-checks.js'
+import { animationsStartedAtRest, lobbyCountsDown } from './hall-checks.js'
 
 const WALL = { width: 1920, height: 1080 }
 const PHONE = { width: 390, height: 844 }
@@ -179,6 +179,8 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
   await expect(screen.getByTestId('current-title')).toHaveText(defined(items[0]).title)
   await expect(screen.getByTestId('agenda-next-item')).toContainText(defined(items[1]).title)
   await expect(screen.getByTestId('item-timer')).toHaveAttribute('data-running', 'true')
+  // The timer ticks each second and the picture changes with it, but nothing animates between.
+  expect(await animationsStartedAtRest(screen)).toBe(0)
 
   // The host steps on: the report, whose presenter is on the lower third.
   expect(await server.command(request, 'agenda.next', {})).toMatchObject({ ok: true })
