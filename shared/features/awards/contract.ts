@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
 import { command, defineContract, event, upcast } from '../define.js'
 import { RollPlan, ROLL_LIMITS } from './roll.js'
-import { Award, AwardShown, shown } from './state.js'
+import { Award, AwardShown, shown, type AwardsSlice } from './state.js'
 
 /** Awards one announcement may name, its longest countdown, the longest reason, the largest import. */
 const MAX_ANNOUNCED = 5000
@@ -43,7 +43,7 @@ export const REVEAL_LEAD_MS = 300
  * Older `award.announced` events (version 1) named only the awards; the display data is filled
  * from the catalog, which no event changes after its import.
  */
-const announcedV1 = upcast(z.object({ awardIds: z.array(z.string()), revealAt: z.number() }), (data, state) => {
+const announcedV1 = upcast(z.object({ awardIds: z.array(z.string()), revealAt: z.number() }), (data, state: AwardsSlice) => {
   const byId = new Map(state.awards.map((a) => [a.id, a]))
   const awards = data.awardIds.flatMap((id) => {
     const a = byId.get(id)
