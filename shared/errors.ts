@@ -1,20 +1,11 @@
 /**
- * Coded failures: the codes, the reasons (the edge's here, each feature's from its contract) and
- * the zod failure made into a reason.
+ * Coded failures: the codes, the reasons (the request's and the server's from ./error-codes.ts,
+ * each feature's from its contract) and the zod failure made into a reason.
  */
+import { ErrorCode, RequestReason, ServerReason, type ErrorDetailOf, type ErrorParams } from './error-codes.js'
 import { FEATURE_REASONS } from './features/contracts.js'
 
-/** Every failure a client can see has one of these codes. */
-export const ErrorCode = {
-  invalid: 'invalid',
-  unauthorized: 'unauthorized',
-  forbidden: 'forbidden',
-  not_found: 'not_found',
-  conflict: 'conflict',
-  rate_limited: 'rate_limited',
-  internal: 'internal',
-} as const
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+export { ErrorCode, type ErrorParams }
 
 /**
  * What exactly went wrong, finer than the code: a page turns `reason` and `params` into a
@@ -22,55 +13,15 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
  * Every reason has a Vietnamese and an English text.
  */
 export const ErrorReason = {
-  // a field of the payload (zod), with the field's name in `field`
-  fieldRequired: 'field.required',
-  fieldEmpty: 'field.empty',
-  fieldTooLong: 'field.tooLong',
-  fieldTooShort: 'field.tooShort',
-  fieldTooBig: 'field.tooBig',
-  fieldTooSmall: 'field.tooSmall',
-  fieldTooMany: 'field.tooMany',
-  fieldTooFew: 'field.tooFew',
-  fieldNotWhole: 'field.notWhole',
-  fieldWrongType: 'field.wrongType',
-  fieldBadFormat: 'field.badFormat',
-  fieldBadValue: 'field.badValue',
-  fieldUnknown: 'field.unknown',
-  fieldDuplicate: 'field.duplicate',
-  fieldHidden: 'field.hidden',
-  badCommand: 'command.unknown',
-  // who may act
-  roleForbidden: 'role.forbidden',
-  subjectForbidden: 'role.subject',
-  tokenUnknown: 'token.unknown',
-  tokenMissing: 'token.missing',
-  tokenRevoked: 'token.revoked',
-  tokenExpired: 'token.expired',
-  /** Revoked because the host gave the link a new token: the page should ask for that one. */
-  tokenReissued: 'token.reissued',
+  ...RequestReason,
   // each feature's own: its contract in shared/features/<name>/contract.ts
   ...FEATURE_REASONS,
-  // transport
-  rateLimited: 'rate.limited',
-  requestOrigin: 'request.origin',
-  requestTooLarge: 'request.tooLarge',
-  requestMalformed: 'request.malformed',
-  internal: 'server.internal',
-  /** The event store (Redis) cannot be reached or did not answer in time: retry with the same id. */
-  storeUnavailable: 'server.storeUnavailable',
+  ...ServerReason,
 } as const
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason]
 
-/** Values a reason's sentence names: a limit, a title, a role. Never shown raw when it is an id. */
-export type ErrorParams = Record<string, string | number>
-
 /** The parts of an error beyond its code: what exactly, which field, with which values. */
-export interface ErrorDetail {
-  reason?: ErrorReason
-  /** The payload field at fault, without the envelope's `data.` ("attendees", "awardIds.3"). */
-  field?: string
-  params?: ErrorParams
-}
+export type ErrorDetail = ErrorDetailOf<ErrorReason>
 
 export interface ErrorBody extends ErrorDetail {
   code: ErrorCode
