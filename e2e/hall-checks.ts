@@ -5,12 +5,18 @@ import { expect, type Page } from '@playwright/test'
 /**
  * Resolves when the page's short animations have ended (a roll's rows rising in, a card fading
  * in, each within 3 s): text half-way through fading in is not what the hall reads. Endless ones
- * (a pulsing dot) and long ones (the bar that runs over a roll page's hold, at whose end the next
- * page comes in) are left running. Page code as text: the e2e type-check has no DOM library.
+ * (a pulsing dot) are left running. Page code as text: the e2e type-check has no DOM library.
  */
 const SETTLED = `Promise.all(document.getAnimations()
   .filter((a) => a.effect && a.effect.getComputedTiming().endTime <= 3000)
   .map((a) => a.finished.catch(() => undefined))).then(() => true)`
+
+/** Animations running on the page that last over 3 s or for ever, as "name on element" lines: each one redraws the picture every frame while it runs. */
+export async function longAnimations(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`document.getAnimations()
+    .filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime > 3000)
+    .map((a) => (a.animationName || a.transitionProperty || 'animation') + ' on ' + (a.effect.target ? a.effect.target.className : '?'))`)
+}
 
 /**
  * How many animations and transitions the page starts over `windowMs` while nothing happens: a

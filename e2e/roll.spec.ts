@@ -5,6 +5,7 @@
  * on in the agenda never sends the roll back to its start.
  */
 import { expect, test } from './fixtures.js'
+import { longAnimations } from './hall-checks.js'
 import { openPage, startIfScheduled } from './helpers.js'
 import { defined } from '../shared/testing/defined.js'
 
@@ -46,6 +47,12 @@ test('the host paces, pauses, skips and ends the roll; a hall follows; a second 
     const [onHall, onConsole] = await Promise.all([roll.getAttribute('data-page'), controls.getAttribute('data-page')])
     return onHall === onConsole && Number(onHall) >= 1 ? 'the same page' : `hall ${onHall}, console ${onConsole}`
   }).toBe('the same page')
+  // The bar over the page's hold steps with the server's second; no animation redraws the hall each frame meanwhile.
+  const bar = roll.getByTestId('roll-progress')
+  const barAt = () => bar.getAttribute('style')
+  const firstBar = await barAt()
+  await expect.poll(barAt).not.toBe(firstBar)
+  expect(await longAnimations(hall)).toEqual([])
 
   // Pause: the hall holds its page; it does not turn however long the pause.
   await host.getByTestId('roll-pause').click()
