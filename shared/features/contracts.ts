@@ -64,8 +64,3 @@ export const FEATURE_REASONS = {
   ...awardsContract.reasons,
   ...signingContract.reasons,
 }
-
-/** The command types of one feature's contract. */
-export type CommandTypeOf<C extends { commands: readonly { shape: { type: { value: string } } }[] }> = C['commands'][number]['shape']['type']['value'] & CommandType
-/** The event types of one feature's contract. */
-export type EventTypeOf<C extends { events: object }> = keyof C['events'] & EventType

@@ -61,6 +61,9 @@ export interface Contract {
 /** Checks a contract's shape while keeping its literal types. */
 export const defineContract = <const C extends Contract>(contract: C): C => contract
 
+/** The command types of contract `C`. */
+export type ContractCommandType<C extends Contract> = C['commands'][number]['shape']['type']['value']
+
 /** The commands of contract `C` as parsed from the wire (those of type `T`, when it is given). */
 export type ContractCommand<C extends Contract, T extends string = string> = Extract<z.output<C['commands'][number]>, { type: T }>
 

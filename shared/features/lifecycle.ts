@@ -19,3 +19,4 @@ export interface Lifecycle {
 
 /** The refusal of a command only a live conference allows: one of the conference contract's reasons. */
 export const LifecycleReason = { conferenceNotLive: 'conference.notLive' } as const
+export type LifecycleReason = (typeof LifecycleReason)[keyof typeof LifecycleReason]

@@ -7,18 +7,24 @@ import { ErrorReason, type ErrorDetail } from '../errors.js'
 import { agenda } from './agenda/index.js'
 import { awards } from './awards/index.js'
 import { conference } from './conference/index.js'
-import type { Command, ConferenceEvent } from './contracts.js'
-import { refuse, type DecideClock, type Decision } from './decision.js'
+import type { Command, ConferenceEvent, NewEvent } from './contracts.js'
+import { refuse, type DecideClock, type Decision as DecisionOf } from './decision.js'
 import type { Denial, Feature } from './feature.js'
 import { signing } from './signing/index.js'
 import { sites } from './sites/index.js'
 import { initialState, type ConferenceState } from './state.js'
 
-/** Every feature, in the order of `CONTRACTS` (./contracts.ts). */
-export const FEATURES: readonly Feature[] = [conference, agenda, sites, awards, signing]
+/** What `decide` answers: the events decided, or a refusal with the reason a page words. */
+export type Decision = DecisionOf<NewEvent, ErrorReason>
 
-const byCommand = new Map<string, Feature>()
-const byEvent = new Map<string, Feature>()
+/** A feature over the whole state: its reducer changes the state, or (the conference's creation) makes it anew. */
+type WholeFeature = Feature<ConferenceState, Decision, ConferenceState>
+
+/** Every feature, in the order of `CONTRACTS` (./contracts.ts). */
+export const FEATURES: readonly WholeFeature[] = [conference, agenda, sites, awards, signing]
+
+const byCommand = new Map<string, WholeFeature>()
+const byEvent = new Map<string, WholeFeature>()
 for (const f of FEATURES) {
   for (const c of f.contract.commands) byCommand.set(c.shape.type.value, f)
   for (const t of Object.keys(f.contract.events)) byEvent.set(t, f)

@@ -4,7 +4,7 @@
  */
 import type { AgendaSlice } from './agenda/state.js'
 import type { AwardsSlice } from './awards/state.js'
-import { DEFAULT_TIME_ZONE, type ConferenceSlice } from './conference/state.js'
+import { emptyConference, type ConferenceSlice } from './conference/state.js'
 import type { SigningSlice } from './signing/state.js'
 import type { SitesSlice } from './sites/state.js'
 
@@ -17,19 +17,7 @@ export interface ConferenceState extends ConferenceSlice, AgendaSlice, SitesSlic
  */
 export const STATE_VERSION = 5
 
-/** The empty conference every log starts from; `conference.created` fills it. */
+/** The empty conference every log starts from (each feature's empty slice, ./conference/state.ts); `conference.created` fills it. */
 export function initialState(id = ''): ConferenceState {
-  return {
-    id,
-    title: '',
-    timeZone: DEFAULT_TIME_ZONE,
-    status: 'scheduled',
-    agenda: { items: [], currentItemId: null, rev: 0 },
-    sites: [],
-    awardTypes: [],
-    awards: [],
-    roll: { runs: [] },
-    blocs: [],
-    signing: { status: 'closed' },
-  }
+  return emptyConference(id)
 }

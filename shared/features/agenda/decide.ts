@@ -4,26 +4,30 @@
  * refused with `conflict` rather than applied over what another console just did (./contract.ts).
  */
 import { itemRuns } from './timing.js'
-import { ErrorReason as R } from '../../errors.js'
+import { RequestReason } from '../../error-codes.js'
 import type { Actor } from '../../kernel.js'
-import type { CommandOf, CommandTypeOf } from '../contracts.js'
-import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
-import type { ConferenceState } from '../state.js'
-import { MAX_AGENDA_ITEMS, type AgendaItemChanges, type agendaContract } from './contract.js'
-import type { AgendaItem } from './state.js'
+import { accept, refuse, unreachable, type ContractDecision, type DecideClock, type Rights } from '../decision.js'
+import type { ContractCommand } from '../define.js'
+import { LifecycleReason } from '../lifecycle.js'
+import { agendaContract, MAX_AGENDA_ITEMS, type AgendaItemChanges } from './contract.js'
+import type { AgendaItem, AgendaView } from './state.js'
 
-type T = CommandTypeOf<typeof agendaContract>
+/** An agenda command (of type `T`), and what an agenda rule decides. */
+type CommandOf<T extends string = string> = ContractCommand<typeof agendaContract, T>
+type Decision = ContractDecision<typeof agendaContract>
+/** The agenda's own refusal reasons, from its contract. */
+const R = agendaContract.reasons
 
 /** Who may send each agenda command, and on which subject. */
-export const agendaRights: Rights<T> = {
+export const agendaRights: Rights<typeof agendaContract> = {
   roles: {
     'agenda.goto': ['host'], 'agenda.next': ['host'], 'agenda.previous': ['host'],
     'agenda.addItem': ['host'], 'agenda.updateItem': ['host'], 'agenda.moveItem': ['host'], 'agenda.removeItem': ['host'],
   },
 }
 
-function startItem(state: ConferenceState, target: string | undefined, none: () => Decision): Decision {
-  if (state.status !== 'live') return refuse('conflict', `the agenda runs only while the conference is live; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
+function startItem(state: AgendaView, target: string | undefined, none: () => Decision): Decision {
+  if (state.status !== 'live') return refuse('conflict', `the agenda runs only while the conference is live; it is ${state.status}`, LifecycleReason.conferenceNotLive, { status: state.status })
   if (!target) return none()
   if (target === state.agenda.currentItemId) {
     const title = state.agenda.items.find((i) => i.id === target)?.title ?? target
@@ -32,12 +36,12 @@ function startItem(state: ConferenceState, target: string | undefined, none: () 
   return accept({ type: 'agenda.itemStarted', data: { itemId: target } })
 }
 
-const currentIndex = (state: ConferenceState) => state.agenda.items.findIndex((i) => i.id === state.agenda.currentItemId)
+const currentIndex = (state: AgendaView) => state.agenda.items.findIndex((i) => i.id === state.agenda.currentItemId)
 
 const noItem = (itemId: string): Decision => refuse('not_found', `data.itemId: there is no agenda item ${itemId}`, R.agendaNoItem, undefined, 'itemId')
 
 /** The item, or the refusal when it is gone or changed since the sender saw revision `rev`. */
-function current(state: ConferenceState, itemId: string, rev: number): { item: AgendaItem } | { refused: Decision } {
+function current(state: AgendaView, itemId: string, rev: number): { item: AgendaItem } | { refused: Decision } {
   const item = state.agenda.items.find((i) => i.id === itemId)
   if (!item) return { refused: noItem(itemId) }
   const now = item.rev ?? 0
@@ -59,25 +63,25 @@ function changesOf(item: AgendaItem, data: AgendaItemChanges): AgendaItemChanges
   return out
 }
 
-function goto(state: ConferenceState, cmd: CommandOf<'agenda.goto'>): Decision {
+function goto(state: AgendaView, cmd: CommandOf<'agenda.goto'>): Decision {
   const { itemId } = cmd.data
   if (state.status === 'live' && !state.agenda.items.some((i) => i.id === itemId)) return noItem(itemId)
   return startItem(state, itemId, () => noItem(itemId))
 }
 
-function next(state: ConferenceState): Decision {
+function next(state: AgendaView): Decision {
   return startItem(state, state.agenda.items[currentIndex(state) + 1]?.id, () =>
     state.agenda.items.length === 0
       ? refuse('conflict', 'the agenda has no items', R.agendaEmpty)
       : refuse('conflict', 'the current item is the last on the agenda', R.agendaAtEnd))
 }
 
-function previous(state: ConferenceState): Decision {
+function previous(state: AgendaView): Decision {
   const i = currentIndex(state)
   return startItem(state, i > 0 ? state.agenda.items[i - 1]?.id : undefined, () => refuse('conflict', 'the current item is the first on the agenda', R.agendaAtStart))
 }
 
-function addItem(state: ConferenceState, cmd: CommandOf<'agenda.addItem'>): Decision {
+function addItem(state: AgendaView, cmd: CommandOf<'agenda.addItem'>): Decision {
   const items = state.agenda.items
   if (items.length >= MAX_AGENDA_ITEMS) return refuse('conflict', `the agenda already has ${items.length} items, the most it may hold`, R.agendaFull, { max: MAX_AGENDA_ITEMS })
   const { afterItemId, ...fields } = cmd.data
@@ -90,11 +94,11 @@ function addItem(state: ConferenceState, cmd: CommandOf<'agenda.addItem'>): Deci
   }
   // The id comes from the command's, so a retried command names the same item.
   const id = `item-${cmd.id.slice(0, 40)}`
-  if (items.some((i) => i.id === id)) return refuse('conflict', `there is already an agenda item ${id}`, R.fieldDuplicate)
+  if (items.some((i) => i.id === id)) return refuse('conflict', `there is already an agenda item ${id}`, RequestReason.fieldDuplicate)
   return accept({ type: 'agenda.itemAdded', data: { item: { id, ...fields, rev: 1, runs: [] }, index } })
 }
 
-function updateItem(state: ConferenceState, cmd: CommandOf<'agenda.updateItem'>): Decision {
+function updateItem(state: AgendaView, cmd: CommandOf<'agenda.updateItem'>): Decision {
   const { itemId, rev, ...data } = cmd.data
   const found = current(state, itemId, rev)
   if ('refused' in found) return found.refused
@@ -103,7 +107,7 @@ function updateItem(state: ConferenceState, cmd: CommandOf<'agenda.updateItem'>)
   return accept({ type: 'agenda.itemUpdated', data: { itemId, changes } })
 }
 
-function moveItem(state: ConferenceState, cmd: CommandOf<'agenda.moveItem'>): Decision {
+function moveItem(state: AgendaView, cmd: CommandOf<'agenda.moveItem'>): Decision {
   const { itemId, toIndex, listRev } = cmd.data
   const from = state.agenda.items.findIndex((i) => i.id === itemId)
   const item = state.agenda.items[from]
@@ -112,12 +116,12 @@ function moveItem(state: ConferenceState, cmd: CommandOf<'agenda.moveItem'>): De
     return refuse('conflict', `the agenda's order was changed by someone else (revision ${state.agenda.rev}, the move was made on ${listRev}); look at it again`, R.agendaOrderChanged, { rev: state.agenda.rev })
   }
   const last = state.agenda.items.length - 1
-  if (toIndex > last) return refuse('invalid', `data.toIndex: must be at most ${last}`, R.fieldTooBig, { max: last }, 'toIndex')
+  if (toIndex > last) return refuse('invalid', `data.toIndex: must be at most ${last}`, RequestReason.fieldTooBig, { max: last }, 'toIndex')
   if (toIndex === from) return refuse('invalid', `agenda item ${itemId} is already at position ${toIndex}`, R.agendaNothingChanged, { title: item.title })
   return accept({ type: 'agenda.itemMoved', data: { itemId, toIndex } })
 }
 
-function removeItem(state: ConferenceState, cmd: CommandOf<'agenda.removeItem'>): Decision {
+function removeItem(state: AgendaView, cmd: CommandOf<'agenda.removeItem'>): Decision {
   const found = current(state, cmd.data.itemId, cmd.data.rev)
   if ('refused' in found) return found.refused
   const { item } = found
@@ -127,7 +131,7 @@ function removeItem(state: ConferenceState, cmd: CommandOf<'agenda.removeItem'>)
 }
 
 /** The agenda rules: one named function per command, routed by an exhaustive switch. */
-export function decideAgenda(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, _clock: DecideClock): Decision {
+export function decideAgenda(state: AgendaView, cmd: CommandOf, _actor: Actor, _clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'agenda.goto': return goto(state, cmd)
     case 'agenda.next': return next(state)

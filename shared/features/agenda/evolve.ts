@@ -1,11 +1,8 @@
 /** The agenda's reducers: the current item with its runs, and the host's edits. */
-import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
-import type { ConferenceState } from '../state.js'
+import type { ContractEvent } from '../define.js'
 import type { AgendaItemChanges, agendaContract } from './contract.js'
-import { endRuns, type AgendaItem } from './state.js'
-
-type AgendaEventType = EventTypeOf<typeof agendaContract>
+import { endRuns, type AgendaItem, type AgendaSlice } from './state.js'
 
 function applyChanges(item: AgendaItem, changes: AgendaItemChanges): AgendaItem {
   const next: AgendaItem = { ...item, rev: (item.rev ?? 0) + 1 }
@@ -21,13 +18,13 @@ function applyChanges(item: AgendaItem, changes: AgendaItemChanges): AgendaItem 
   return next
 }
 
-const withItems = (state: ConferenceState, items: AgendaItem[], listChanged: boolean): ConferenceState => ({
+const withItems = <X extends AgendaSlice>(state: X, items: AgendaItem[], listChanged: boolean): X => ({
   ...state,
   agenda: { ...state.agenda, items, rev: state.agenda.rev + (listChanged ? 1 : 0) },
 })
 
 /** The agenda reducer: one case per event of its contract. */
-export function evolveAgenda(state: ConferenceState, event: EventOf<AgendaEventType>): ConferenceState {
+export function evolveAgenda<X extends AgendaSlice>(state: X, event: ContractEvent<typeof agendaContract>): X {
   switch (event.type) {
     case 'agenda.itemStarted': {
       const { at, data: { itemId } } = event

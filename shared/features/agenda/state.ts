@@ -1,6 +1,7 @@
 /** The agenda slice of the state: the items, which one is current, and each item's runs. */
 import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
+import type { Lifecycle } from '../lifecycle.js'
 
 export const AgendaItemKind = z.enum(['opening', 'report', 'speech', 'directive', 'awards', 'signing', 'closing', 'other'])
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>
@@ -32,6 +33,12 @@ export interface AgendaSlice {
   /** `rev` is bumped by each change of the list's membership or order (add, move, remove). */
   agenda: { items: AgendaItem[]; currentItemId: string | null; rev: number }
 }
+
+/** The agenda before the conference's setup: no items. */
+export const emptyAgenda = (): AgendaSlice => ({ agenda: { items: [], currentItemId: null, rev: 0 } })
+
+/** What the agenda's rules and timers read: its slice, and where the conference stands in its day. */
+export type AgendaView = AgendaSlice & Lifecycle
 
 /** Closes the open run of every item at `at` (there is at most one). */
 export function endRuns(items: AgendaItem[], at: string): AgendaItem[] {

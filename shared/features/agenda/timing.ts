@@ -7,8 +7,7 @@
  * counting from where it stopped, since its planned minutes are for the item, not for each
  * entry. `runElapsedMs` is the current (or last) run alone.
  */
-import type { AgendaItem, AgendaRun } from './state.js'
-import type { ConferenceState } from '../state.js'
+import type { AgendaItem, AgendaRun, AgendaView } from './state.js'
 
 export interface ItemTiming {
   itemId: string
@@ -56,7 +55,7 @@ function runMs(run: AgendaRun, openUntil: number | null): number {
   return start === null || end === null ? 0 : Math.max(0, end - start)
 }
 
-export function itemTiming(state: ConferenceState, itemId: string, serverNowMs: number): ItemTiming {
+export function itemTiming(state: AgendaView, itemId: string, serverNowMs: number): ItemTiming {
   const item = state.agenda.items.find((i) => i.id === itemId)
   const runs = item ? itemRuns(item) : []
   const last = runs.at(-1)
@@ -78,7 +77,7 @@ export function itemTiming(state: ConferenceState, itemId: string, serverNowMs: 
   }
 }
 
-export function agendaPosition(state: ConferenceState): AgendaPosition {
+export function agendaPosition(state: AgendaView): AgendaPosition {
   const items = state.agenda.items
   const total = items.length
   if (state.status === 'ended') return { index: 0, total, current: null, next: null }
@@ -88,14 +87,14 @@ export function agendaPosition(state: ConferenceState): AgendaPosition {
 }
 
 /** Time since the conference started (its own clock), up to its end; 0 before the start. */
-export function conferenceElapsedMs(state: ConferenceState, serverNowMs: number): number {
+export function conferenceElapsedMs(state: AgendaView, serverNowMs: number): number {
   const start = ms(state.startedAt)
   if (start === null) return 0
   return Math.max(0, (ms(state.endedAt) ?? serverNowMs) - start)
 }
 
 /** Each item's planned start (server epoch ms) from the scheduled start and the planned minutes before it; null without `startsAt`. */
-export function plannedStarts(state: ConferenceState): { itemId: string; at: number }[] | null {
+export function plannedStarts(state: AgendaView): { itemId: string; at: number }[] | null {
   let at = ms(state.startsAt)
   if (at === null) return null
   const out: { itemId: string; at: number }[] = []

@@ -1,23 +1,27 @@
 /** The awards' rules: import, announce, retract; only the host sends them. */
-import { ErrorReason as R } from '../../errors.js'
+import { RequestReason } from '../../error-codes.js'
 import type { Actor } from '../../kernel.js'
-import type { CommandOf, CommandTypeOf } from '../contracts.js'
-import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
-import type { ConferenceState } from '../state.js'
-import { REVEAL_LEAD_MS, type awardsContract } from './contract.js'
-import { shown, type Award } from './state.js'
+import { accept, refuse, unreachable, type ContractDecision, type DecideClock, type Rights } from '../decision.js'
+import type { ContractCommand } from '../define.js'
+import { LifecycleReason } from '../lifecycle.js'
+import { awardsContract, REVEAL_LEAD_MS } from './contract.js'
+import { shown, type Award, type AwardsView } from './state.js'
 import { defaultPlan, nextGroupPage, rollAt, ROLL_FROM, type RollPlan } from './roll.js'
 
-type T = CommandTypeOf<typeof awardsContract>
+/** An awards command (of type `T`), and what an awards rule decides. */
+type CommandOf<T extends string = string> = ContractCommand<typeof awardsContract, T>
+type Decision = ContractDecision<typeof awardsContract>
+/** The awards' own refusal reasons, from their contract. */
+const R = awardsContract.reasons
 
 /** Who may send each awards command, and on which subject. */
-export const awardsRights: Rights<T> = {
+export const awardsRights: Rights<typeof awardsContract> = {
   roles: { 'award.announce': ['host'], 'award.retract': ['host'], 'award.import': ['host'], 'award.controlRoll': ['host'] },
 }
 
 const indexes = new WeakMap<Award[], Map<string, Award>>()
 /** Awards by id, cached per awards array (evolve replaces the array on every change). */
-export function awardIndex(state: ConferenceState): Map<string, Award> {
+export function awardIndex(state: AwardsView): Map<string, Award> {
   let index = indexes.get(state.awards)
   if (!index) {
     index = new Map(state.awards.map((a) => [a.id, a]))
@@ -26,10 +30,10 @@ export function awardIndex(state: ConferenceState): Map<string, Award> {
   return index
 }
 
-function announce(state: ConferenceState, cmd: CommandOf<'award.announce'>, clock: DecideClock): Decision {
-  if (state.status !== 'live') return refuse('conflict', `awards can be announced only while the conference is live; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
+function announce(state: AwardsView, cmd: CommandOf<'award.announce'>, clock: DecideClock): Decision {
+  if (state.status !== 'live') return refuse('conflict', `awards can be announced only while the conference is live; it is ${state.status}`, LifecycleReason.conferenceNotLive, { status: state.status })
   const ids = cmd.data.awardIds
-  if (new Set(ids).size !== ids.length) return refuse('invalid', 'data.awardIds: an award is named twice', R.fieldDuplicate, undefined, 'awardIds')
+  if (new Set(ids).size !== ids.length) return refuse('invalid', 'data.awardIds: an award is named twice', RequestReason.fieldDuplicate, undefined, 'awardIds')
   const byId = awardIndex(state)
   const awards: Award[] = []
   for (const id of ids) {
@@ -49,7 +53,7 @@ function announce(state: ConferenceState, cmd: CommandOf<'award.announce'>, cloc
 }
 
 /** The host's hand on the roll on the halls' screens now: pause, resume, skip to the next decision, end. */
-function controlRoll(state: ConferenceState, cmd: CommandOf<'award.controlRoll'>, clock: DecideClock): Decision {
+function controlRoll(state: AwardsView, cmd: CommandOf<'award.controlRoll'>, clock: DecideClock): Decision {
   const { action } = cmd.data
   const at = rollAt(state.roll.runs, clock.nowMs)
   const plan = at?.run.plan
@@ -66,7 +70,7 @@ function controlRoll(state: ConferenceState, cmd: CommandOf<'award.controlRoll'>
   return accept({ type: 'award.rollControlled', data: { ...base, action } })
 }
 
-function retract(state: ConferenceState, cmd: CommandOf<'award.retract'>): Decision {
+function retract(state: AwardsView, cmd: CommandOf<'award.retract'>): Decision {
   const award = awardIndex(state).get(cmd.data.awardId)
   if (!award) return refuse('not_found', `data.awardId: there is no award ${cmd.data.awardId}`, R.awardNoItem, undefined, 'awardId')
   if (!award.announcedAt) return refuse('conflict', `award ${award.id} has not been announced`, R.awardNotAnnounced, { name: award.recipientName })
@@ -74,7 +78,7 @@ function retract(state: ConferenceState, cmd: CommandOf<'award.retract'>): Decis
   return accept({ type: 'award.retracted', data: { awardId: award.id, reason: cmd.data.reason } })
 }
 
-function importAwards(state: ConferenceState, cmd: CommandOf<'award.import'>): Decision {
+function importAwards(state: AwardsView, cmd: CommandOf<'award.import'>): Decision {
   const existing = awardIndex(state)
   const types = new Map(state.awardTypes.map((t) => [t.id, t]))
   const sites = new Set(state.sites.map((s) => s.id))
@@ -94,7 +98,7 @@ function importAwards(state: ConferenceState, cmd: CommandOf<'award.import'>): D
 }
 
 /** The awards rules: one named function per command, routed by an exhaustive switch. */
-export function decideAwards(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, clock: DecideClock): Decision {
+export function decideAwards(state: AwardsView, cmd: CommandOf, _actor: Actor, clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'award.announce': return announce(state, cmd, clock)
     case 'award.retract': return retract(state, cmd)

@@ -1,11 +1,12 @@
 /** The awards' reducers: the catalog's import, announcements and retractions. */
-import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
+import type { ContractEvent } from '../define.js'
 import type { awardsContract } from './contract.js'
-import type { ConferenceState } from '../state.js'
 import { defaultPlan, pageStartMs, ROLL_FROM, rollTimeline, type RollRun } from './roll.js'
+import type { AwardsSlice } from './state.js'
 
-type AwardsEventType = EventTypeOf<typeof awardsContract>
+/** An awards event (of type `T`), as the log keeps it. */
+type EventOf<T extends string = string> = ContractEvent<typeof awardsContract, T>
 
 /** The runs after the host paused, resumed, skipped or ended the roll of `revealAt` at `atMs`. */
 function controlled(runs: RollRun[], c: EventOf<'award.rollControlled'>['data']): RollRun[] {
@@ -26,7 +27,7 @@ function controlled(runs: RollRun[], c: EventOf<'award.rollControlled'>['data'])
 }
 
 /** The awards reducer: one case per event of its contract. */
-export function evolveAwards(state: ConferenceState, event: EventOf<AwardsEventType>): ConferenceState {
+export function evolveAwards<X extends AwardsSlice>(state: X, event: EventOf): X {
   switch (event.type) {
     case 'award.imported':
       return { ...state, awards: [...state.awards, ...event.data.awards] }

@@ -1,6 +1,8 @@
 /** The awards slice of the state: the award types and the catalog, with each award's ceremony. */
 import { z } from 'zod'
 import { Id, Text } from '../../kernel.js'
+import type { Lifecycle } from '../lifecycle.js'
+import type { SitesSlice } from '../sites/state.js'
 import type { RollState } from './roll.js'
 
 export const RecipientKind = z.enum(['collective', 'individual'])
@@ -54,6 +56,12 @@ export interface AwardsSlice {
   /** The halls' shows of the announcements, in order: each roll's pace, pauses, skips and end. */
   roll: RollState
 }
+
+/** The awards before the conference's setup: no types, no catalog, no roll shown. */
+export const emptyAwards = (): AwardsSlice => ({ awardTypes: [], awards: [], roll: { runs: [] } })
+
+/** What the awards' rules read: their slice, the sites an award may name, and where the conference stands. */
+export type AwardsView = AwardsSlice & SitesSlice & Lifecycle
 
 export function shown(a: Award): AwardShown {
   const { id, typeId, recipientKind, recipientName, unit, siteId, decision, awardClass } = a

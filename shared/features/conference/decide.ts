@@ -1,19 +1,24 @@
 /** The conference's rules: its scheduled start, going live and ending; only the host sends them. */
-import { ErrorReason as R } from '../../errors.js'
 import type { Actor } from '../../kernel.js'
-import type { CommandOf, CommandTypeOf } from '../contracts.js'
-import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
-import type { ConferenceState } from '../state.js'
-import { START_MAX_AHEAD_MS, START_PAST_SLACK_MS, type conferenceContract } from './contract.js'
+import type { agendaContract } from '../agenda/contract.js'
+import { accept, refuse, unreachable, type ContractDecision, type DecideClock, type Rights } from '../decision.js'
+import type { ContractCommand, ContractNewEvent } from '../define.js'
+import { conferenceContract, START_MAX_AHEAD_MS, START_PAST_SLACK_MS } from './contract.js'
+import type { ConferenceView } from './state.js'
 
-type T = CommandTypeOf<typeof conferenceContract>
+/** A conference command (of type `T`). */
+type CommandOf<T extends string = string> = ContractCommand<typeof conferenceContract, T>
+/** What a conference rule decides: its events, and the first agenda item started with the conference. */
+type Decision = ContractDecision<typeof conferenceContract, ContractNewEvent<typeof conferenceContract> | ContractNewEvent<typeof agendaContract>>
+/** The conference's own refusal reasons, from its contract. */
+const R = conferenceContract.reasons
 
 /** Who may send each conference command, and on which subject. */
-export const conferenceRights: Rights<T> = {
+export const conferenceRights: Rights<typeof conferenceContract> = {
   roles: { 'conference.start': ['host'], 'conference.end': ['host'], 'conference.schedule': ['host'] },
 }
 
-function schedule(state: ConferenceState, cmd: CommandOf<'conference.schedule'>, { nowMs }: DecideClock): Decision {
+function schedule(state: ConferenceView, cmd: CommandOf<'conference.schedule'>, { nowMs }: DecideClock): Decision {
   if (state.status !== 'scheduled') return refuse('conflict', `the conference is already ${state.status}; its start cannot move`, R.conferenceScheduleStarted, { status: state.status })
   const at = Date.parse(cmd.data.startsAt)
   if (at < nowMs - START_PAST_SLACK_MS) return refuse('invalid', 'startsAt is in the past', R.conferenceStartsInPast, undefined, 'startsAt')
@@ -22,7 +27,7 @@ function schedule(state: ConferenceState, cmd: CommandOf<'conference.schedule'>,
   return accept({ type: 'conference.scheduled', data: { startsAt: new Date(at).toISOString() } })
 }
 
-function start(state: ConferenceState): Decision {
+function start(state: ConferenceView): Decision {
   if (state.status !== 'scheduled') return refuse('conflict', `the conference is already ${state.status}`, R.conferenceAlreadyStarted, { status: state.status })
   const first = state.agenda.items[0]
   return state.agenda.currentItemId === null && first
@@ -30,14 +35,14 @@ function start(state: ConferenceState): Decision {
     : accept({ type: 'conference.started', data: {} })
 }
 
-function end(state: ConferenceState): Decision {
+function end(state: ConferenceView): Decision {
   return state.status === 'live'
     ? accept({ type: 'conference.ended', data: {} })
     : refuse('conflict', `only a live conference can end; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
 }
 
 /** The conference rules: one named function per command, routed by an exhaustive switch. */
-export function decideConference(state: ConferenceState, cmd: CommandOf<T>, _actor: Actor, clock: DecideClock): Decision {
+export function decideConference(state: ConferenceView, cmd: CommandOf, _actor: Actor, clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'conference.schedule': return schedule(state, cmd, clock)
     case 'conference.start': return start(state)

@@ -1,20 +1,18 @@
 /** The conference's reducers: setup, scheduled start, going live, ending. */
 import { endRuns } from '../agenda/state.js'
 import { endRollsAt } from '../awards/roll.js'
-import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
+import type { ContractEvent } from '../define.js'
 import type { conferenceContract } from './contract.js'
-import { initialState, type ConferenceState } from '../state.js'
+import { emptyConference, type ConferenceView, type WholeConference } from './state.js'
 
-type ConferenceEventType = EventTypeOf<typeof conferenceContract>
-
-/** The conference reducer: one case per event of its contract. */
-export function evolveConference(state: ConferenceState, event: EventOf<ConferenceEventType>): ConferenceState {
+/** The conference reducer: one case per event of its contract; its creation makes the whole state anew. */
+export function evolveConference<X extends ConferenceView>(state: X, event: ContractEvent<typeof conferenceContract>): X | WholeConference {
   switch (event.type) {
     case 'conference.created': {
       const { id, title, venue, date, startsAt, timeZone, sites, agenda, awardTypes, blocs } = event.data
       const items = agenda.map((i) => ({ ...i, rev: i.rev ?? 1, runs: i.runs ?? [] }))
-      return { ...initialState(id), title, venue, date, ...(startsAt ? { startsAt } : {}), timeZone, sites, awardTypes, blocs, agenda: { items, currentItemId: null, rev: 1 } }
+      return { ...emptyConference(id), title, venue, date, ...(startsAt ? { startsAt } : {}), timeZone, sites, awardTypes, blocs, agenda: { items, currentItemId: null, rev: 1 } }
     }
     case 'conference.scheduled':
       return { ...state, startsAt: event.data.startsAt }

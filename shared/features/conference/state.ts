@@ -1,6 +1,13 @@
-/** The conference's own slice of the state: its identity, where and when, and whether it is live. */
+/**
+ * The conference's own slice of the state (its identity, where and when, and whether it is live),
+ * and the whole state its creation makes anew: every feature's slice, empty until its setup.
+ */
 import { z } from 'zod'
+import { emptyAgenda, type AgendaSlice } from '../agenda/state.js'
+import { emptyAwards, type AwardsSlice } from '../awards/state.js'
 import type { Lifecycle } from '../lifecycle.js'
+import { emptySigning, type SigningSlice } from '../signing/state.js'
+import { emptySites, type SitesSlice } from '../sites/state.js'
 
 /** The demo's, and the default for conferences created before they had one. */
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
@@ -26,4 +33,15 @@ export interface ConferenceSlice extends Lifecycle {
   date?: string
   /** IANA time zone every time is shown in, whatever the device's (Asia/Ho_Chi_Minh). */
   timeZone: string
+}
+
+/** What the conference's rules and reducer read: its slice, the agenda (whose first item starts with it) and the awards (whose roll ends with it). */
+export type ConferenceView = ConferenceSlice & AgendaSlice & AwardsSlice
+
+/** Every feature's slice: the whole state, which the conference's creation makes anew. */
+export type WholeConference = ConferenceSlice & AgendaSlice & SitesSlice & AwardsSlice & SigningSlice
+
+/** The empty conference every log starts from: every feature's empty slice; `conference.created` fills it. */
+export function emptyConference(id: string): WholeConference {
+  return { id, title: '', timeZone: DEFAULT_TIME_ZONE, status: 'scheduled', ...emptyAgenda(), ...emptySites(), ...emptyAwards(), ...emptySigning() }
 }

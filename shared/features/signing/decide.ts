@@ -1,29 +1,33 @@
 /** The signing's rules: open (all or some blocs), close, sign, void, witness. */
-import { ErrorReason as R } from '../../errors.js'
+import { RequestReason } from '../../error-codes.js'
 import type { Actor } from '../../kernel.js'
-import type { CommandOf, CommandTypeOf, NewEvent } from '../contracts.js'
-import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
-import type { ConferenceState } from '../state.js'
-import type { signingContract } from './contract.js'
+import { accept, refuse, unreachable, type ContractDecision, type DecideClock, type Rights } from '../decision.js'
+import type { ContractCommand, ContractNewEvent } from '../define.js'
+import { LifecycleReason } from '../lifecycle.js'
+import { signingContract } from './contract.js'
 import { signatureProblem } from './signature.js'
-import { blocOpen } from './state.js'
+import { blocOpen, type SigningView } from './state.js'
 
-type T = CommandTypeOf<typeof signingContract>
+/** A signing command (of type `T`), and what a signing rule decides. */
+type CommandOf<T extends string = string> = ContractCommand<typeof signingContract, T>
+type Decision = ContractDecision<typeof signingContract>
+/** The signing's own refusal reasons, from its contract. */
+const R = signingContract.reasons
 
 /** Who may send each signing command, and on which subject. */
-export const signingRights: Rights<T> = {
+export const signingRights: Rights<typeof signingContract> = {
   roles: { 'pledge.openSigning': ['host'], 'pledge.closeSigning': ['host'], 'pledge.sign': ['signer'], 'pledge.void': ['host'], 'pledge.witness': ['host'] },
   // A signer signs only its own bloc's pledge.
   subject: (actor, cmd) =>
     cmd.type === 'pledge.sign' && cmd.data.blocId !== actor.blocId ? `this signer may sign only the pledge of bloc ${actor.blocId}, not ${cmd.data.blocId}` : null,
 }
 
-function openSigning(state: ConferenceState, cmd: CommandOf<'pledge.openSigning'>): Decision {
-  if (state.status !== 'live') return refuse('conflict', `signing can open only while the conference is live; it is ${state.status}`, R.conferenceNotLive, { status: state.status })
+function openSigning(state: SigningView, cmd: CommandOf<'pledge.openSigning'>): Decision {
+  if (state.status !== 'live') return refuse('conflict', `signing can open only while the conference is live; it is ${state.status}`, LifecycleReason.conferenceNotLive, { status: state.status })
   if (state.blocs.length === 0) return refuse('conflict', 'there are no blocs whose pledges could be signed', R.signingNoBlocs)
   const { blocIds } = cmd.data
   if (blocIds) {
-    if (new Set(blocIds).size !== blocIds.length) return refuse('invalid', 'data.blocIds: a bloc is named twice', R.fieldDuplicate, undefined, 'blocIds')
+    if (new Set(blocIds).size !== blocIds.length) return refuse('invalid', 'data.blocIds: a bloc is named twice', RequestReason.fieldDuplicate, undefined, 'blocIds')
     const unknown = blocIds.find((id) => !state.blocs.some((b) => b.id === id))
     if (unknown) return refuse('not_found', `data.blocIds: there is no bloc ${unknown}`, R.signingNoBloc, undefined, 'blocIds')
   }
@@ -39,13 +43,13 @@ function openSigning(state: ConferenceState, cmd: CommandOf<'pledge.openSigning'
   return accept({ type: 'pledge.signingOpened', data: blocIds ? { blocIds } : {} })
 }
 
-function closeSigning(state: ConferenceState): Decision {
+function closeSigning(state: SigningView): Decision {
   return state.signing.status === 'open'
     ? accept({ type: 'pledge.signingClosed', data: {} })
     : refuse('conflict', `signing is ${state.signing.status}, not open`, R.signingNotOpen, { status: state.signing.status })
 }
 
-function sign(state: ConferenceState, cmd: CommandOf<'pledge.sign'>, actor: Actor): Decision {
+function sign(state: SigningView, cmd: CommandOf<'pledge.sign'>, actor: Actor): Decision {
   const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
   if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`, R.signingNoBloc, undefined, 'blocId')
   if (bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} is already signed`, R.signingAlreadySigned, { bloc: bloc.name })
@@ -58,7 +62,7 @@ function sign(state: ConferenceState, cmd: CommandOf<'pledge.sign'>, actor: Acto
   if (problem) return refuse('invalid', `data.strokes: ${problem}`, R.signingNotASignature, undefined, 'strokes')
   const signerName = cmd.data.signerName ?? bloc.signerName ?? actor.label ?? `Trưởng ${bloc.name}`
   const { behalf } = cmd.data
-  const signed: NewEvent = {
+  const signed: ContractNewEvent<typeof signingContract> = {
     type: 'pledge.signed',
     data: { blocId: bloc.id, contentHash: cmd.data.contentHash, strokes: cmd.data.strokes, signerName, ...(behalf ? { behalf } : {}) },
   }
@@ -66,7 +70,7 @@ function sign(state: ConferenceState, cmd: CommandOf<'pledge.sign'>, actor: Acto
   return allSigned ? accept(signed, { type: 'pledge.signingCompleted', data: {} }) : accept(signed)
 }
 
-function voidSignature(state: ConferenceState, cmd: CommandOf<'pledge.void'>): Decision {
+function voidSignature(state: SigningView, cmd: CommandOf<'pledge.void'>): Decision {
   const bloc = state.blocs.find((b) => b.id === cmd.data.blocId)
   if (!bloc) return refuse('not_found', `data.blocId: there is no bloc ${cmd.data.blocId}`, R.signingNoBloc, undefined, 'blocId')
   if (!bloc.signature) return refuse('conflict', `the pledge of ${bloc.name} has no signature to void`, R.signingNothingToVoid, { bloc: bloc.name })
@@ -75,7 +79,7 @@ function voidSignature(state: ConferenceState, cmd: CommandOf<'pledge.void'>): D
   return accept({ type: 'pledge.voided', data: { blocId: bloc.id, reason: cmd.data.reason } })
 }
 
-function witness(state: ConferenceState, cmd: CommandOf<'pledge.witness'>): Decision {
+function witness(state: SigningView, cmd: CommandOf<'pledge.witness'>): Decision {
   // The chairman may witness at any moment once a bloc has signed (often while the last ones still sign).
   if (!state.blocs.some((b) => b.signature)) return refuse('conflict', 'the signing can be witnessed once a bloc has signed; none has yet', R.signingNothingSigned)
   if (state.signing.witnessedAt) return refuse('conflict', 'the signing has already been witnessed', R.signingWitnessed)
@@ -83,7 +87,7 @@ function witness(state: ConferenceState, cmd: CommandOf<'pledge.witness'>): Deci
 }
 
 /** The signing rules: one named function per command, routed by an exhaustive switch. */
-export function decideSigning(state: ConferenceState, cmd: CommandOf<T>, actor: Actor, _clock: DecideClock): Decision {
+export function decideSigning(state: SigningView, cmd: CommandOf, actor: Actor, _clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'pledge.openSigning': return openSigning(state, cmd)
     case 'pledge.closeSigning': return closeSigning(state)

@@ -1,16 +1,13 @@
 /** The signing's reducers: open, close, sign, void, complete, witness. */
-import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
+import type { ContractEvent } from '../define.js'
 import type { signingContract } from './contract.js'
-import type { ConferenceState } from '../state.js'
-import type { Bloc } from './state.js'
+import type { Bloc, SigningSlice } from './state.js'
 
-type SigningEventType = EventTypeOf<typeof signingContract>
-
-const updateBloc = (state: ConferenceState, blocId: string, f: (b: Bloc) => Bloc) => state.blocs.map((b) => (b.id === blocId ? f(b) : b))
+const updateBloc = (state: SigningSlice, blocId: string, f: (b: Bloc) => Bloc) => state.blocs.map((b) => (b.id === blocId ? f(b) : b))
 
 /** The signing reducer: one case per event of its contract. */
-export function evolveSigning(state: ConferenceState, event: EventOf<SigningEventType>): ConferenceState {
+export function evolveSigning<X extends SigningSlice>(state: X, event: ContractEvent<typeof signingContract>): X {
   switch (event.type) {
     case 'pledge.signingOpened': {
       const wasOpen = state.signing.status === 'open'

@@ -1,6 +1,7 @@
 /** The signing slice of the state: the blocs with their pledges and signatures, and the signing's status. */
 import { z } from 'zod'
 import { Id, Sha256Hex, Text } from '../../kernel.js'
+import type { Lifecycle } from '../lifecycle.js'
 
 /** One stroke: points [x, y, t], x and y in 0..1 of the pad, t in ms from the stroke's start. */
 export const Point = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), z.number().min(0).max(600_000)])
@@ -55,6 +56,12 @@ export interface SigningSlice {
     witnessName?: string
   }
 }
+
+/** The signing before the conference's setup: no blocs, closed. */
+export const emptySigning = (): SigningSlice => ({ blocs: [], signing: { status: 'closed' } })
+
+/** What the signing's rules read: its slice, and where the conference stands. */
+export type SigningView = SigningSlice & Lifecycle
 
 /** Whether a bloc may sign now. */
 export function blocOpen(state: SigningSlice, blocId: string): boolean {

@@ -1,23 +1,25 @@
 /** The sites' rules: roll call, technical problems, and new sites in the hierarchy. */
-import { ErrorReason as R } from '../../errors.js'
 import type { Actor } from '../../kernel.js'
-import type { CommandOf, CommandTypeOf } from '../contracts.js'
-import { accept, refuse, unreachable, type DecideClock, type Decision, type Rights } from '../decision.js'
-import type { ConferenceState } from '../state.js'
-import { MAX_SITES, siteIdFor, type sitesContract } from './contract.js'
-import type { SiteKind } from './state.js'
+import { accept, refuse, unreachable, type ContractDecision, type DecideClock, type Rights } from '../decision.js'
+import type { ContractCommand } from '../define.js'
+import { MAX_SITES, siteIdFor, sitesContract } from './contract.js'
+import type { SiteKind, SitesSlice } from './state.js'
 
-type T = CommandTypeOf<typeof sitesContract>
+/** A sites command (of type `T`), and what a sites rule decides. */
+type CommandOf<T extends string = string> = ContractCommand<typeof sitesContract, T>
+type Decision = ContractDecision<typeof sitesContract>
+/** The sites' own refusal reasons, from their contract. */
+const R = sitesContract.reasons
 
 /** A site acts only for itself; the host names the site. */
-function ownSiteOnly(actor: Actor, cmd: CommandOf<T>): string | null {
+function ownSiteOnly(actor: Actor, cmd: CommandOf): string | null {
   if (cmd.type !== 'site.reportIssue' && cmd.type !== 'site.resolveIssue') return null
   const named = cmd.data.siteId
   return actor.role === 'site' && named !== undefined && named !== actor.siteId ? `a site may report or resolve only its own problems, not site ${named}` : null
 }
 
 /** Who may send each sites command, and on which subject. */
-export const sitesRights: Rights<T> = {
+export const sitesRights: Rights<typeof sitesContract> = {
   roles: { 'site.checkIn': ['site'], 'site.reportIssue': ['site', 'host'], 'site.resolveIssue': ['site', 'host'], 'site.add': ['host'] },
   subject: ownSiteOnly,
 }
@@ -25,7 +27,7 @@ export const sitesRights: Rights<T> = {
 /** The site a command is about: a site's own, or the one a host names. */
 const subjectSite = (actor: Actor, named: string | undefined) => (actor.role === 'site' ? actor.siteId : named)
 
-function withSite(state: ConferenceState, siteId: string | undefined, then: (siteId: string) => Decision): Decision {
+function withSite(state: SitesSlice, siteId: string | undefined, then: (siteId: string) => Decision): Decision {
   if (!siteId) return refuse('invalid', 'data.siteId: name the site', R.siteUnnamed, undefined, 'siteId')
   const site = state.sites.find((s) => s.id === siteId)
   if (!site) return refuse('not_found', `there is no site ${siteId}`, R.siteNoSite)
@@ -43,16 +45,16 @@ const CHILD_OF: Record<SiteKind, readonly SiteKind[]> = { hub: ['province', 'dis
 const sameName = (a: string, b: string) => a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi')
 
 /** The level a new child of `parentId` should have: its siblings' when it has some, else the first allowed; null under a commune. */
-function childKindUnder(state: ConferenceState, parentId: string, allowed: readonly SiteKind[]): SiteKind | null {
+function childKindUnder(state: SitesSlice, parentId: string, allowed: readonly SiteKind[]): SiteKind | null {
   const sibling = state.sites.find((s) => s.parentId === parentId && allowed.includes(s.kind))
   return sibling?.kind ?? allowed[0] ?? null
 }
 
-function checkIn(state: ConferenceState, cmd: CommandOf<'site.checkIn'>, actor: Actor): Decision {
+function checkIn(state: SitesSlice, cmd: CommandOf<'site.checkIn'>, actor: Actor): Decision {
   return withSite(state, actor.siteId, (siteId) => accept({ type: 'site.checkedIn', data: { siteId, attendees: cmd.data.attendees } }))
 }
 
-function reportIssue(state: ConferenceState, cmd: CommandOf<'site.reportIssue'>, actor: Actor): Decision {
+function reportIssue(state: SitesSlice, cmd: CommandOf<'site.reportIssue'>, actor: Actor): Decision {
   return withSite(state, subjectSite(actor, cmd.data.siteId), (siteId) => {
     const open = state.sites.find((s) => s.id === siteId)?.issue
     if (open && open.message === cmd.data.message) return refuse('conflict', `site ${siteId} already has this problem open since ${open.at}`, R.siteIssueOpen, { at: open.at })
@@ -60,7 +62,7 @@ function reportIssue(state: ConferenceState, cmd: CommandOf<'site.reportIssue'>,
   })
 }
 
-function resolveIssue(state: ConferenceState, cmd: CommandOf<'site.resolveIssue'>, actor: Actor): Decision {
+function resolveIssue(state: SitesSlice, cmd: CommandOf<'site.resolveIssue'>, actor: Actor): Decision {
   return withSite(state, subjectSite(actor, cmd.data.siteId), (siteId) => {
     const site = state.sites.find((s) => s.id === siteId)
     if (!site?.issue) return refuse('conflict', `site ${siteId} has no open problem to resolve`, R.siteNoIssue, { site: site?.name ?? siteId })
@@ -68,7 +70,7 @@ function resolveIssue(state: ConferenceState, cmd: CommandOf<'site.resolveIssue'
   })
 }
 
-function add(state: ConferenceState, cmd: CommandOf<'site.add'>): Decision {
+function add(state: SitesSlice, cmd: CommandOf<'site.add'>): Decision {
   const { name, kind, parentId } = cmd.data
   const parent = state.sites.find((s) => s.id === parentId)
   if (!parent) return refuse('not_found', `there is no site ${parentId} to add a site under`, R.siteNoParent, undefined, 'parentId')
@@ -89,7 +91,7 @@ function add(state: ConferenceState, cmd: CommandOf<'site.add'>): Decision {
 }
 
 /** The sites rules: one named function per command, routed by an exhaustive switch. */
-export function decideSites(state: ConferenceState, cmd: CommandOf<T>, actor: Actor, _clock: DecideClock): Decision {
+export function decideSites(state: SitesSlice, cmd: CommandOf, actor: Actor, _clock: DecideClock): Decision {
   switch (cmd.type) {
     case 'site.checkIn': return checkIn(state, cmd, actor)
     case 'site.reportIssue': return reportIssue(state, cmd, actor)

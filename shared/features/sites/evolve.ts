@@ -1,11 +1,8 @@
 /** The sites' reducers: roll call, problems with their history, new sites. */
-import type { EventOf, EventTypeOf } from '../contracts.js'
 import { unreachable } from '../decision.js'
+import type { ContractEvent } from '../define.js'
 import type { sitesContract } from './contract.js'
-import type { ConferenceState } from '../state.js'
-import type { Site, SiteIssueRecord } from './state.js'
-
-type SitesEventType = EventTypeOf<typeof sitesContract>
+import type { Site, SiteIssueRecord, SitesSlice } from './state.js'
 
 const updateSite = (sites: Site[], siteId: string, f: (s: Site) => Site) => sites.map((s) => (s.id === siteId ? f(s) : s))
 
@@ -15,7 +12,7 @@ function closeOpen(issues: SiteIssueRecord[] | undefined, at: string, by: SiteIs
 }
 
 /** The sites reducer: one case per event of its contract. */
-export function evolveSites(state: ConferenceState, event: EventOf<SitesEventType>): ConferenceState {
+export function evolveSites<X extends SitesSlice>(state: X, event: ContractEvent<typeof sitesContract>): X {
   switch (event.type) {
     case 'site.checkedIn': {
       const { at, data: { siteId, attendees } } = event

@@ -40,3 +40,6 @@ export type Site = z.infer<typeof Site>
 export interface SitesSlice {
   sites: Site[]
 }
+
+/** The sites before the conference's setup: none. */
+export const emptySites = (): SitesSlice => ({ sites: [] })
