@@ -1,9 +1,9 @@
 /** The signing's examples: open (all or some blocs), sign, complete, void, witness. */
 import type { Actor } from '../../kernel.js'
-import type { NewEvent } from '../contracts.js'
-import { c, CONF, ended, HASH_A, HASH_B, host, signer, site, started, STROKES, viewer } from '../../testing/fixtures.js'
-import { scenario, type Examples } from '../../testing/given.js'
-import { PLEDGE_A, sha256 } from '../../testing/tiny-conference.js'
+import type { NewEvent } from '../../features/contracts.js'
+import { c, CONF, ended, HASH_A, HASH_B, host, signer, site, started, STROKES, viewer } from '../fixtures.js'
+import { scenario, type Examples } from '../given.js'
+import { PLEDGE_A, sha256 } from '../tiny-conference.js'
 
 const opened: NewEvent = { type: 'pledge.signingOpened', data: {} }
 const openedFor = (...blocIds: string[]): NewEvent => ({ type: 'pledge.signingOpened', data: { blocIds } })

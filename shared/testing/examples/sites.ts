@@ -1,9 +1,9 @@
 /** The sites' examples: roll call, problems with their history, new sites in the hierarchy. */
-import type { NewEvent } from '../contracts.js'
-import { c, ended, host, site, started } from '../../testing/fixtures.js'
-import { scenario, type Examples } from '../../testing/given.js'
-import type { ConferenceState } from '../state.js'
-import { tinySetup } from '../../testing/tiny-conference.js'
+import type { NewEvent } from '../../features/contracts.js'
+import { c, ended, host, site, started } from '../fixtures.js'
+import { scenario, type Examples } from '../given.js'
+import type { ConferenceState } from '../../features/state.js'
+import { tinySetup } from '../tiny-conference.js'
 
 const reported = (siteId: string, message: string, by: 'site' | 'host' | null = 'site'): NewEvent => ({ type: 'site.issueReported', data: { siteId, message, ...(by ? { by } : {}) } })
 const resolved = (siteId: string, by?: 'site' | 'host'): NewEvent => ({ type: 'site.issueResolved', data: { siteId, ...(by ? { by } : {}) } })

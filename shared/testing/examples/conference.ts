@@ -1,7 +1,7 @@
 /** The conference's examples: setup, scheduled start, going live, ending, and the guards every command shares. */
-import { c, ended, EXAMPLE_NOW, host, site, started } from '../../testing/fixtures.js'
-import { scenario, type Examples } from '../../testing/given.js'
-import { TINY_AWARDS, tinySetup } from '../../testing/tiny-conference.js'
+import { c, ended, EXAMPLE_NOW, host, site, started } from '../fixtures.js'
+import { scenario, type Examples } from '../given.js'
+import { TINY_AWARDS, tinySetup } from '../tiny-conference.js'
 
 const inAnHour = new Date(EXAMPLE_NOW + 3_600_000).toISOString()
 const setup = tinySetup()

@@ -1,9 +1,9 @@
 /** The agenda's examples: the current item and its runs, and the host's edits with their revisions. */
-import type { NewEvent } from '../contracts.js'
-import { c, ended, host, itemStarted, site, started, viewer } from '../../testing/fixtures.js'
-import { scenario, type Examples } from '../../testing/given.js'
-import type { AgendaItem } from './state.js'
-import type { AgendaItemChanges } from './contract.js'
+import type { NewEvent } from '../../features/contracts.js'
+import { c, ended, host, itemStarted, site, started, viewer } from '../fixtures.js'
+import { scenario, type Examples } from '../given.js'
+import type { AgendaItem } from '../../features/agenda/state.js'
+import type { AgendaItemChanges } from '../../features/agenda/contract.js'
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id).join()
 const add = (data: Parameters<typeof c<'agenda.addItem'>>[1]) => c('agenda.addItem', data, 'add-item-0001')

@@ -1,10 +1,10 @@
 /** The awards' examples: the catalog's import, announcements revealed together, retractions kept. */
-import type { NewEvent } from '../contracts.js'
-import { c, ended, EXAMPLE_NOW, host, site, started, viewer } from '../../testing/fixtures.js'
-import { scenario, type Example, type Examples } from '../../testing/given.js'
-import { TINY_AWARDS } from '../../testing/tiny-conference.js'
-import { shown, type Award } from './state.js'
-import { defaultPlan, pageOf, rollAt, rollTimeline, type RollPlan } from './roll.js'
+import type { NewEvent } from '../../features/contracts.js'
+import { c, ended, EXAMPLE_NOW, host, site, started, viewer } from '../fixtures.js'
+import { scenario, type Example, type Examples } from '../given.js'
+import { TINY_AWARDS } from '../tiny-conference.js'
+import { shown, type Award } from '../../features/awards/state.js'
+import { defaultPlan, pageOf, rollAt, rollTimeline, type RollPlan } from '../../features/awards/roll.js'
 
 const a = (i: number): Award => TINY_AWARDS[i] ?? { id: 'none', typeId: 'none', recipientKind: 'collective', recipientName: '' }
 const announced = (ids: number[], revealAt = EXAMPLE_NOW + 300): NewEvent => ({
