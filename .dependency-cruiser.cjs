@@ -1,13 +1,23 @@
 /**
  * The house's import rules, checked by `npm run lint` (dependency-cruiser). Each rule names the
- * architecture it keeps: shared/ is the contract and imports only itself; the client never reaches
- * the server; in server/, the transports (http/, realtime/) stand on the edge and the service,
- * never on the store or on each other, and nothing below imports what stands above it.
+ * architecture it keeps: shared/ is the contract and imports only itself, and in it a feature never
+ * imports what joins the features; the client never reaches the server; in server/, the transports
+ * (http/, realtime/) stand on the edge and the service, never on the store or on each other, and
+ * nothing below imports what stands above it.
  */
 const SOURCE = '^(server|shared|client)/'
-/** Tests and their fixtures: each feature's given/when/then examples are test data beside its rules. */
+/** Tests and their fixtures: the features' given/when/then examples (shared/testing/examples/) are test data. */
 const TESTS = '\\.(test|spec)\\.ts$|^server/test/|^shared/testing/|^client/test/|/examples\\.ts$|/run-examples\\.ts$'
 const TRANSPORTS = '^server/(http|realtime)/'
+/**
+ * What joins the features in shared/: the Command union and the events, the whole state, the
+ * registry, the reasons of every feature, the examples and the faces the other folders import.
+ */
+const COMPOSERS =
+  '^shared/features/(state|contracts|registry|read-event|examples|run-examples)\\.ts$|' +
+  '^shared/(domain|commands|events|evolve|protocol|errors|audience|agenda-timing)\\.ts$|^shared/(conference|testing)/'
+/** Each feature's folder, and the building blocks the features stand on. */
+const FEATURES_AND_BLOCKS = '^shared/features/[^/]+/|^shared/features/(define|decision|feature|lifecycle)\\.ts$|^shared/(kernel|error-codes|text|hash)\\.ts$'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -25,6 +35,15 @@ module.exports = {
       comment: 'shared/ runs in the browser and on the server alike: it imports only itself and its libraries.',
       from: { path: '^shared/' },
       to: { path: '^(server|client|e2e|bench|scripts)/' },
+    },
+    {
+      name: 'features-below-what-joins-them',
+      severity: 'error',
+      comment:
+        'A feature (shared/features/<name>/) stands on its own contract, the slices it reads and the building blocks ' +
+        '(define, decision, feature, lifecycle, kernel, error codes); what joins every feature stands above them all.',
+      from: { path: FEATURES_AND_BLOCKS, pathNot: TESTS },
+      to: { path: COMPOSERS },
     },
     {
       name: 'client-never-imports-server',
