@@ -40,7 +40,7 @@ export interface Denial {
   subject: boolean
 }
 
-/** A feature as the registry sees it: entry points over any command and event. */
+/** A feature as the registry sees it: entry points over any command and event (`S`, `D`, `W` as in its parts). */
 export interface Feature<S, D, W = never> {
   name: string
   contract: Contract

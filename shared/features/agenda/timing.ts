@@ -7,6 +7,7 @@
  * counting from where it stopped, since its planned minutes are for the item, not for each
  * entry. `runElapsedMs` is the current (or last) run alone.
  */
+import type { Lifecycle } from '../lifecycle.js'
 import type { AgendaItem, AgendaRun, AgendaView } from './state.js'
 
 export interface ItemTiming {
@@ -87,7 +88,7 @@ export function agendaPosition(state: AgendaView): AgendaPosition {
 }
 
 /** Time since the conference started (its own clock), up to its end; 0 before the start. */
-export function conferenceElapsedMs(state: AgendaView, serverNowMs: number): number {
+export function conferenceElapsedMs(state: Lifecycle, serverNowMs: number): number {
   const start = ms(state.startedAt)
   if (start === null) return 0
   return Math.max(0, (ms(state.endedAt) ?? serverNowMs) - start)

@@ -5,7 +5,7 @@ import { accept, refuse, unreachable, type ContractDecision, type DecideClock, t
 import type { ContractCommand } from '../define.js'
 import { LifecycleReason } from '../lifecycle.js'
 import { awardsContract, REVEAL_LEAD_MS } from './contract.js'
-import { shown, type Award, type AwardsView } from './state.js'
+import { shown, type Award, type AwardsSlice, type AwardsView } from './state.js'
 import { defaultPlan, nextGroupPage, rollAt, ROLL_FROM, type RollPlan } from './roll.js'
 
 /** An awards command (of type `T`), and what an awards rule decides. */
@@ -21,7 +21,7 @@ export const awardsRights: Rights<typeof awardsContract> = {
 
 const indexes = new WeakMap<Award[], Map<string, Award>>()
 /** Awards by id, cached per awards array (evolve replaces the array on every change). */
-export function awardIndex(state: AwardsView): Map<string, Award> {
+export function awardIndex(state: AwardsSlice): Map<string, Award> {
   let index = indexes.get(state.awards)
   if (!index) {
     index = new Map(state.awards.map((a) => [a.id, a]))
