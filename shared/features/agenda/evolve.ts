@@ -1,8 +1,11 @@
 /** The agenda's reducers: the current item with its runs, and the host's edits. */
 import { unreachable } from '../decision.js'
 import type { ContractEvent } from '../define.js'
+import { patcher } from '../feature.js'
 import type { AgendaItemChanges, agendaContract } from './contract.js'
 import { endRuns, type AgendaItem, type AgendaSlice } from './state.js'
+
+const patch = patcher<AgendaSlice>()
 
 function applyChanges(item: AgendaItem, changes: AgendaItemChanges): AgendaItem {
   const next: AgendaItem = { ...item, rev: (item.rev ?? 0) + 1 }
@@ -18,10 +21,8 @@ function applyChanges(item: AgendaItem, changes: AgendaItemChanges): AgendaItem 
   return next
 }
 
-const withItems = <X extends AgendaSlice>(state: X, items: AgendaItem[], listChanged: boolean): X => ({
-  ...state,
-  agenda: { ...state.agenda, items, rev: state.agenda.rev + (listChanged ? 1 : 0) },
-})
+const withItems = <X extends AgendaSlice>(state: X, items: AgendaItem[], listChanged: boolean): X =>
+  patch(state, { agenda: { ...state.agenda, items, rev: state.agenda.rev + (listChanged ? 1 : 0) } })
 
 /** The agenda reducer: one case per event of its contract. */
 export function evolveAgenda<X extends AgendaSlice>(state: X, event: ContractEvent<typeof agendaContract>): X {
@@ -29,7 +30,7 @@ export function evolveAgenda<X extends AgendaSlice>(state: X, event: ContractEve
     case 'agenda.itemStarted': {
       const { at, data: { itemId } } = event
       const items = endRuns(state.agenda.items, at).map((i) => (i.id === itemId ? { ...i, startedAt: at, runs: [...(i.runs ?? []), { startedAt: at }] } : i))
-      return { ...state, agenda: { ...state.agenda, items, currentItemId: itemId } }
+      return patch(state, { agenda: { ...state.agenda, items, currentItemId: itemId } })
     }
     case 'agenda.itemAdded': {
       const { item, index } = event.data

@@ -1,9 +1,12 @@
 /** The awards' reducers: the catalog's import, announcements and retractions. */
 import { unreachable } from '../decision.js'
 import type { ContractEvent } from '../define.js'
+import { patcher } from '../feature.js'
 import type { awardsContract } from './contract.js'
 import { defaultPlan, pageStartMs, ROLL_FROM, rollTimeline, type RollRun } from './roll.js'
 import type { AwardsSlice } from './state.js'
+
+const patch = patcher<AwardsSlice>()
 
 /** An awards event (of type `T`), as the log keeps it. */
 type EventOf<T extends string = string> = ContractEvent<typeof awardsContract, T>
@@ -30,7 +33,7 @@ function controlled(runs: RollRun[], c: EventOf<'award.rollControlled'>['data'])
 export function evolveAwards<X extends AwardsSlice>(state: X, event: EventOf): X {
   switch (event.type) {
     case 'award.imported':
-      return { ...state, awards: [...state.awards, ...event.data.awards] }
+      return patch(state, { awards: [...state.awards, ...event.data.awards] })
     case 'award.announced': {
       const { at, data: { awardIds, revealAt, awards, roll } } = event
       // An announcement logged before rolls had a pace gets the default one: a big batch is never a spotlight.
@@ -38,21 +41,20 @@ export function evolveAwards<X extends AwardsSlice>(state: X, event: EventOf): X
       const run: RollRun = { revealAt, awards: awardIds.length, shiftMs: 0, ...(plan ? { plan } : {}) }
       const ids = new Set(awardIds)
       const shownById = new Map(awards.map((a) => [a.id, a]))
-      return {
-        ...state,
+      return patch(state, {
         awards: state.awards.map((a) => {
           if (!ids.has(a.id)) return a
           const { sealed: _sealed, ...known } = a
           return { ...known, ...shownById.get(a.id), announcedAt: at, revealAt }
         }),
         roll: { runs: [...state.roll.runs, run] },
-      }
+      })
     }
     case 'award.rollControlled':
-      return { ...state, roll: { runs: controlled(state.roll.runs, event.data) } }
+      return patch(state, { roll: { runs: controlled(state.roll.runs, event.data) } })
     case 'award.retracted': {
       const { at, data: { awardId, reason } } = event
-      return { ...state, awards: state.awards.map((a) => (a.id === awardId ? { ...a, retracted: { reason, at } } : a)) }
+      return patch(state, { awards: state.awards.map((a) => (a.id === awardId ? { ...a, retracted: { reason, at } } : a)) })
     }
     default:
       return unreachable(event)

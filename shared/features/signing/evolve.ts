@@ -1,9 +1,11 @@
 /** The signing's reducers: open, close, sign, void, complete, witness. */
 import { unreachable } from '../decision.js'
 import type { ContractEvent } from '../define.js'
+import { patcher } from '../feature.js'
 import type { signingContract } from './contract.js'
 import type { Bloc, SigningSlice } from './state.js'
 
+const patch = patcher<SigningSlice>()
 const updateBloc = (state: SigningSlice, blocId: string, f: (b: Bloc) => Bloc) => state.blocs.map((b) => (b.id === blocId ? f(b) : b))
 
 /** The signing reducer: one case per event of its contract. */
@@ -16,26 +18,25 @@ export function evolveSigning<X extends SigningSlice>(state: X, event: ContractE
       // Every bloc stays every bloc; a set grows by the blocs named.
       const openBlocIds = !blocIds || (wasOpen && !before) ? undefined : [...new Set([...(before ?? []), ...blocIds])]
       const { openBlocIds: _old, ...signing } = state.signing
-      return { ...state, signing: { ...signing, status: 'open', openedAt: wasOpen ? state.signing.openedAt : event.at, ...(openBlocIds ? { openBlocIds } : {}) } }
+      return patch(state, { signing: { ...signing, status: 'open', openedAt: wasOpen ? state.signing.openedAt : event.at, ...(openBlocIds ? { openBlocIds } : {}) } })
     }
     case 'pledge.signingClosed':
-      return { ...state, signing: { ...state.signing, status: 'closed' } }
+      return patch(state, { signing: { ...state.signing, status: 'closed' } })
     case 'pledge.signed': {
       const { at, data: { blocId, contentHash, strokes, signerName, behalf } } = event
-      return { ...state, blocs: updateBloc(state, blocId, (b) => ({ ...b, signature: { at, signerName, ...(behalf ? { behalf } : {}), contentHash, strokes } })) }
+      return patch(state, { blocs: updateBloc(state, blocId, (b) => ({ ...b, signature: { at, signerName, ...(behalf ? { behalf } : {}), contentHash, strokes } })) })
     }
     case 'pledge.voided': {
       const { at, data: { blocId, reason } } = event
-      return {
-        ...state,
+      return patch(state, {
         blocs: updateBloc(state, blocId, ({ signature, ...b }) => (signature ? { ...b, voided: [...(b.voided ?? []), { ...signature, voidedAt: at, reason }] } : b)),
         signing: state.signing.status === 'completed' ? { ...state.signing, status: 'open' } : state.signing,
-      }
+      })
     }
     case 'pledge.signingCompleted':
-      return { ...state, signing: { ...state.signing, status: 'completed' } }
+      return patch(state, { signing: { ...state.signing, status: 'completed' } })
     case 'pledge.witnessed':
-      return { ...state, signing: { ...state.signing, witnessedAt: event.at, witnessName: event.data.witnessName } }
+      return patch(state, { signing: { ...state.signing, witnessedAt: event.at, witnessName: event.data.witnessName } })
     default:
       return unreachable(event)
   }
