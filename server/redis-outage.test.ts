@@ -49,7 +49,11 @@ async function outage(kind: 'killed' | 'frozen', outageMs: number): Promise<void
   const { urls, links } = pair
   const hosts = urls.map((u) => openPage(u, links.host.token, clients))
   const pages = [...hosts, ...urls.map((u) => openPage(u, links.viewer.token, clients))]
-  await within('four pages synced', Promise.all(pages.map((p) => p.ready)), 30_000)
+  await within('four pages synced', Promise.all(pages.map((p) => p.ready)), 30_000).catch((err: unknown) => {
+    // Which page waited, and on what: connected or not, what it was told, why it dropped.
+    const seen = pages.map((p, i) => `page ${i}: ${p.client.connected ? 'connected' : 'not connected'}, seq ${p.seq}, statuses ${p.statuses.map((x) => x.store).join('/') || 'none'}, dropped ${p.disconnected ?? 'no'}`)
+    throw new Error(`${err instanceof Error ? err.message : String(err)}; ${seen.join('; ')}`)
+  })
   const [hostA, hostB] = hosts as [Page, Page]
   const started = await send(hostA.client, 'conference.start', {})
   expect(started).toMatchObject({ ok: true })

@@ -27,9 +27,16 @@ export function openPage(url: string, token: string, clients: Client[]) {
   const c: Client = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
   clients.push(c)
   const p = { client: c, statuses: [] as (ServerStatus & { at: number })[], seq: -1, seqs: [] as number[], gaps: 0, disconnected: null as string | null, ready: firstSync(c) }
+  let synced = false
+  void p.ready.then(() => (synced = true), () => undefined)
   c.on('status', (s) => p.statuses.push({ ...s, at: performance.now() }))
   c.on('snapshot', (s) => (p.seq = s.seq))
-  c.on('disconnect', (why) => (p.disconnected = why))
+  c.on('disconnect', (why) => {
+    // A server that could not load the conference before the first sync (Redis slow to answer on
+    // a loaded machine) closes the socket, and the page connects again (client/composables/sync/connection.ts).
+    if (!synced && why === 'io server disconnect') setTimeout(() => c.connect(), 1000)
+    else p.disconnected = why
+  })
   c.on('events', ({ events }: { events: ConferenceEvent[] }) => {
     for (const e of events) {
       if (e.seq <= p.seq) continue
