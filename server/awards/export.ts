@@ -3,7 +3,7 @@
  * Only what every hall has already seen: announced and past its reveal instant. Retracted awards
  * stay in the list, marked with their reason.
  */
-import ExcelJS from 'exceljs'
+import { excel } from './excel.js'
 import type { Award, ConferenceState } from '../../shared/domain.js'
 import { ceremonyOrder } from './catalog.js'
 import { writeCsv } from './csv.js'
@@ -58,7 +58,7 @@ export function exportCsv(state: ConferenceState, groups: ExportGroup[]): Buffer
 
 /** One worksheet per group, named for it. */
 export async function exportXlsx(state: ConferenceState, groups: ExportGroup[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await excel()).Workbook()
   workbook.creator = 'Điểm Cầu'
   const names = new Set<string>()
   if (groups.length === 0) {

@@ -1,5 +1,5 @@
 /** The award list template the host console offers for download: the columns and two example rows. */
-import ExcelJS from 'exceljs'
+import { excel } from './excel.js'
 import { COLUMNS } from './columns.js'
 import { writeCsv } from './csv.js'
 import { styleHeader } from './sheet-style.js'
@@ -33,7 +33,7 @@ export function templateCsv(): Buffer {
 }
 
 export async function templateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await excel()).Workbook()
   workbook.creator = 'Điểm Cầu'
   const sheet = workbook.addWorksheet('Danh sách khen thưởng')
   sheet.addRow(TEMPLATE_HEADER)

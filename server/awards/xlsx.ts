@@ -1,5 +1,6 @@
 /** Reading the first worksheet of an .xlsx into rows of text, with exceljs. */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from './excel.js'
 import type { SheetRow } from './csv.js'
 
 export type ReadSheet = { ok: true; rows: SheetRow[] } | { ok: false; message: string; tooLarge?: true }
@@ -15,7 +16,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadSheet> {
   if (unpacked > MAX_UNPACKED_BYTES) {
     return { ok: false, tooLarge: true, message: `tệp XLSX giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, quá lớn cho một danh sách: hãy chia thành nhiều tệp` }
   }
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await excel()).Workbook()
   try {
     // exceljs declares a Buffer interface of its own that Node's Buffer type does not match.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)

@@ -7,7 +7,7 @@
  * written with a leading `'`, as the CSV exports write them.
  */
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { excel } from '../awards/excel.js'
 import type { ConferenceState, Site } from '../../shared/domain.js'
 import type { LinkView } from '../access/link-console.js'
 import type { AccessLinks } from '../access/links.js'
@@ -97,7 +97,7 @@ export async function writeLinksXlsx(out: Writable, groups: readonly ExportGroup
       urls.push(e.url)
     }
   }
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  const book = new (await excel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   book.creator = 'Điểm Cầu'
   const sheet = book.addWorksheet('Liên kết truy cập', { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columnLayout(rows)
