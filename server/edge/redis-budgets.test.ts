@@ -74,8 +74,13 @@ describe.skipIf(!hasRedisServer())('budgets in Redis', () => {
     expect((await other.take('command', 'link')).ok).toBe(true)
     await redis.stop({ hard: true })
     // Killed: this process counts alone, and answers.
-    const down = await Promise.all([1, 2, 3, 4].map(() => budgets.take('command', 'link')))
-    expect(down.map((r) => r.ok)).toEqual([true, true, true, false])
+    const down = (await Promise.all([1, 2, 3, 4].map(() => budgets.take('command', 'link')))).map((r) => r.ok)
+    // Three points in this process's memory. One may be spent already: on a loaded machine the
+    // take before the kill can find Redis slower than the 200 ms timeout and be counted here.
+    const allowed = down.filter(Boolean).length
+    expect(allowed).toBeGreaterThanOrEqual(2)
+    expect(allowed).toBeLessThanOrEqual(3)
+    expect(down).toEqual(down.map((_, i) => i < allowed))
     await redis.start()
     await expect.poll(() => shared.ready(), { timeout: 10_000 }).toBe(true)
     redis.pause()
