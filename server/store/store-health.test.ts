@@ -1,7 +1,7 @@
 /**
  * The link store's health counts: with the conference log on one real redis-server and the access
- * links on another, stopping only the links' Redis makes GET /api/health answer 503 and tells every
- * page `unavailable`; starting it again brings both back by themselves.
+ * links on another, stopping only the links' Redis makes GET /api/health answer 503 (and a read
+ * answer 503 with `server.storeUnavailable`) and tells every page `unavailable`; starting it again brings both back by themselves.
  */
 import type { AddressInfo } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -45,6 +45,11 @@ describe('the access links in health', () => {
     await until(() => page.statuses.at(-1)?.store === 'unavailable', 5000)
     expect(store.health()).toEqual({ ok: true })
     expect(await healthOf(url)).toBe(503)
+    // A read whose link cannot be checked meanwhile is told to wait, in the coded error, not failed.
+    const read = await fetch(`${url}/api/conferences/test-conf/state`, { headers: { authorization: `Bearer ${issued.host.token}` } })
+    expect(read.status).toBe(503)
+    expect(read.headers.get('retry-after')).toBe('2')
+    expect(await read.json()).toMatchObject({ ok: false, error: { code: 'internal', reason: 'server.storeUnavailable' }, retryAfterMs: 2000 })
 
     await linkRedis.start()
     await until(() => page.statuses.at(-1)?.store === 'ok', 10_000)
