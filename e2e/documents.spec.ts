@@ -3,7 +3,7 @@
  * signed, no access token in them) that download real PDFs; a viewer's page cannot get the minutes.
  */
 import { expect, test } from './fixtures.js'
-import { openPage, startIfScheduled } from './helpers.js'
+import { openPage, pdfOpenedBy, startIfScheduled } from './helpers.js'
 import { hostApi, loopStrokes } from './signing-helpers.js'
 import { defined } from '../shared/testing/defined.js'
 
@@ -25,9 +25,9 @@ test('the host opens the minutes and a pledge as plain links; the links carry no
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
   }
   // Clicking the link opens the PDF in a new tab.
-  const [popup] = await Promise.all([host.waitForEvent('popup'), report.click()])
-  await popup.waitForLoadState()
-  expect(popup.url()).toContain('/report.pdf?exp=')
+  const opened = await pdfOpenedBy(host, () => report.click(), /\/report\.pdf\?exp=/)
+  expect(opened.status()).toBe(200)
+  expect(opened.headers()['content-type']).toBe('application/pdf')
   // A tampered link is refused: one hex digit of the signature changed (never left as it was).
   const bad = await request.get(defined(hrefs[0]).replace(/sig=([0-9a-f])/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`))
   expect(bad.status()).toBe(403)
@@ -59,8 +59,8 @@ test('a bloc head whose pledge is signed opens its own signed PDF from the signe
   expect(bloc?.signature).toBeDefined()
   const page = await openPage(browser, signer.url, { width: 1280, height: 800 })
   await expect(page.getByTestId('sign-result')).toBeVisible()
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('own-pdf').click()])
-  await popup.waitForLoadState()
-  expect(popup.url()).toContain(`/pledges/${target.id}.pdf?exp=`)
-  expect(popup.url()).not.toContain(signer.token)
+  const opened = await pdfOpenedBy(page, () => page.getByTestId('own-pdf').click(), new RegExp(`/pledges/${target.id}\\.pdf\\?exp=`))
+  expect(opened.status()).toBe(200)
+  expect(opened.headers()['content-type']).toBe('application/pdf')
+  expect(opened.url()).not.toContain(signer.token)
 })

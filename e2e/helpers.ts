@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test'
+import { expect, type Browser, type Page, type Response } from '@playwright/test'
 
 /** DATA_DIR/access-links.json, written by the server on its first start (the `links` fixture). */
 export interface AccessLinks {
@@ -50,4 +50,13 @@ export async function selectFirstAward(host: Page, typeIndex: number): Promise<s
   if (!id) throw new Error('no pending award of this type')
   await row.locator('input[type=checkbox]').check()
   return id
+}
+
+/**
+ * Clicks a link that opens a PDF in a new tab and returns the PDF's response, whether the browser
+ * shows it (Chromium's viewer) or saves it (a browser without one, such as the headless shell).
+ */
+export async function pdfOpenedBy(page: Page, click: () => Promise<void>, url: RegExp): Promise<Response> {
+  const [, response] = await Promise.all([page.waitForEvent('popup'), page.context().waitForEvent('response', (r) => url.test(r.url())), click()])
+  return response
 }
