@@ -22,10 +22,10 @@ export default defineConfig({
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Integration tests start servers and child processes in forks. Most of a file's time is
-    // waiting on them (a Redis down for 2 min, a server's start), so three forks on two cores.
+    // Integration tests start servers and child processes in forks; two cores, and Playwright's
+    // browsers beside them in \`npm test\`, so two forks (three starved servers' starts in CI).
     pool: 'forks',
-    maxWorkers: 3,
+    maxWorkers: 2,
     // A fork keeps the modules it has loaded for its next file: every test file leaves the
     // process as it found it (servers closed, timers cleared), and importing the server's
     // modules again for each of 84 files was two thirds of the run (import 268 s of CPU → 13 s).

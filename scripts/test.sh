@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # npm test: every check. Steps that do not depend on each other run side by side (their output is
 # printed whole when they end, with their time); any failure fails the run, after the others end.
-#   1. system packages, node_modules
-#   2. typecheck | lint | client build
+#   1. node_modules, when there are none
+#   2. system packages | the native module | typecheck | lint | client build
 #   3. unit + integration (Vitest) | e2e (Playwright, on the build)
 # E2E_WORKERS sets Playwright's workers (playwright.config.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-system.sh
 [ -d node_modules ] || npm ci
 
 logs=$(mktemp -d)
@@ -33,7 +32,10 @@ together() {
   done
 }
 
-together typecheck 'npm run --silent typecheck' lint 'npm run --silent lint' build 'npx vite build --logLevel warn && node scripts/build-server.mjs'
+# better-sqlite3's native build, when `npm ci --ignore-scripts` left it out (.ci/run).
+native='[ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ] || npm rebuild better-sqlite3'
+together 'system packages' 'bash scripts/setup-system.sh' 'native module' "$native" \
+  typecheck 'npm run --silent typecheck' lint 'npm run --silent lint' build 'npx vite build --logLevel warn && node scripts/build-server.mjs'
 if [ ${#failed[@]} -eq 0 ]; then
   together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test'
 fi
