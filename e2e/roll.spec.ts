@@ -71,8 +71,10 @@ test('the host paces, pauses, skips and ends the roll; a hall follows; a second 
   // Skip to the next decision while paused, then resume: the hall moves with the console.
   // (The 938 come from eight decisions: there is a next one.)
   await host.getByTestId('roll-skip').click()
-  await expect.poll(async () => Number(await controls.getAttribute('data-page'))).toBeGreaterThan(Number(pausedAt))
-  await expect(roll).toHaveAttribute('data-page', defined(await controls.getAttribute('data-page')))
+  await expect.poll(async () => {
+    const [onHall, onConsole] = await Promise.all([roll.getAttribute('data-page'), controls.getAttribute('data-page')])
+    return onHall === onConsole && Number(onHall) > Number(pausedAt) ? 'the same page, further on' : `hall ${onHall}, console ${onConsole}, paused at ${pausedAt}`
+  }).toBe('the same page, further on')
   await expect(controls).toHaveAttribute('data-phase', 'paused')
   await host.getByTestId('roll-resume').click()
   await expect(controls).toHaveAttribute('data-phase', 'running')
@@ -92,7 +94,11 @@ test('the host paces, pauses, skips and ends the roll; a hall follows; a second 
 
   // End: the queued batch comes on at once, from its first page.
   await host.getByTestId('roll-end').click()
-  await expect(roll).not.toHaveAttribute('data-reveal-at', rollAt)
+  // It is drawn hidden before its instant, beside the ended one (`prepared`), then shown in its place.
+  const next = hall.getByTestId('latest-batch').last()
+  await expect(next).not.toHaveAttribute('data-reveal-at', rollAt)
+  await expect(next).toHaveAttribute('data-state', 'shown')
+  await expect(hall.getByTestId('latest-batch')).toHaveCount(1)
   await expect(roll).toHaveAttribute('data-page', '1')
   await expect(controls).toHaveAttribute('data-queued', '0')
   await expect(controls).toHaveAttribute('data-phase', 'running')
