@@ -22,6 +22,8 @@ const en: typeof vi = {
     countdownNone: 'None',
     countdownS: '{s} s',
     howMany: 'How many to announce next',
+    listRegion: 'Award list',
+    sideRegion: 'Countdown and the honours roll’s pace',
     announceNext: 'Announce next {n}',
     announceFiltered: 'Announce the {n} filtered',
     announceAll: 'Announce all {n} remaining',

@@ -20,6 +20,8 @@ export default {
     countdownNone: 'Không',
     countdownS: '{s} s',
     howMany: 'Số mục công bố tiếp',
+    listRegion: 'Danh sách khen thưởng',
+    sideRegion: 'Đếm ngược và nhịp danh sách vinh danh',
     announceNext: 'Công bố {n} mục tiếp',
     announceFiltered: 'Công bố {n} mục đang lọc',
     announceAll: 'Công bố tất cả {n} mục còn lại',
