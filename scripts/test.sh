@@ -32,10 +32,11 @@ together() {
   done
 }
 
-# better-sqlite3's native build, when `npm ci --ignore-scripts` left it out (.ci/run).
+# better-sqlite3's native build, when `npm ci --ignore-scripts` left it out (.ci/run): one C file
+# compiled on one core, the longest of these steps, so the checks beside it yield it the CPU.
 native='[ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ] || npm rebuild better-sqlite3'
 together 'system packages' 'bash scripts/setup-system.sh' 'native module' "$native" \
-  typecheck 'npm run --silent typecheck' lint 'npm run --silent lint' build 'npx vite build --logLevel warn && node scripts/build-server.mjs'
+  typecheck 'nice -n 10 npm run --silent typecheck' lint 'nice -n 10 npm run --silent lint' build 'nice -n 10 npx vite build --logLevel warn && nice -n 10 node scripts/build-server.mjs'
 if [ ${#failed[@]} -eq 0 ]; then
   together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test'
 fi
