@@ -77,7 +77,12 @@ test('Redis stops: the host console and a hall screen say so at once; it returns
 test('a signature confirmed while Redis is down waits on the tablet, says why, and is recorded once when it returns', async ({ browser, request }) => {
   // The first test started the conference.
   expect((await server.state(request)).status).toBe('live')
-  expect(await server.command(request, 'pledge.openSigning', {})).toMatchObject({ ok: true })
+  // Each of the server's Redis connections comes back on its own: until the one a request needs is
+  // back, the request is told to wait (503, server.storeUnavailable) and nothing changes; then it opens.
+  await expect.poll(async () => {
+    const answer = await server.command(request, 'pledge.openSigning', {})
+    return answer.ok ? 'opened' : JSON.stringify(answer)
+  }, { timeout: 15_000 }).toBe('opened')
   const signer = defined(server.links.signers[0])
   const pad = await openTouchPage(browser, server.url('/sign', signer.token), TABLET)
   // The tablet sends a confirmed signature over HTTP, and again every 3 s while it is refused.
