@@ -14,3 +14,9 @@ export function errorMessage(err: unknown): string {
 export function errorType(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'type' in err && typeof err.type === 'string' ? err.type : undefined
 }
+
+/** The store (Redis) could not be reached or did not answer in time (server/store/redis-connection.ts). */
+export const isStoreUnavailable = (err: unknown): boolean => errorCode(err) === 'store_unavailable'
+
+/** How long whoever was refused because the store is out is told to wait before trying again (`retryAfterMs`). */
+export const STORE_RETRY_MS = 2000

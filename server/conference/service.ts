@@ -5,7 +5,7 @@
  * snapshots and current events, never a room or a stored event.
  * Knows nothing of Socket.IO or Express.
  */
-import { errorCode } from '../errors.js'
+import { isStoreUnavailable, STORE_RETRY_MS } from '../errors.js'
 import { Command, describeZodError } from '../../shared/commands.js'
 import type { Actor, ConferenceState } from '../../shared/domain.js'
 import { ErrorReason, fail, zodDetail, type Ack } from '../../shared/errors.js'
@@ -54,7 +54,6 @@ export interface History {
   head: { seq: number; hash: string }
 }
 
-const storeUnavailable = (err: unknown) => errorCode(err) === 'store_unavailable'
 
 export class ConferenceService {
   private readonly now: () => number
@@ -153,7 +152,7 @@ export class ConferenceService {
       log.error({ err, command: cmd.type, commandId: cmd.id }, 'command failed')
       // Said at once, never queued: a retry with the same id is answered once, whether or not a timed-out write went through.
       // retryAfterMs as the handshake's own refusal: when a page may send it again, with the same id.
-      if (storeUnavailable(err)) return { ...fail('internal', 'the conference log cannot be reached right now; send the command again with the same id', { reason: ErrorReason.storeUnavailable }), retryAfterMs: 2000 }
+      if (isStoreUnavailable(err)) return { ...fail('internal', 'the conference log cannot be reached right now; send the command again with the same id', { reason: ErrorReason.storeUnavailable }), retryAfterMs: STORE_RETRY_MS }
       return fail('internal', 'the server could not process the command; it was not applied', { reason: ErrorReason.internal })
     }
   }

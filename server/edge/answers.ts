@@ -5,7 +5,7 @@
  */
 import type { NextFunction, Request, Response } from 'express'
 import { ErrorReason, fail, type ErrorBody, type ErrorCode } from '../../shared/errors.js'
-import { errorCode } from '../errors.js'
+import { isStoreUnavailable, STORE_RETRY_MS } from '../errors.js'
 import { log } from '../log.js'
 import { retryAfterSeconds } from './budgets.js'
 import type { Refusal } from './gate.js'
@@ -15,9 +15,6 @@ import { capError } from './limits.js'
 export const STATUS: Record<ErrorCode, number> = {
   invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, rate_limited: 429, internal: 500,
 }
-
-/** How long a request answered while the store is out is told to wait. */
-const STORE_RETRY_MS = 2000
 
 const hasBody = (req: Request) => Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined
 
@@ -74,7 +71,7 @@ export function apiErrors(err: unknown, req: Request, res: Response, _next: Next
     res.status(status).json(fail('invalid', known?.message ?? 'the request could not be read', { reason: known?.reason ?? ErrorReason.requestMalformed }))
     return
   }
-  if (errorCode(err) === 'store_unavailable') {
+  if (isStoreUnavailable(err)) {
     // The log's store (Redis) is out for a moment: the request is good, the server will answer it again soon.
     log.warn({ method: req.method, path: req.path.slice(0, 100), err: String(err) }, 'HTTP request waits for the store')
     refuse(req, res, { code: 'internal', message: 'the conference log cannot be reached right now; try again in a few seconds', reason: ErrorReason.storeUnavailable, retryAfterMs: STORE_RETRY_MS }, 503)

@@ -3,7 +3,7 @@
  * before the upgrade), when engine.io opens the connection (the socket caps), and at the
  * namespace's CONNECT (the token from `auth`, and the refusal a page reads).
  */
-import { errorCode } from '../errors.js'
+import { isStoreUnavailable, STORE_RETRY_MS } from '../errors.js'
 import type { IncomingMessage } from 'node:http'
 import { ErrorReason } from '../../shared/errors.js'
 import { inbound } from '../../shared/protocol.js'
@@ -42,15 +42,12 @@ function handshakeToken(req: MarkedRequest): string | undefined {
   return typeof q === 'string' && q ? q : undefined
 }
 
-/** The store (Redis) could not be reached or did not answer in time (server/store/redis.ts). */
-const unavailable = (err: unknown) => errorCode(err) === 'store_unavailable'
-
 /** A handshake the links could not be checked for: the page waits and connects again by itself. */
 const STORE_UNAVAILABLE: Refusal = {
   code: 'internal',
   message: 'the conference data cannot be reached right now; the page connects again by itself',
   reason: ErrorReason.storeUnavailable,
-  retryAfterMs: 2000,
+  retryAfterMs: STORE_RETRY_MS,
 }
 
 /**
@@ -85,7 +82,7 @@ export function allowRequest(gate: Gate) {
       fn(null, true)
     })().catch((err: unknown) => {
       // The links cannot be read (Redis down): the CONNECT checks again and tells the page why (storeUnavailable).
-      if (unavailable(err)) return fn(null, true)
+      if (isStoreUnavailable(err)) return fn(null, true)
       log.error({ err }, 'handshake check failed')
       fn('the server could not check the access link; try again', false)
     })
@@ -161,7 +158,7 @@ export function authenticate(gate: Gate) {
       next()
     } catch (err) {
       // Not final: the page says the server cannot reach its data, and connects again after `retryAfterMs`.
-      if (unavailable(err)) return next(handshakeError(STORE_UNAVAILABLE))
+      if (isStoreUnavailable(err)) return next(handshakeError(STORE_UNAVAILABLE))
       log.error({ err }, 'handshake failed')
       next(new Error('the server could not check the access link; try again'))
     }
