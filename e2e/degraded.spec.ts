@@ -10,6 +10,7 @@ import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { openPage, startConfirmed } from './helpers.js'
 import { drawWithMouse, openTouchPage, readPledge, TABLET } from './signing-helpers.js'
 import { startRedis, type TestRedis } from '../server/test/redis-server.js'
+import { whenStoreAnswers } from '../server/test/store-waiting.js'
 import { defined } from '../shared/testing/defined.js'
 
 const CONSOLE = { width: 1366, height: 768 }
@@ -77,12 +78,8 @@ test('Redis stops: the host console and a hall screen say so at once; it returns
 test('a signature confirmed while Redis is down waits on the tablet, says why, and is recorded once when it returns', async ({ browser, request }) => {
   // The first test started the conference.
   expect((await server.state(request)).status).toBe('live')
-  // Each of the server's Redis connections comes back on its own: until the one a request needs is
-  // back, the request is told to wait (503, server.storeUnavailable) and nothing changes; then it opens.
-  await expect.poll(async () => {
-    const answer = await server.command(request, 'pledge.openSigning', {})
-    return answer.ok ? 'opened' : JSON.stringify(answer)
-  }, { timeout: 15_000 }).toBe('opened')
+  // The first command after the outage: asked again while the server says the store is still coming back.
+  expect(await whenStoreAnswers(() => server.command(request, 'pledge.openSigning', {}))).toMatchObject({ ok: true })
   const signer = defined(server.links.signers[0])
   const pad = await openTouchPage(browser, server.url('/sign', signer.token), TABLET)
   // The tablet sends a confirmed signature over HTTP, and again every 3 s while it is refused.

@@ -17,6 +17,7 @@ import type { AccessLinks } from './access/links.js'
 import { firstSync, send, until, type Client } from './test/harness.js'
 import { startServerProcess, freePort } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
+import { whenStoreAnswers } from './test/store-waiting.js'
 import { defined } from '../shared/testing/defined.js'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'diemcau-cluster-'))
@@ -36,9 +37,6 @@ afterAll(async () => {
 
 const startProcess = (port: number): Promise<ChildProcess> =>
   startServerProcess(port, { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url }, children, 90_000)
-
-/** An answer that says the store is out for a moment (503, `server.storeUnavailable`). */
-const storeWaiting = (answer: unknown) => JSON.stringify(answer).includes('"reason":"server.storeUnavailable"')
 
 /** A client that records every event it applies, checking continuity as a page does. */
 function watcher(port: number, token: string, lastSeq?: number) {
@@ -118,20 +116,13 @@ describe('two processes on one Redis', () => {
     expect(performance.now() - t0).toBeLessThan(1500)
     expect(refused).toMatchObject({ ok: false, error: { code: 'internal', reason: 'server.storeUnavailable' } })
     await redis.start()
-    let again: Awaited<ReturnType<typeof send>> | null = null
-    for (let i = 0; i < 60 && !again?.ok; i++) {
-      again = await send(host1.client, 'agenda.next', {}, 'next-while-down')
-      if (!again.ok) await new Promise((r) => setTimeout(r, 250))
-    }
+    // Sent again with the same id while the answer says the store is still coming back.
+    const again = await whenStoreAnswers(() => send(host1.client, 'agenda.next', {}, 'next-while-down'), 15_000)
     expect(again).toMatchObject({ ok: true })
-    await until(() => host1.seq === (again?.ok ? again.seq : -1))
+    await until(() => host1.seq === (again.ok ? again.seq : -1))
     // Each of the process's connections (log, links, budgets) comes back on its own: until the
     // one a read needs is back, the read is answered as waiting for the store, never as a failure.
-    let checked: unknown = await verify(p1)
-    for (let i = 0; i < 40 && storeWaiting(checked); i++) {
-      await new Promise((r) => setTimeout(r, 250))
-      checked = await verify(p1)
-    }
+    const checked: unknown = await whenStoreAnswers(() => verify(p1))
     expect(checked, JSON.stringify(checked)).toMatchObject({ ok: true })
   }, 180_000)
 })
