@@ -24,17 +24,16 @@ async function scan(page: Page, name: string, phase: string): Promise<Finding[]>
 /** Every role's page, each in a browser context of its own. */
 export async function openDayPages(browser: Browser, links: AccessLinks): Promise<Record<string, Page>> {
   const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
-  const opened = await Promise.all([
-    openPage(browser, links.host.url, { width: 1366, height: 768 }),
-    openPage(browser, site.url, { width: 1280, height: 720 }),
-    openPage(browser, links.viewer.url, { width: 1920, height: 1080 }),
-    openPage(browser, links.viewer.url, { width: 390, height: 844 }),
-    openTouchPage(browser, defined(links.signers[0]).url, TABLET),
+  const opening: [string, Promise<Page>][] = [
+    ['host', openPage(browser, links.host.url, { width: 1366, height: 768 })],
+    ['site', openPage(browser, site.url, { width: 1280, height: 720 })],
+    ['view-desktop', openPage(browser, links.viewer.url, { width: 1920, height: 1080 })],
+    ['view-phone', openPage(browser, links.viewer.url, { width: 390, height: 844 })],
+    ['sign', openTouchPage(browser, defined(links.signers[0]).url, TABLET)],
     // The bloc that signs during the phases: its page then shows the signature drawn.
-    openTouchPage(browser, defined(links.signers[1]).url, TABLET),
-  ])
-  const names = ['host', 'site', 'view-desktop', 'view-phone', 'sign', 'sign-signed']
-  return Object.fromEntries(names.map((name, i) => [name, defined(opened[i])]))
+    ['sign-signed', openTouchPage(browser, defined(links.signers[1]).url, TABLET)],
+  ]
+  return Object.fromEntries(await Promise.all(opening.map(async ([name, page]) => [name, await page] as const)))
 }
 
 /** What axe found, page by page and phase by phase. */
