@@ -66,8 +66,10 @@ describe('two processes, two data directories, one Redis', () => {
         expect((await me(port, token)).status).toBe(200)
       }
       const site = connect(port, defined(links.sites[1]).token)
+      // Listened for from the start: the welcome may come while the handshake's answer is awaited.
+      const synced = firstSync(site)
       expect(await admitted(site)).toBe(true)
-      expect((await firstSync(site)).welcome.actor).toMatchObject({ conferenceId, role: 'site', siteId: defined(links.sites[1]).siteId })
+      expect((await synced).welcome.actor).toMatchObject({ conferenceId, role: 'site', siteId: defined(links.sites[1]).siteId })
     }
     // One set of links for the cluster: the second process listed the seeder's, and issued none of its own.
     const host = { authorization: `Bearer ${links.host.token}` }

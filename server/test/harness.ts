@@ -17,7 +17,6 @@ import { openSqliteLinkStore } from '../store/sqlite-links.js'
 import type { EventStore } from '../store/event-store.js'
 import type { LinkStore } from '../store/link-store.js'
 import { TINY_AWARDS, tinySetup } from '../../shared/testing/tiny-conference.js'
-import { defined } from '../../shared/testing/defined.js'
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -90,8 +89,11 @@ export function firstSync(c: Client): Promise<FirstSync> {
       let welcome: Welcome | undefined
       c.once('connect_error', reject)
       c.once('welcome', (w) => (welcome = w))
-      c.once('snapshot', (snapshot) => resolve({ welcome: defined(welcome), snapshot: unpack(snapshot) }))
-      c.once('events', ({ events }) => resolve({ welcome: defined(welcome), events }))
+      // A sync without a welcome before it: firstSync was called after the welcome came. That is the
+      // caller's race, and it fails here, naming it, rather than throwing in the socket's handler.
+      const lateCall = () => reject(new Error('firstSync was called after the welcome came: call it right after io()'))
+      c.once('snapshot', (snapshot) => (welcome ? resolve({ welcome, snapshot: unpack(snapshot) }) : lateCall()))
+      c.once('events', ({ events }) => (welcome ? resolve({ welcome, events }) : lateCall()))
     })
     pending.catch(() => undefined)
     firstSyncs.set(c, pending)
