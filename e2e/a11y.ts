@@ -4,8 +4,8 @@
  * bloc has signed), the phases driven through the host's API, and the serious and critical
  * violations gathered, printed per page and phase so a change shows in the run's output.
  */
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Browser, type Page } from '@playwright/test'
+import { axeOf } from './hall-checks.js'
 import { openPage, type AccessLinks } from './helpers.js'
 import { hostApi, loopStrokes, openTouchPage, TABLET } from './signing-helpers.js'
 import { defined } from '../shared/testing/defined.js'
@@ -15,7 +15,7 @@ type Api = ReturnType<typeof hostApi>
 
 /** The serious and critical violations axe finds on the page as it is now. */
 async function scan(page: Page, name: string, phase: string): Promise<Finding[]> {
-  const result = await new AxeBuilder({ page }).analyze()
+  const result = await axeOf(page)
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ page: name, phase, rule: v.id, impact: v.impact ?? '', nodes: v.nodes.length, sample: v.nodes.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join('\n      ') }))
