@@ -4,6 +4,7 @@
 #   1. node_modules, when there are none
 #   2. system packages | the native module | typecheck | lint | client build
 #   3. unit + integration (Vitest) | e2e (Playwright, on the build)
+#   4. the timed e2e specs (a reveal's instant across halls, timers, frames), alone on the machine
 # E2E_WORKERS sets Playwright's workers (playwright.config.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,12 @@ native='[ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ] || 
 together 'system packages' 'bash scripts/setup-system.sh' 'native module' "$native" \
   typecheck 'nice -n 10 npm run --silent typecheck' lint 'nice -n 10 npm run --silent lint' build 'nice -n 10 npx vite build --logLevel warn && nice -n 10 node scripts/build-server.mjs'
 if [ ${#failed[@]} -eq 0 ]; then
-  together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test'
+  together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test --project e2e'
+fi
+# What they measure is the product on this machine, so nothing else runs beside them: not Vitest's
+# servers, not another spec's Chromium (playwright.config.ts runs them one at a time).
+if [ ${#failed[@]} -eq 0 ]; then
+  together 'e2e, timed (Playwright, alone)' 'npx playwright test --project timed --no-deps'
 fi
 echo "== $(( $(date +%s) - started )) s"
 if [ ${#failed[@]} -gt 0 ]; then
