@@ -25,7 +25,7 @@ const blocId = defined(state.blocs[1]).id // the bloc whose first signature was 
 const minutes = async () => renderMinutes(minutesModel(await loadSource(demo, id)))
 const pledge = async () => renderPledge(pledgeModel(await loadSource(demo, id, PLEDGE_EVENT_TYPES), blocId))
 const empty = async () => {
-  const doc = newDocument({ title: 'Trang trống', subject: 'baseline' })
+  const doc = await newDocument({ title: 'Trang trống', subject: 'baseline' })
   doc.font(FONT.regular).fontSize(11).text('Giao ước thi đua')
   return finish(doc, { header: state.title, footer: 'baseline', draft: false })
 }

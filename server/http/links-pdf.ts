@@ -69,7 +69,7 @@ export async function writeLinksPdf(out: Writable, title: string, groups: readon
     await new Promise((r) => setImmediate(r))
     slice = performance.now()
   }
-  const doc = newDocument({ title: `Liên kết truy cập — ${title}`, subject: 'Mã QR liên kết truy cập của các điểm cầu và người ký' })
+  const doc = await newDocument({ title: `Liên kết truy cập — ${title}`, subject: 'Mã QR liên kết truy cập của các điểm cầu và người ký' })
   const done = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve)
     out.once('error', reject)

@@ -6,21 +6,28 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import PDFDocument from 'pdfkit'
 
 export type Doc = PDFKit.PDFDocument
 
 const require = createRequire(import.meta.url)
 const FONT_DIR = path.dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'))
 const fontFile = (weight: string) => path.join(FONT_DIR, weight, `BeVietnamPro_${weight}.ttf`)
-// pdfkit's own fontkit: a font parsed once serves every document (parsing its layout tables
-// per document cost more than laying out a whole pledge).
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): unknown }
+type PdfKit = typeof import('pdfkit')
+interface Fontkit { create(bytes: Buffer): unknown }
+/**
+ * pdfkit and its fontkit, loaded by the first document rather than at the server's start (a
+ * quarter of its start-up time, for a PDF that most runs never make). fontkit is pdfkit's own:
+ * a font parsed once serves every document (parsing its layout tables per document cost more
+ * than laying out a whole pledge).
+ */
+let loading: Promise<{ PDFDocument: PdfKit; fontkit: Fontkit }> | undefined
+const loadKit = () =>
+  (loading ??= import('pdfkit').then((m) => ({ PDFDocument: m.default, fontkit: createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit })))
 
 /** Font names used by the renderers. */
 export const FONT = { regular: 'R', italic: 'I', semibold: 'S', bold: 'B', mono: 'Courier' } as const
 let fonts: [string, unknown][] | undefined
-const loadFonts = () =>
+const loadFonts = (fontkit: Fontkit) =>
   (fonts ??= (
     [
       [FONT.regular, '400Regular'],
@@ -38,7 +45,8 @@ export const GREEN = '#1b6b3a'
 
 export const MARGIN = { top: 64, bottom: 60, left: 64, right: 52 }
 
-export function newDocument(info: { title: string; subject: string }): Doc {
+export async function newDocument(info: { title: string; subject: string }): Promise<Doc> {
+  const { PDFDocument, fontkit } = await loadKit()
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -48,7 +56,7 @@ export function newDocument(info: { title: string; subject: string }): Doc {
     displayTitle: true,
     info: { Title: info.title, Subject: info.subject, Creator: 'Điểm Cầu', Producer: 'Điểm Cầu (pdfkit)' },
   })
-  for (const [name, font] of loadFonts()) {
+  for (const [name, font] of loadFonts(fontkit)) {
     doc.registerFont(name, font as Buffer) // a fontkit font: pdfkit takes it as is
     shareLayouts(doc.font(name), name)
   }

@@ -15,9 +15,9 @@ const SIGNING = { closed: 'đang đóng', open: 'đang mở', completed: 'đã h
 const KIND = { collective: 'Tập thể', individual: 'Cá nhân' } as const
 const n = (x: number) => x.toLocaleString('vi-VN')
 
-export function renderMinutes(m: MinutesModel): Promise<Buffer> {
+export async function renderMinutes(m: MinutesModel): Promise<Buffer> {
   const { dateTime } = documentTimes(m.timeZone)
-  const doc = newDocument({ title: `Biên bản ${m.title}`, subject: m.draft ? 'Biên bản hội nghị (dự thảo)' : 'Biên bản hội nghị' })
+  const doc = await newDocument({ title: `Biên bản ${m.title}`, subject: m.draft ? 'Biên bản hội nghị (dự thảo)' : 'Biên bản hội nghị' })
   titleBlock(doc, m)
   general(doc, m)
   agenda(doc, m)

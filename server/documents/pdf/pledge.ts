@@ -10,9 +10,9 @@ import { auditPage } from './audit.js'
 import { bottom, contentWidth, ensureSpace, finish, FONT, GREEN, heading, INK, MUTED, newDocument, RED, RULE, type Doc } from './kit.js'
 import { drawSignature } from './signature.js'
 
-export function renderPledge(m: PledgeModel): Promise<Buffer> {
+export async function renderPledge(m: PledgeModel): Promise<Buffer> {
   const { dateTime } = documentTimes(m.timeZone)
-  const doc = newDocument({ title: m.title, subject: `${m.conferenceTitle}: giao ước thi đua, ${m.status === 'signed' ? 'đã ký' : 'chưa ký'}` })
+  const doc = await newDocument({ title: m.title, subject: `${m.conferenceTitle}: giao ước thi đua, ${m.status === 'signed' ? 'đã ký' : 'chưa ký'}` })
   const left = doc.page.margins.left
   const width = contentWidth(doc)
 
