@@ -12,30 +12,21 @@ export type Doc = PDFKit.PDFDocument
 const require = createRequire(import.meta.url)
 const FONT_DIR = path.dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'))
 const fontFile = (weight: string) => path.join(FONT_DIR, weight, `BeVietnamPro_${weight}.ttf`)
-type PdfKit = typeof import('pdfkit')
-interface Fontkit { create(bytes: Buffer): unknown }
-/**
- * pdfkit and its fontkit, loaded by the first document rather than at the server's start (a
- * quarter of its start-up time, for a PDF that most runs never make). fontkit is pdfkit's own:
- * a font parsed once serves every document (parsing its layout tables per document cost more
- * than laying out a whole pledge).
- */
-let loading: Promise<{ PDFDocument: PdfKit; fontkit: Fontkit }> | undefined
-const loadKit = () =>
-  (loading ??= import('pdfkit').then((m) => ({ PDFDocument: m.default, fontkit: createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit })))
-
 /** Font names used by the renderers. */
 export const FONT = { regular: 'R', italic: 'I', semibold: 'S', bold: 'B', mono: 'Courier' } as const
-let fonts: [string, unknown][] | undefined
-const loadFonts = (fontkit: Fontkit) =>
-  (fonts ??= (
-    [
-      [FONT.regular, '400Regular'],
-      [FONT.italic, '400Regular_Italic'],
-      [FONT.semibold, '600SemiBold'],
-      [FONT.bold, '700Bold'],
-    ] as const
-  ).map(([name, weight]) => [name, fontkit.create(readFileSync(fontFile(weight)))]))
+const WEIGHTS = [[FONT.regular, '400Regular'], [FONT.italic, '400Regular_Italic'], [FONT.semibold, '600SemiBold'], [FONT.bold, '700Bold']] as const
+
+/**
+ * pdfkit and the fonts, loaded by the first document, not at the server's start (0.2 of its 1.5
+ * CPU-s, for a PDF most runs never make). The fonts are parsed once, by pdfkit's own fontkit, for
+ * every document: parsing their layout tables per document cost more than laying out a pledge.
+ */
+let loading: Promise<{ PDFDocument: typeof import('pdfkit'); fonts: [string, unknown][] }> | undefined
+const loadKit = () =>
+  (loading ??= import('pdfkit').then((m) => {
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): unknown }
+    return { PDFDocument: m.default, fonts: WEIGHTS.map(([name, weight]) => [name, fontkit.create(readFileSync(fontFile(weight)))]) }
+  }))
 
 export const INK = '#111111'
 export const MUTED = '#5b5b5b'
@@ -46,7 +37,7 @@ export const GREEN = '#1b6b3a'
 export const MARGIN = { top: 64, bottom: 60, left: 64, right: 52 }
 
 export async function newDocument(info: { title: string; subject: string }): Promise<Doc> {
-  const { PDFDocument, fontkit } = await loadKit()
+  const { PDFDocument, fonts } = await loadKit()
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -56,7 +47,7 @@ export async function newDocument(info: { title: string; subject: string }): Pro
     displayTitle: true,
     info: { Title: info.title, Subject: info.subject, Creator: 'Điểm Cầu', Producer: 'Điểm Cầu (pdfkit)' },
   })
-  for (const [name, font] of loadFonts(fontkit)) {
+  for (const [name, font] of fonts) {
     doc.registerFont(name, font as Buffer) // a fontkit font: pdfkit takes it as is
     shareLayouts(doc.font(name), name)
   }
