@@ -99,6 +99,26 @@ export async function cutText(page: Page, selector: string): Promise<string[]> {
   })`)
 }
 
+/**
+ * The rows of the honours roll on screen that its page area cuts off (wholly or in part), as
+ * "class (top–bottom of height px): text" lines, measured in the same task that saw no row, page
+ * or card coming in (a row rising in is 14 px low for 0.45 s, by design).
+ */
+export async function rollRowsCut(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(async () => {
+    const coming = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime <= 3000)
+    for (let tries = 0; tries < 20 && coming().length; tries++) await Promise.all(coming().map((a) => a.finished.catch(() => undefined)))
+    const body = document.querySelector('[data-testid=latest-batch][data-mode=roll] .body')
+    if (!body) return ['no roll on screen']
+    const b = body.getBoundingClientRect()
+    return [...body.querySelectorAll('.entry, .locality, .group-head')].flatMap((el) => {
+      const r = el.getBoundingClientRect()
+      const cut = r.top < b.top - 1 || r.bottom > b.bottom + 1 || r.left < b.left - 1 || r.right > b.right + 1
+      return cut ? [el.className + ' (' + Math.round(r.top - b.top) + '–' + Math.round(r.bottom - b.top) + ' of ' + Math.round(b.height) + ' px): ' + el.textContent.trim().slice(0, 60)] : []
+    })
+  })()`)
+}
+
 /** How many of the elements matching `selector` have something else drawn over their middle. */
 export async function coveredCount(page: Page, selector: string): Promise<number> {
   return page.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(selector)})].filter((el) => {

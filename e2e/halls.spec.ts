@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
-import { boxes, coveredCount, cutText, overlaps, readableAt, renderedFontPx, seriousViolations } from './hall-checks.js'
+import { boxes, coveredCount, cutText, overlaps, readableAt, renderedFontPx, rollRowsCut, seriousViolations } from './hall-checks.js'
 import { loopStrokes } from './signing-helpers.js'
 import { sha256Hex } from '../shared/hash.js'
 import { defined } from '../shared/testing/defined.js'
@@ -92,9 +92,15 @@ test('the lobby says a start tomorrow or days away in words, in its column, at e
   expect(await seriousViolations(defined(pages[0]))).toEqual([])
 })
 
-test('names on the signature wall read from the back of the hall; the operator\'s notices cover nothing', async ({ browser, request }) => {
+test('names on the signature wall read from the back of the hall, beside a roll whose rows are whole; the operator\'s notices cover nothing', async ({ browser, request }) => {
   const state = await server.state(request)
   expect(await server.command(request, 'conference.start', {})).toMatchObject({ ok: true })
+  // A roll still going when the signing begins: the 60 collectives with the longest names and
+  // units (three lines and more in a column), so that every page of it has rows of the tallest.
+  expect(await server.command(request, 'agenda.goto', { itemId: defined(state.agenda.items.find((i) => i.kind === 'awards')).id })).toMatchObject({ ok: true })
+  const size = (a: (typeof state.awards)[number]) => a.recipientName.length + (a.unit ?? '').length
+  const batch = state.awards.filter((a) => a.recipientKind === 'collective').sort((a, b) => size(b) - size(a)).slice(0, 60)
+  expect(await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 0 })).toMatchObject({ ok: true })
   const signing = defined(state.agenda.items.find((i) => i.kind === 'signing'))
   expect(await server.command(request, 'agenda.goto', { itemId: signing.id })).toMatchObject({ ok: true })
   expect(await server.command(request, 'pledge.openSigning', {})).toMatchObject({ ok: true })
@@ -120,6 +126,13 @@ test('names on the signature wall read from the back of the hall; the operator\'
       expect(await renderedFontPx(page, `[data-bloc-id] ${part}`), `${part} at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(readableAt(size))
     }
     expect(await cutText(page, '[data-bloc-id] .who')).toEqual([])
+  }
+  // The roll goes on above the wall in a slimmer band, denser where its rows need it: a row it holds is whole.
+  for (const [i, page] of pages.entries()) {
+    const roll = page.locator('[data-testid=latest-batch][data-mode=roll]')
+    await expect(roll).toHaveAttribute('data-state', /shown|ended/)
+    const where = `page ${await roll.getAttribute('data-page')} of ${await roll.getAttribute('data-pages')} at ${defined(SIZES[i]).width}, ${await roll.getAttribute('data-density')}`
+    expect(await rollRowsCut(page), where).toEqual([])
   }
   const wall = defined(pages[0])
   expect(await seriousViolations(wall)).toEqual([])

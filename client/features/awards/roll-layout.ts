@@ -46,8 +46,8 @@ export interface RollWords {
   withdrawn: (a: Award) => string
 }
 
-/** Pages of `groups` at `density` in a box, each award's height measured once per density and width. */
-export function pagesAt(groups: readonly RollGroup[], density: RollDensity, box: { width: number; height: number }, words: RollWords, cache = new Map<string, number>()): RollPage[] {
+/** How tall each row and group head is at `density` in a box, each award measured once per density and width. */
+export function measures(density: RollDensity, box: { width: number }, words: RollWords, cache: Map<string, number>) {
   const d = DENSITIES[density]
   const textWidth = (box.width - COLUMN_GAP * (d.columns - 1)) / d.columns - ROW_INSET
   const headWidth = textWidth + ROW_INSET - 24
@@ -65,8 +65,32 @@ export function pagesAt(groups: readonly RollGroup[], density: RollDensity, box:
     }
     return h
   }
+  return { d, groupHeight, awardHeight }
+}
+
+/** Pages of `groups` at `density` in a box. */
+export function pagesAt(groups: readonly RollGroup[], density: RollDensity, box: { width: number; height: number }, words: RollWords, cache = new Map<string, number>()): RollPage[] {
+  const { d, groupHeight, awardHeight } = measures(density, box, words, cache)
   const layout: PageLayout = { columns: d.columns, columnHeight: box.height - SLACK, localityHeight: d.localityHeight, groupHeight, awardHeight }
   return paginate(groups, layout)
+}
+
+/**
+ * The density a hall shows a roll at: the planned one, or the first denser one at which every row
+ * fits the box's height under its place, so that no name is cut (the slim band above the signature
+ * wall holds fewer lines than the reference hall). When none does, the one whose tallest row is
+ * lowest (three columns are narrower than two, so a denser row can be taller).
+ */
+export function densityIn(groups: readonly RollGroup[], planned: RollDensity, box: { width: number; height: number }, words: RollWords, cache = new Map<string, number>()): RollDensity {
+  const tallest = (density: RollDensity) => {
+    const { d, awardHeight } = measures(density, box, words, cache)
+    let most = 0
+    for (const g of groups) for (const l of g.localities) for (const a of l.awards) most = Math.max(most, d.localityHeight + awardHeight(a))
+    return most
+  }
+  const options = DENSITY_ORDER.slice(DENSITY_ORDER.indexOf(planned)).map((density) => ({ density, tallest: tallest(density) }))
+  const fitting = options.find((o) => o.tallest <= box.height - SLACK)
+  return (fitting ?? options.reduce((best, o) => (o.tallest < best.tallest ? o : best))).density
 }
 
 /** The page each group starts on (a small group may start in a later column of a page), in the order of `groups`. */

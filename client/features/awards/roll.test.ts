@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Award, AwardType } from '../../../shared/domain.js'
-import { awardStats, groupRoll, paginate, placeOf, timeLeftInItem, whereLine, type PageLayout } from './roll.js'
+import { awardStats, groupRoll, paginate, placeOf, timeLeftInItem, whereLine, type PageLayout, type RollLine } from './roll.js'
+import { densityIn, measures, pagesAt, REFERENCE_BOX, type RollWords } from './roll-layout.js'
+import type { RollDensity } from '../../../shared/features/awards/roll.js'
 import { defined } from '../../test/defined.js'
 
 const types: AwardType[] = [
@@ -122,5 +124,36 @@ describe('awardStats', () => {
       { typeId: 'co', collective: { announced: 1, total: 2 }, individual: { announced: 0, total: 0 } },
       { typeId: 'bk', collective: { announced: 0, total: 0 }, individual: { announced: 1, total: 2 } },
     ])
+  })
+})
+
+describe('densityIn', () => {
+  const words: RollWords = { groupTitle: () => 'Bằng khen', groupLine: () => 'Tập thể', withdrawn: () => 'Đã thu hồi' }
+  const long = 'Phòng Lao động - Thương binh và Xã hội thành phố Phan Rang - Tháp Chàm, tỉnh Ninh Thuận'
+  const groups = groupRoll([award({ siteId: 'hub', recipientName: long, unit: long }), award({ siteId: 'ninh-hai' })], order)
+  /** The tallest column of a page at `density` in `box`, in px (what paginate stacked into it). */
+  const tallest = (density: RollDensity, box: { width: number; height: number }) => {
+    const { d, awardHeight } = measures(density, box, words, new Map())
+    const lineHeight = (l: RollLine) => (l.kind === 'locality' ? d.localityHeight : l.kind === 'award' ? awardHeight(l.award) : 0)
+    return Math.max(...pagesAt(groups, density, box, words).flatMap((p) => p.columns.map((c) => c.reduce((h, l) => h + lineHeight(l), 0))))
+  }
+
+  it('keeps the planned density where the box holds every row', () => {
+    expect(densityIn(groups, 'large', REFERENCE_BOX, words)).toBe('large')
+  })
+
+  it('goes denser in a low box until the tallest row fits under its place, and never lighter than planned', () => {
+    const low = { width: REFERENCE_BOX.width, height: 262 }
+    expect(tallest('dense', low)).toBeGreaterThan(low.height - 12)
+    const chosen = densityIn(groups, 'dense', low, words)
+    expect(chosen).toBe('tight')
+    expect(tallest(chosen, low)).toBeLessThanOrEqual(low.height)
+    expect(densityIn(groups, 'tight', REFERENCE_BOX, words)).toBe('tight')
+  })
+
+  it('takes the density whose tallest row is lowest when none fits', () => {
+    const tiny = { width: REFERENCE_BOX.width, height: 200 }
+    expect(densityIn(groups, 'dense', tiny, words)).toBe('tight')
+    expect(densityIn(groups, 'large', tiny, words)).toBe('large')
   })
 })
