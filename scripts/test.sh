@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# npm test: every check. Steps that do not depend on each other run side by side (their output is
-# printed whole when they end, with their time); any failure fails the run, after the others end.
-#   1. node_modules, when there are none
-#   2. system packages | the native module | typecheck | lint | client build
-#   3. unit + integration (Vitest) | e2e (Playwright, on the build)
-#   4. the timed e2e specs (a reveal's instant across halls, timers, frames), alone on the machine
+# npm test: every check, each started as soon as what it needs has ended (its output is printed
+# whole when it ends, with its time); any failure fails the run, after the others end.
+#
+#   system packages ─┬──────────────────────────────┐
+#   client build ────┴─ e2e (Playwright) ───────────┤
+#   native module ───── unit + integration (Vitest) ┴─ e2e, timed (alone on the machine)
+#   typecheck, lint (niced: they yield the CPU to the rest)
+#
+# The timed specs measure the product on this machine (a reveal's instant across halls, timers,
+# frames), so nothing else runs beside them: not Vitest's servers, not another spec's Chromium.
 # E2E_WORKERS sets Playwright's workers (playwright.config.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,46 +17,68 @@ cd "$(dirname "$0")/.."
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 started=$(date +%s)
-failed=()
+jobs=()
+declare -A title
 
-# together NAME CMD [NAME CMD]...: runs each CMD (a shell string) at once, waits for all of them.
-together() {
-  local names=() pids=() i
-  while [ $# -gt 0 ]; do
-    names+=("$1")
-    ( t0=$(date +%s); set +e; bash -c "$2" >"$logs/$1.log" 2>&1; rc=$?; echo "$rc $(( $(date +%s) - t0 ))" >"$logs/$1.rc" ) &
-    pids+=($!)
-    shift 2
-  done
-  for i in "${!pids[@]}"; do wait "${pids[$i]}" || true; done
-  for name in "${names[@]}"; do
-    read -r rc secs <"$logs/$name.rc"
-    echo "== $name ($secs s, exit $rc)"
-    cat "$logs/$name.log"
-    [ "$rc" -eq 0 ] || failed+=("$name")
-  done
+# job ID TITLE AFTER CMD: runs CMD (a shell string) once every job in AFTER (ids, space-separated)
+# has ended well; skipped, and failed, when one of them failed.
+job() {
+  local id=$1 after=$3 cmd=$4
+  jobs+=("$id")
+  title[$id]=$2
+  (
+    for dep in $after; do
+      until [ -f "$logs/$dep.rc" ]; do sleep 0.5; done
+      read -r rc _ <"$logs/$dep.rc"
+      if [ "$rc" -ne 0 ]; then
+        echo "not run: ${title[$dep]} failed" >"$logs/$id.log"
+        echo "1 0" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
+        exit 0
+      fi
+    done
+    t0=$(date +%s)
+    set +e
+    bash -c "$cmd" >"$logs/$id.log" 2>&1
+    rc=$?
+    echo "$rc $(( $(date +%s) - t0 ))" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
+  ) &
 }
 
 # better-sqlite3's native build, when `npm ci --ignore-scripts` left it out (.ci/run): one C file
-# compiled on one core, the longest of these steps, so the checks beside it yield it the CPU.
+# compiled on one core, on the way to Vitest; the checks beside it yield it the CPU.
 native='[ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ] || npm rebuild better-sqlite3'
-together 'system packages' 'bash scripts/setup-system.sh' 'native module' "$native" \
-  typecheck 'nice -n 10 npm run --silent typecheck' lint 'nice -n 10 npm run --silent lint' build 'nice -n 10 npx vite build --logLevel warn && nice -n 10 node scripts/build-server.mjs'
-if [ ${#failed[@]} -eq 0 ]; then
-  together 'unit + integration' 'npx vitest run' 'e2e (Playwright, Chromium)' 'npx playwright test --project e2e'
-fi
-# What they measure is the product on this machine, so nothing else runs beside them: not Vitest's
-# servers, not another spec's Chromium (playwright.config.ts runs them one at a time).
-if [ ${#failed[@]} -eq 0 ]; then
-  together 'e2e, timed (Playwright, alone)' 'npx playwright test --project timed --no-deps'
-fi
+job system 'system packages' '' 'bash scripts/setup-system.sh'
+job native 'native module' '' "$native"
+job build 'build' '' 'npx vite build --logLevel warn && node scripts/build-server.mjs'
+job typecheck 'typecheck' '' 'nice -n 10 npm run --silent typecheck'
+job lint 'lint' '' 'nice -n 10 npm run --silent lint'
+job e2e 'e2e (Playwright, Chromium)' 'system build' 'npx playwright test --project e2e'
+job vitest 'unit + integration (Vitest)' 'system native build' 'npx vitest run'
+job timed 'e2e, timed (Playwright, alone)' 'e2e vitest typecheck lint' 'npx playwright test --project timed --no-deps'
+
+# Each job's output as it ends, in the order they end.
+failed=()
+printed=()
+while [ ${#printed[@]} -lt ${#jobs[@]} ]; do
+  for id in "${jobs[@]}"; do
+    [[ " ${printed[*]} " == *" $id "* ]] && continue
+    [ -f "$logs/$id.rc" ] || continue
+    read -r rc secs <"$logs/$id.rc"
+    echo "== ${title[$id]} ($secs s, exit $rc, ended at $(( $(date +%s) - started )) s)"
+    cat "$logs/$id.log"
+    [ "$rc" -eq 0 ] || failed+=("$id")
+    printed+=("$id")
+  done
+  sleep 0.5
+done
+wait
 echo "== $(( $(date +%s) - started )) s"
 if [ ${#failed[@]} -gt 0 ]; then
   # The failures again, last, where a cut log still shows them.
-  for name in "${failed[@]}"; do
-    echo "== what failed in $name:" >&2
-    sed 's/\x1b\[[0-9;]*m//g' "$logs/$name.log" | grep -E ' FAIL |✘|×|Error:|error TS|  [0-9]+:[0-9]+ +error ' | head -40 >&2 || true
+  for id in "${failed[@]}"; do
+    echo "== what failed in ${title[$id]}:" >&2
+    sed 's/\x1b\[[0-9;]*m//g' "$logs/$id.log" | grep -E ' FAIL |✘|×|Error:|error TS|  [0-9]+:[0-9]+ +error |not run:' | head -40 >&2 || true
   done
-  echo "FAILED: ${failed[*]}" >&2
+  echo "FAILED: $(for id in "${failed[@]}"; do printf '%s; ' "${title[$id]}"; done)" >&2
   exit 1
 fi
