@@ -2,10 +2,12 @@
 # npm test: every check, each started as soon as what it needs has ended (its output is printed
 # whole when it ends, with its time); any failure fails the run, after the others end.
 #
-#   system packages ─┬──────────────────────────────┐
-#   client build ────┴─ e2e (Playwright) ───────────┤
-#   native module ───── unit + integration (Vitest) ┴─ e2e, timed (alone on the machine)
+#   system packages ─┐
+#   client build ────┼─ e2e (Playwright) ──────────────┐
+#   native module ───┴─ unit + integration (Vitest) ───┴─ e2e, timed (alone on the machine)
 #   typecheck, lint (niced: they yield the CPU to the rest)
+# Both runners start servers, which need the native module (SQLite): its compile, one C file on one
+# core, is the first stretch of the run's longest path.
 #
 # The timed specs measure the product on this machine (a reveal's instant across halls, timers,
 # frames), so nothing else runs beside them: not Vitest's servers, not another spec's Chromium.
@@ -44,15 +46,15 @@ job() {
   ) &
 }
 
-# better-sqlite3's native build, when `npm ci --ignore-scripts` left it out (.ci/run): one C file
-# compiled on one core, on the way to Vitest; the checks beside it yield it the CPU.
+# better-sqlite3's native build, when `npm ci --ignore-scripts` left it out (.ci/run); the checks
+# beside it yield it the CPU.
 native='[ -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ] || npm rebuild better-sqlite3'
 job system 'system packages' '' 'bash scripts/setup-system.sh'
 job native 'native module' '' "$native"
 job build 'build' '' 'npx vite build --logLevel warn && node scripts/build-server.mjs'
 job typecheck 'typecheck' '' 'nice -n 10 npm run --silent typecheck'
 job lint 'lint' '' 'nice -n 10 npm run --silent lint'
-job e2e 'e2e (Playwright, Chromium)' 'system build' 'npx playwright test --project e2e'
+job e2e 'e2e (Playwright, Chromium)' 'system build native' 'npx playwright test --project e2e'
 job vitest 'unit + integration (Vitest)' 'system native build' 'npx vitest run'
 job timed 'e2e, timed (Playwright, alone)' 'e2e vitest typecheck lint' 'npx playwright test --project timed --no-deps'
 
