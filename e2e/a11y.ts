@@ -21,19 +21,25 @@ async function scan(page: Page, name: string, phase: string): Promise<Finding[]>
     .map((v) => ({ page: name, phase, rule: v.id, impact: v.impact ?? '', nodes: v.nodes.length, sample: v.nodes.map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join('\n      ') }))
 }
 
-/** Every role's page, each in a browser context of its own. */
+/**
+ * Every role's page, each in a browser context of its own, opened one after the other: the three
+ * a11y specs are the run's first, and eighteen pages loading at once beside Vitest's first servers
+ * starved them past the server's heartbeat.
+ */
 export async function openDayPages(browser: Browser, links: AccessLinks): Promise<Record<string, Page>> {
   const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
-  const opening: [string, Promise<Page>][] = [
-    ['host', openPage(browser, links.host.url, { width: 1366, height: 768 })],
-    ['site', openPage(browser, site.url, { width: 1280, height: 720 })],
-    ['view-desktop', openPage(browser, links.viewer.url, { width: 1920, height: 1080 })],
-    ['view-phone', openPage(browser, links.viewer.url, { width: 390, height: 844 })],
-    ['sign', openTouchPage(browser, defined(links.signers[0]).url, TABLET)],
+  const opening: [string, () => Promise<Page>][] = [
+    ['host', () => openPage(browser, links.host.url, { width: 1366, height: 768 })],
+    ['site', () => openPage(browser, site.url, { width: 1280, height: 720 })],
+    ['view-desktop', () => openPage(browser, links.viewer.url, { width: 1920, height: 1080 })],
+    ['view-phone', () => openPage(browser, links.viewer.url, { width: 390, height: 844 })],
+    ['sign', () => openTouchPage(browser, defined(links.signers[0]).url, TABLET)],
     // The bloc that signs during the phases: its page then shows the signature drawn.
-    ['sign-signed', openTouchPage(browser, defined(links.signers[1]).url, TABLET)],
+    ['sign-signed', () => openTouchPage(browser, defined(links.signers[1]).url, TABLET)],
   ]
-  return Object.fromEntries(await Promise.all(opening.map(async ([name, page]) => [name, await page] as const)))
+  const pages: Record<string, Page> = {}
+  for (const [name, open] of opening) pages[name] = await open()
+  return pages
 }
 
 /** What axe found, page by page and phase by phase. */

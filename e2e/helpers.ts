@@ -11,6 +11,13 @@ export interface AccessLinks {
 }
 
 
+/**
+ * How long a page opened has to be live: a page starved of CPU at its start (a run's first specs
+ * open a dozen pages while Vitest seeds its servers) can miss the server's heartbeat and drop its
+ * first connection; it then reconnects by itself, which is what it is waited for.
+ */
+export const LIVE_WITHIN_MS = 60_000
+
 /** A page in its own browser context: every role is a separate browser, as in real life. */
 /**
  * `timezoneId`: the device's own zone (a page must show the conference's whatever it is).
@@ -21,7 +28,7 @@ export async function openPage(browser: Browser, url: string, viewport: { width:
   const page = await context.newPage()
   opts.onPage?.(page)
   await page.goto(url)
-  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
+  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live', { timeout: LIVE_WITHIN_MS })
   return page
 }
 

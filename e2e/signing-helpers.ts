@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, type APIRequestContext, type Browser, type CDPSession, type Page } from '@playwright/test'
 import type { ConferenceState } from '../shared/domain.js'
-import type { AccessLinks } from './helpers.js'
+import { LIVE_WITHIN_MS, type AccessLinks } from './helpers.js'
 import { defined } from '../shared/testing/defined.js'
 
 /** A tablet held sideways and a phone held upright, both touch screens. */
@@ -15,7 +15,7 @@ export async function openTouchPage(browser: Browser, url: string, viewport: { w
   const page = await context.newPage()
   onPage?.(page)
   await page.goto(url)
-  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live')
+  await expect(page.getByTestId('connection').first()).toHaveAttribute('data-state', 'live', { timeout: LIVE_WITHIN_MS })
   return page
 }
 
