@@ -36,8 +36,10 @@ process.on('unhandledRejection', (reason) => {
 let shutdown: ((why: string, code: number) => Promise<void>) | null = null
 process.on('uncaughtException', (err, origin) => {
   if (!shutdown) {
-    // Still starting (a failed top-level await lands here too): nothing to save.
+    // Still starting (a failed top-level await lands here too): nothing to save. The sentence goes
+    // to stderr at once as well: the log is written asynchronously and may not be out before the exit.
     log.fatal({ err, origin }, 'the server could not start')
+    warn(`Máy chủ không khởi động được: ${err instanceof Error ? err.message : String(err)}. / The server could not start.`)
     process.exit(1)
   }
   log.fatal({ err, origin }, 'an error escaped every handler (a bug); the server stops and its service manager starts it again')
