@@ -66,6 +66,9 @@ const adapterKind: AdapterKind = adapterSetting === 'pubsub' || adapterSetting =
 
 const startWaitSetting = process.env.REDIS_START_WAIT_MS ?? '60000'
 const startWaitMs = /^\d+$/.test(startWaitSetting) ? Number(startWaitSetting) : refuse(`REDIS_START_WAIT_MS must be a number of milliseconds, not "${startWaitSetting}"`)
+// How long a Redis command may take before Redis counts as unreachable (a frozen redis-server is noticed within it).
+const commandTimeoutSetting = process.env.REDIS_COMMAND_TIMEOUT_MS ?? '800'
+const commandTimeoutMs = /^[1-9]\d*$/.test(commandTimeoutSetting) ? Number(commandTimeoutSetting) : refuse(`REDIS_COMMAND_TIMEOUT_MS must be a number of milliseconds above 0, not "${commandTimeoutSetting}"`)
 
 const dirProblem = prepareDataDir(dataDir)
 if (dirProblem) refuse(dirProblem)
@@ -73,7 +76,7 @@ if (dirProblem) refuse(dirProblem)
 const waitingForRedis = (reason: string, waitedMs: number) =>
   warn(`Đang chờ Redis tại REDIS_URL (${Math.round(waitedMs / 1000)}/${Math.round(startWaitMs / 1000)} giây; ${reason}). / Waiting for Redis at REDIS_URL.`)
 const redis = redisUrl
-  ? await openRedisStore({ url: redisUrl, startWaitMs, onWaiting: waitingForRedis }).catch((err: unknown) =>
+  ? await openRedisStore({ url: redisUrl, startWaitMs, commandTimeoutMs, onWaiting: waitingForRedis }).catch((err: unknown) =>
       refuse(`Không kết nối được Redis tại REDIS_URL (${errorMessage(err)}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
     )
   : null
@@ -81,7 +84,7 @@ const { store, lock } = redis ? { store: redis, lock: null } : await openSqlite(
 // The links and the documents' key: in Redis with REDIS_URL (the same for every process, whatever
 // its DATA_DIR), else in the data directory's database and key file.
 const links: LinkStore = redis
-  ? await openRedisLinkStore({ url: redis.url }).catch((err: unknown) =>
+  ? await openRedisLinkStore({ url: redis.url, commandTimeoutMs }).catch((err: unknown) =>
       refuse(`Không kết nối được Redis tại REDIS_URL (${errorMessage(err)}): hãy khởi động redis-server hoặc sửa địa chỉ. / Cannot reach Redis at REDIS_URL: start redis-server or fix the URL.`),
     )
   : openSqliteLinkStore(dataDir)

@@ -245,6 +245,9 @@ describe.skipIf(!hasRedisServer())('Redis not there at start', () => {
       const wrong = await refusal(path.join(root, 'redis-wait-wrong'), { REDIS_URL: redis.url, REDIS_START_WAIT_MS: 'soon' })
       expect(wrong.code).toBe(1)
       expect(wrong.output).toContain('REDIS_START_WAIT_MS must be a number of milliseconds, not "soon"')
+      const zero = await refusal(path.join(root, 'redis-timeout-wrong'), { REDIS_URL: redis.url, REDIS_COMMAND_TIMEOUT_MS: '0' })
+      expect(zero.code).toBe(1)
+      expect(zero.output).toContain('REDIS_COMMAND_TIMEOUT_MS must be a number of milliseconds above 0, not "0"')
     } finally {
       await redis.dispose()
     }

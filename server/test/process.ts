@@ -20,6 +20,14 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * For a cluster test that asserts nothing is refused while it runs: on this two-core machine beside
+ * the whole run (Playwright's browsers, the other fork), a healthy Redis has answered a command
+ * slower than the 800 ms after which a process counts it as unreachable (a CI run: three commands
+ * refused as storeUnavailable, a link answered 503). The outage tests keep the default.
+ */
+export const UNDER_LOAD = { REDIS_COMMAND_TIMEOUT_MS: '3000' } as const
+
+/**
  * Starts `server/main.ts` on `port` with `env` added to this process's environment, remembers it
  * in `children` (for the suite's cleanup), and resolves once it serves; rejects with its output
  * if it exits or does not serve within `timeoutMs`.
