@@ -92,6 +92,19 @@ test('the lobby says a start tomorrow or days away in words, in its column, at e
   expect(await seriousViolations(defined(pages[0]))).toEqual([])
 })
 
+/** Records, in the page, each turn of the roll's page: when (page ms), to which page, and the roll's state then. Page code as text: the e2e type-check has no DOM library. */
+const BAND_TURNS = `(() => {
+  window.bandTurns = []
+  const roll = () => document.querySelector('[data-testid=latest-batch][data-mode=roll]')
+  let last = roll()?.dataset.page
+  new MutationObserver(() => {
+    const page = roll()?.dataset.page
+    if (page === last) return
+    last = page
+    window.bandTurns.push({ at: performance.now(), page, state: roll()?.dataset.state })
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-page'] })
+})()`
+
 test('names on the signature wall read from the back of the hall, beside a roll whose rows are whole; the operator\'s notices cover nothing', async ({ browser, request }) => {
   const state = await server.state(request)
   expect(await server.command(request, 'conference.start', {})).toMatchObject({ ok: true })
@@ -106,6 +119,8 @@ test('names on the signature wall read from the back of the hall, beside a roll 
   expect(await server.command(request, 'pledge.openSigning', {})).toMatchObject({ ok: true })
   const site = defined(server.links.sites.find((s) => s.siteId !== 'hub'))
   const pages = await Promise.all(SIZES.map((size) => hall(browser, site.token, size)))
+  // The band's page turns on the widest hall, as they happen (it has more pages than the reference).
+  await defined(pages[0]).evaluate(BAND_TURNS)
 
   // Three blocs sign; the second through a deputy, whose capacity is said.
   for (const [i, signer] of server.links.signers.slice(0, 3).entries()) {
@@ -136,6 +151,13 @@ test('names on the signature wall read from the back of the hall, beside a roll 
   }
   const wall = defined(pages[0])
   expect(await seriousViolations(wall)).toEqual([])
+  // The band turns its pages no faster than a name can be read: 5 s at least, where its share of
+  // the reference's time would have been 1-3 s; the roll still going all the while.
+  await expect.poll(() => wall.evaluate('window.bandTurns.length'), { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
+  const turns = (await wall.evaluate('window.bandTurns')) as { at: number; page: string; state: string }[]
+  expect(turns.map((t) => t.state)).toEqual(turns.map(() => 'shown'))
+  const held = turns.slice(1).map((t, i) => Math.round(t.at - defined(turns[i]).at))
+  expect(Math.min(...held), `the band's pages held ${held.join(', ')} ms`).toBeGreaterThanOrEqual(4_800)
 
   // The operator reports a problem: the notice says so inside the panel, not over the title.
   await wall.keyboard.press('o')

@@ -47,11 +47,27 @@ describe('localPosition', () => {
     expect(localPosition(plan, 1_400 + 4 * 8_000, 10, [0, 4, 7])).toEqual({ index: 4, nextTurnMs: 1_400 + 5 * 8_000 })
   })
   it('keeps the place in the same decision when the hall cuts it into more pages (the signing item’s half screen)', () => {
-    // Decision 2 is pages 5–7 at the reference, 8 pages here (10–17 of 25): its start maps to its start.
-    const at = localPosition(plan, 1_400 + 4 * 8_000, 25, [0, 10, 18])
-    expect(at.index).toBe(10)
-    expect(localPosition(plan, 1_400 + 7 * 8_000 - 1, 25, [0, 10, 18]).index).toBe(17)
-    expect(at.nextTurnMs).toBe(1_400 + 4 * 8_000 + (3 * 8_000) / 8)
+    // Decision 1 is pages 1–4 at the reference (the entrance and 32 s), 5 pages here (0–4 of 12):
+    // each has its share of the decision's time; decision 2 starts at its own first page.
+    expect(localPosition(plan, 0, 12, [0, 5, 9])).toEqual({ index: 0, nextTurnMs: 33_400 / 5 })
+    expect(localPosition(plan, 33_400 - 1, 12, [0, 5, 9]).index).toBe(4)
+    expect(localPosition(plan, 33_400, 12, [0, 5, 9]).index).toBe(5)
+  })
+  it('holds no page under 5 s: a hall with too many pages for the time steps through them at that pace, each step where the reference is', () => {
+    // Decision 2 is pages 5–7 at the reference (24 s), 8 pages here (10–17): 3 s each would be too fast to read.
+    const from = 1_400 + 4 * 8_000
+    const seen: number[] = []
+    for (let t = from; t < from + 24_000; t += 250) {
+      const at = localPosition(plan, t, 25, [0, 10, 18])
+      if (seen.at(-1) !== at.index) seen.push(at.index)
+      // The page on screen at t turns no sooner than 5 s after the step it began (or at the decision's end).
+      const stepStart = from + Math.floor((t - from) / 5_000) * 5_000
+      expect(at.nextTurnMs).toBe(Math.min(stepStart + 5_000, from + 24_000))
+    }
+    // Steps at 0, 5, 10, 15 and 20 s of the decision's 24: the pages where it is then, in order, none twice.
+    expect(seen).toEqual([10, 11, 13, 15, 16])
+    // The next decision starts at its own first page.
+    expect(localPosition(plan, from + 24_000, 25, [0, 10, 18]).index).toBe(18)
   })
 })
 

@@ -3,8 +3,15 @@
  * the reference hall does shows the same page; one that cuts it otherwise (a 4:3 projector, the
  * half screen of the signing item) shows the same place in the same decision, so that a change
  * of layout never sends the roll back to its start. Pure.
+ *
+ * A hall with more pages than the reference cannot show them all in the reference's time at a
+ * readable hold: the band above the signature wall cut 60 collectives into 29 pages and turned
+ * them every 1-3 s, too fast to read a name. No page of its own is held less than the plan's
+ * floor (`ROLL_LIMITS.minHoldMs`, 5 s): such a hall steps through its pages of the decision on
+ * screen at that pace, each step showing the page where the reference is then, and leaves out
+ * the pages between (every name is on the reference halls, the host's console and the minutes).
  */
-import { pageOf, pageStartMs, planMs, type RollPlan } from '../../../shared/features/awards/roll.js'
+import { pageOf, pageStartMs, planMs, ROLL_LIMITS, type RollPlan } from '../../../shared/features/awards/roll.js'
 
 export interface LocalPosition {
   index: number
@@ -33,9 +40,14 @@ export function localPosition(plan: RollPlan, rollMs: number, localPages: number
   const fromMs = pageStartMs(plan, refStart)
   const toMs = refEnd >= plan.pages ? planMs(plan) : pageStartMs(plan, refEnd)
   const count = locEnd - locStart
-  const frac = toMs > fromMs ? Math.min(0.999999, Math.max(0, (rollMs - fromMs) / (toMs - fromMs))) : 0
-  const k = Math.min(count - 1, Math.floor(frac * count))
+  const span = toMs - fromMs
+  if (!(span > 0)) return { index: Math.min(localPages - 1, locStart), nextTurnMs: Infinity }
+  // Each page of this hall for its share of the section's time, or for the floor when its share is shorter.
+  const step = Math.max(span / count, ROLL_LIMITS.minHoldMs)
+  const n = Math.floor(Math.max(0, rollMs - fromMs) / step)
+  // The page where the section is at the step's start (the epsilon: n steps of exactly one page's share are n pages).
+  const k = Math.min(count - 1, Math.floor((n * step * count) / span + 1e-9))
   const index = Math.min(localPages - 1, locStart + k)
-  const nextTurnMs = index >= localPages - 1 ? Infinity : fromMs + ((k + 1) / count) * (toMs - fromMs)
+  const nextTurnMs = index >= localPages - 1 ? Infinity : fromMs + Math.min((n + 1) * step, span)
   return { index, nextTurnMs }
 }
