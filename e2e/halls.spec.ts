@@ -164,6 +164,13 @@ test('names on the signature wall read from the back of the hall, beside a roll 
   expect(turns.map((t) => t.state)).toEqual(turns.map(() => 'shown'))
   const held = turns.slice(1).map((t, i) => Math.round(t.at - defined(turns[i]).at))
   expect(Math.min(...held), `the band's pages held ${held.join(', ')} ms`).toBeGreaterThanOrEqual(4_800)
+  // Set to reduce motion (as every e2e page is: playwright.config.ts), a page's rows come in without moving.
+  // (Polled: a row is coming in for a moment after each turn; until one is, there is nothing to read.)
+  const ENTERING_ROW_ANIMATION = `(() => {
+    const row = document.querySelector('[data-testid=latest-batch] .entering .entry')
+    return row ? getComputedStyle(row).animationName : null
+  })()`
+  await expect.poll(() => wall.evaluate(ENTERING_ROW_ANIMATION), { timeout: 30_000 }).toBe('none')
 
   // The operator reports a problem: the notice says so inside the panel, not over the title.
   await wall.keyboard.press('o')
