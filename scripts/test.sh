@@ -48,6 +48,8 @@ job() {
     rc=$?
     # The CPU of every process the job started and waited for (`times`, its second line: the
     # children's user and system time; run in this shell, not in a pipe's or $( )'s subshell).
+    # Chromium's renderers, left to init when their browser is closed, are not counted in it: the
+    # machine's busy CPU, printed last, is the whole figure.
     times >"$logs/$id.times"
     cpu=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } printf "%.0f", s }' "$logs/$id.times")
     echo "$rc $(( $(date +%s) - t0 )) $cpu" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
