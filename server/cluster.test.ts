@@ -15,7 +15,7 @@ import type { ConferenceEvent } from '../shared/events.js'
 import type { Presence } from '../shared/protocol.js'
 import type { AccessLinks } from './access/links.js'
 import { firstSync, send, until, type Client } from './test/harness.js'
-import { startServerProcess, freePort, UNDER_LOAD } from './test/process.js'
+import { startServerProcess, freePort } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
 import { whenStoreAnswers } from './test/store-waiting.js'
 import { defined } from '../shared/testing/defined.js'
@@ -36,7 +36,7 @@ afterAll(async () => {
 })
 
 const startProcess = (port: number): Promise<ChildProcess> =>
-  startServerProcess(port, { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url, ...UNDER_LOAD }, children, 90_000)
+  startServerProcess(port, { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url }, children, 90_000)
 
 /** A client that records every event it applies, checking continuity as a page does. */
 function watcher(port: number, token: string, lastSeq?: number) {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccessLinks } from './access/links.js'
 import { hashToken } from './access/tokens.js'
 import { firstSync, until, type Client } from './test/harness.js'
-import { freePort, startServerProcess, UNDER_LOAD } from './test/process.js'
+import { freePort, startServerProcess } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
 import { defined } from '../shared/testing/defined.js'
 
@@ -49,7 +49,7 @@ describe('two processes, two data directories, one Redis', () => {
   it('share the links and the documents key through Redis alone', async () => {
     const ports = [await freePort(), await freePort()] as const
     // Started together: one seeds the demo and issues its links in its own DATA_DIR; the other issues none.
-    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: defined(dirs[i]), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url, ...UNDER_LOAD }, children, 90_000)))
+    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: defined(dirs[i]), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url }, children, 90_000)))
     const files = [path.join(dirs[0], 'access-links.json'), path.join(dirs[1], 'access-links.json')] as const
     expect(files.filter((f) => existsSync(f))).toHaveLength(1)
     const seeder = existsSync(files[0]) ? 0 : 1

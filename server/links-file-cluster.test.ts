@@ -12,7 +12,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccessLinks } from './access/links.js'
 import { hashToken } from './access/tokens.js'
-import { freePort, startServerProcess, UNDER_LOAD } from './test/process.js'
+import { freePort, startServerProcess } from './test/process.js'
 import { startRedis, type TestRedis } from './test/redis-server.js'
 import { defined } from '../shared/testing/defined.js'
 
@@ -35,7 +35,7 @@ const tokenOf = (url: string) => new URL(url).searchParams.get('token') ?? ''
 describe('a link issued from the console of a process without the links file', () => {
   it('is written to the cluster’s access-links.json, issued or reissued', async () => {
     const ports = [await freePort(), await freePort()] as const
-    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: defined(dirs[i]), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url, ...UNDER_LOAD }, children, 90_000)))
+    await Promise.all(ports.map((port, i) => startServerProcess(port, { DATA_DIR: defined(dirs[i]), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url }, children, 90_000)))
     const files = dirs.map((d) => path.join(d, 'access-links.json'))
     const seeder = existsSync(defined(files[0])) ? 0 : 1
     const file = defined(files[seeder])

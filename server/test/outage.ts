@@ -96,7 +96,7 @@ async function startChildPair(redis: TestRedis): Promise<Pair> {
   const children: ChildProcess[] = []
   const exits: string[] = []
   const ports = [await freePort(), await freePort()] as const
-  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url, LOG_LEVEL: 'warn', SOCKET_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS) }
+  const env = { DATA_DIR: dataDir, PUBLIC_URL: 'http://127.0.0.1:1', REDIS_URL: redis.url, LOG_LEVEL: 'warn', SOCKET_PING_TIMEOUT_MS: String(PING_TIMEOUT_MS), REDIS_COMMAND_TIMEOUT_MS: '800' }
   await Promise.all(ports.map((port) => startAsServiceManager(port, env, children)))
   for (const c of children) {
     let output = ''
