@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # npm test: every check, each started as soon as what it needs has ended (its output is printed
-# whole when it ends, with its time and the CPU it used); any failure fails the run, after the
-# others end.
+# whole when it ends, with its time), and the machine's busy CPU at the end; any failure fails the
+# run, after the others end. (A job's own CPU is not printed: `times` misses Chromium's renderers,
+# which init reaps when their browser closes: it read 177 CPU-s for the e2e project, which takes
+# 374 run alone.)
 #
 #   system packages ─┐
 #   client build ────┼─ e2e (Playwright) ──────────────┐
@@ -38,7 +40,7 @@ job() {
       read -r rc _ <"$logs/$dep.rc"
       if [ "$rc" -ne 0 ]; then
         echo "not run: ${title[$dep]} failed" >"$logs/$id.log"
-        echo "1 0 0" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
+        echo "1 0" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
         exit 0
       fi
     done
@@ -46,13 +48,7 @@ job() {
     set +e
     bash -c "$cmd" >"$logs/$id.log" 2>&1
     rc=$?
-    # The CPU of every process the job started and waited for (`times`, its second line: the
-    # children's user and system time; run in this shell, not in a pipe's or $( )'s subshell).
-    # Chromium's renderers, left to init when their browser is closed, are not counted in it: the
-    # machine's busy CPU, printed last, is the whole figure.
-    times >"$logs/$id.times"
-    cpu=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } printf "%.0f", s }' "$logs/$id.times")
-    echo "$rc $(( $(date +%s) - t0 )) $cpu" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
+    echo "$rc $(( $(date +%s) - t0 ))" >"$logs/$id.tmp" && mv "$logs/$id.tmp" "$logs/$id.rc"
   ) &
 }
 
@@ -84,8 +80,8 @@ while [ ${#printed[@]} -lt ${#jobs[@]} ]; do
   for id in "${jobs[@]}"; do
     [[ " ${printed[*]} " == *" $id "* ]] && continue
     [ -f "$logs/$id.rc" ] || continue
-    read -r rc secs cpu <"$logs/$id.rc"
-    echo "== ${title[$id]} ($secs s, $cpu CPU-s, exit $rc, ended at $(( $(date +%s) - started )) s)"
+    read -r rc secs <"$logs/$id.rc"
+    echo "== ${title[$id]} ($secs s, exit $rc, ended at $(( $(date +%s) - started )) s)"
     cat "$logs/$id.log"
     [ "$rc" -eq 0 ] || failed+=("$id")
     printed+=("$id")
