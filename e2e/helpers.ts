@@ -32,10 +32,17 @@ export async function openPage(browser: Browser, url: string, viewport: { width:
   return page
 }
 
+/**
+ * Waits for a page's first snapshot of the conference, which brings its title. A page is live at
+ * the socket's connect, before it; until it comes, the state is the empty one (status "scheduled").
+ */
+export async function firstSnapshot(page: Page): Promise<void> {
+  await expect(page.getByTestId('conference-title').first()).not.toHaveText(/Đang tải/)
+}
+
 export async function startIfScheduled(host: Page): Promise<void> {
   const status = host.getByTestId('conference-status')
-  // The first snapshot has come (the title with it): before it, the status is the empty state's "scheduled".
-  await expect(host.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
+  await firstSnapshot(host)
   if ((await status.getAttribute('data-status')) === 'scheduled') await startConfirmed(host)
   await expect(status).toHaveAttribute('data-status', 'live')
 }

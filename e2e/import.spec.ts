@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { expect, test, type Page } from './fixtures.js'
-import { openPage } from './helpers.js'
+import { firstSnapshot, openPage } from './helpers.js'
 
 const CONSOLE = { width: 1366, height: 768 }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -21,7 +21,7 @@ async function upload(host: Page, name: string, buffer: Buffer) {
 
 test('an award list uploaded on the host console: row errors first, then its preview, then the import', async ({ browser, links }) => {
   const host = await openPage(browser, links.host.url, CONSOLE)
-  await expect(host.getByTestId('conference-title')).not.toHaveText(/Đang tải/)
+  await firstSnapshot(host)
   const QD = 'Quyết định số 999/QĐ-UBND ngày 20/02/2023'
 
   await host.getByTestId('award-import').click()
