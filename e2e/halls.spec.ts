@@ -112,8 +112,8 @@ test('names on the signature wall read from the back of the hall, beside a roll 
   // units (three lines and more in a column), so that every page of it has rows of the tallest.
   expect(await server.command(request, 'agenda.goto', { itemId: defined(state.agenda.items.find((i) => i.kind === 'awards')).id })).toMatchObject({ ok: true })
   const size = (a: (typeof state.awards)[number]) => a.recipientName.length + (a.unit ?? '').length
-  const batch = state.awards.filter((a) => a.recipientKind === 'collective').sort((a, b) => size(b) - size(a)).slice(0, 60)
-  expect(await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 0 })).toMatchObject({ ok: true })
+  const longest = state.awards.filter((a) => a.recipientKind === 'collective').sort((a, b) => size(b) - size(a))
+  expect(await server.command(request, 'award.announce', { awardIds: longest.slice(0, 60).map((a) => a.id), revealInMs: 0 })).toMatchObject({ ok: true })
   const signing = defined(state.agenda.items.find((i) => i.kind === 'signing'))
   expect(await server.command(request, 'agenda.goto', { itemId: signing.id })).toMatchObject({ ok: true })
   expect(await server.command(request, 'pledge.openSigning', {})).toMatchObject({ ok: true })
@@ -153,12 +153,12 @@ test('names on the signature wall read from the back of the hall, beside a roll 
   expect(await seriousViolations(wall)).toEqual([])
   // The band turns its pages no faster than a name can be read: 5 s at least, where its share of
   // the reference's time would have been 1-3 s. Watched on a roll begun now (the first may be over
-  // on a loaded machine): the host ends the first (refused if it has ended: either way none runs)
-  // and announces the next 60 longest; its first page is the first turn recorded.
-  await server.command(request, 'award.controlRoll', { action: 'end' })
+  // on a loaded machine): the host ends the first (or is told it has run to its end) and announces
+  // the next 60 longest.
+  const ended = await server.command(request, 'award.controlRoll', { action: 'end' })
+  expect(ended.ok || JSON.stringify(ended).includes('award.noRoll'), JSON.stringify(ended)).toBe(true)
   await wall.evaluate('window.bandTurns = []')
-  const next = state.awards.filter((a) => a.recipientKind === 'collective').sort((a, b) => size(b) - size(a)).slice(60, 120)
-  expect(await server.command(request, 'award.announce', { awardIds: next.map((a) => a.id), revealInMs: 0 })).toMatchObject({ ok: true })
+  expect(await server.command(request, 'award.announce', { awardIds: longest.slice(60, 120).map((a) => a.id), revealInMs: 0 })).toMatchObject({ ok: true })
   await expect.poll(() => wall.evaluate('window.bandTurns.length'), { timeout: 40_000 }).toBeGreaterThanOrEqual(4)
   const turns = (await wall.evaluate('window.bandTurns')) as { at: number; page: string; state: string }[]
   expect(turns.map((t) => t.state)).toEqual(turns.map(() => 'shown'))
