@@ -1,5 +1,5 @@
 /**
- * Accessibility through the day, shared by the a11y specs: axe-core on every page (host console,
+ * Accessibility through the day, for e2e/a11y.spec.ts: axe-core on every page (host console,
  * a site's hall, the public link on a desktop and a 390 px phone, a signer's tablet, a signer whose
  * bloc has signed), the phases driven through the host's API, and the serious and critical
  * violations gathered, printed per page and phase so a change shows in the run's output.
@@ -22,9 +22,9 @@ async function scan(page: Page, name: string, phase: string): Promise<Finding[]>
 }
 
 /**
- * Every role's page, each in a browser context of its own, opened one after the other: the three
- * a11y specs are the run's first, and eighteen pages loading at once beside Vitest's first servers
- * starved them past the server's heartbeat.
+ * Every role's page, each in a browser context of its own, opened one after the other: the a11y
+ * spec is among the run's first, and pages loading at once beside Vitest's first servers starved
+ * them past the server's heartbeat.
  */
 export async function openDayPages(browser: Browser, links: AccessLinks): Promise<Record<string, Page>> {
   const site = defined(links.sites.find((s) => s.siteId !== 'hub'))
