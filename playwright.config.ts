@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test'
  * which takes a third less CPU a page than `chromium --headless`; CHROMIUM_PATH picks another.
  * Every spec file has a server of its own on a free port (e2e/fixtures.ts), so files run side by side.
  */
-const TIMED = ['**/reveal.spec.ts', '**/reveal-slow.spec.ts', '**/agenda-timing.spec.ts', '**/scale.spec.ts', '**/scale-national.spec.ts']
+const TIMED = ['**/reveal.spec.ts', '**/reveal-slow.spec.ts', '**/scale.spec.ts', '**/scale-national.spec.ts']
 // Screenshots are their own run (`npm run screenshots`): they assert nothing, so `npm test` leaves them out.
 const SCREENSHOTS = process.env.SCREENSHOTS ? [] : ['**/screenshots*.spec.ts']
 
@@ -24,9 +24,11 @@ export default defineConfig({
   reporter: [['list']],
   projects: [
     { name: 'e2e', testIgnore: [...TIMED, ...SCREENSHOTS] },
-    // The specs that measure time and frames on this machine (a reveal's instant across halls,
-    // timers flipping together, 700 sites) run after the others, one at a time: another worker's
-    // Chromium on the same two cores would measure itself, not the product.
+    // The specs that measure time and frames on this machine (a reveal's instant across halls, the
+    // console's frames with 700 and 3,356 sites) run after the others, one at a time: another
+    // worker's Chromium on the same two cores would measure itself, not the product. (The timers'
+    // flips, agenda-timing.spec, are judged against 870 ms and measured 23 ms apart beside the whole
+    // e2e run: they run with it.)
     // The halls as they are by default, in motion: what is measured is what a hall PC does.
     { name: 'timed', testMatch: TIMED, workers: 1, dependencies: ['e2e'], use: { contextOptions: { reducedMotion: 'no-preference' } } },
   ],
