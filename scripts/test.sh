@@ -7,16 +7,19 @@
 #
 #   system packages ─┐
 #   client build ────┼─ e2e (Playwright) ──────────────┐
-#   native module ───┴─ unit + integration (Vitest) ───┴─ e2e, timed (alone on the machine)
-#   typecheck, lint (on the CPU nobody else wants: Linux's idle class)
+#   native module ───┴─ unit + integration (Vitest) ───┼─ e2e, timed (alone on the machine)
+#   typecheck, lint (on the CPU nobody else wants: Linux's idle class) ┘
 # Both runners start servers, which need the native module (SQLite): its compile, one C file on one
 # core, is the first stretch of the run's longest path.
 #
-# The timed specs measure the product on this machine (a reveal's instant across halls, timers,
-# frames), so nothing else runs beside them: not Vitest's servers, not another spec's Chromium.
-# The type-check and lint run in the idle scheduling class (`chrt --idle`): any other process
-# that wants a core takes it from them at once, so they finish on the cycles left over, most of
-# them the timed specs' (one worker: about 1.4 cores of 2), instead of slowing the runners.
+# The timed specs measure the product on this machine (a reveal's instant across halls, frames),
+# so nothing else runs beside them: not Vitest's servers, not another spec's Chromium, not the
+# type-check. The type-check and lint run in the idle scheduling class (`chrt --idle`): any other
+# process that wants a core takes it from them at once, so they take the core the native compile
+# leaves free and whatever the runners leave, without slowing the runners. The timed specs wait for
+# them too: beside them, even in the idle class, a throttled hall drew its batch in 4.4 s instead of
+# 2.5 and the spread across halls went from 20-60 ms to 236 (a CI run): a class shares out the
+# cores' time, not their caches and memory, nor the host under this virtual machine.
 # E2E_WORKERS sets Playwright's workers (playwright.config.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,7 +74,7 @@ job typecheck 'typecheck' '' "$idle npm run --silent typecheck"
 job lint 'lint' '' "$idle npm run --silent lint"
 job e2e 'e2e (Playwright, Chromium)' 'system build native' 'npx playwright test --project e2e'
 job vitest 'unit + integration (Vitest)' 'system native build' 'npx vitest run'
-job timed 'e2e, timed (Playwright, alone)' 'e2e vitest' 'npx playwright test --project timed --no-deps'
+job timed 'e2e, timed (Playwright, alone)' 'e2e vitest typecheck lint' 'npx playwright test --project timed --no-deps'
 
 # Each job's output as it ends, in the order they end.
 failed=()
