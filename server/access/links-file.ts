@@ -11,7 +11,7 @@
  */
 import { statSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { createClient } from 'redis'
+import { redisModule } from '../redis-module.js'
 import { log } from '../log.js'
 import { recordLink, type AccessLink, type PAGE_OF_ROLE } from './links.js'
 
@@ -63,7 +63,7 @@ const isMessage = (x: unknown): x is IssuedMessage => {
 export async function relayLinksFile(opts: { url: string; dataDir: string; prefix?: string }): Promise<{ stop(): Promise<void> }> {
   const channel = `${opts.prefix ?? 'diemcau:'}links-file`
   const here = folderId(opts.dataDir)
-  const pub = createClient({ url: opts.url, disableOfflineQueue: true, socket: { reconnectStrategy: (n) => Math.min(100 * 2 ** n, 2000) } })
+  const pub = redisModule().createClient({ url: opts.url, disableOfflineQueue: true, socket: { reconnectStrategy: (n) => Math.min(100 * 2 ** n, 2000) } })
   const sub = pub.duplicate()
   // Unreachable Redis is said by the event store's health; these two only retry.
   for (const c of [pub, sub]) c.on('error', () => undefined)

@@ -4,7 +4,7 @@
  * Redis unreachable, not ready or slow never fails a budget check: each limiter falls back to an
  * in-memory `insuranceLimiter` of the same budget (this process's share) until Redis answers again.
  */
-import { createClient } from 'redis'
+import { redisModule } from '../redis-module.js'
 import { RateLimiterRedis, RLWrapperTimeouts } from 'rate-limiter-flexible'
 import { log } from '../log.js'
 import { memoryLimiter, type LimiterFactory } from './budgets.js'
@@ -24,7 +24,7 @@ export interface RedisBudgets {
 export function redisBudgets(url: string, opts: { prefix?: string; timeoutMs?: number } = {}): RedisBudgets {
   const prefix = opts.prefix ?? 'diemcau:'
   const timeoutMs = opts.timeoutMs ?? BUDGET_REDIS_TIMEOUT_MS
-  const client = createClient({
+  const client = redisModule().createClient({
     url,
     // Not queued while Redis is away: the check goes to the insurance limiter at once.
     disableOfflineQueue: true,

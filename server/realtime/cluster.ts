@@ -7,9 +7,7 @@
  * to two processes is one site online.
  */
 import { randomUUID } from 'node:crypto'
-import { createAdapter as createPubSubAdapter } from '@socket.io/redis-adapter'
-import { createAdapter as createStreamsAdapter } from '@socket.io/redis-streams-adapter'
-import { createClient } from 'redis'
+import { redisModule } from '../redis-module.js'
 import { catchForgotten, logOutages, reconnectDelay } from '../redis-care.js'
 import type { Actor } from '../../shared/domain.js'
 import type { PresencePart, PresenceTracker } from './presence.js'
@@ -37,7 +35,7 @@ export async function joinCluster(io: AppServer, trackers: { presence: PresenceT
   const processId = randomUUID()
   const prefix = opts.prefix ?? 'diemcau:'
   const streams = opts.adapter === 'streams'
-  const pub = createClient({
+  const pub = redisModule().createClient({
     url: opts.url,
     // Pub/sub: a message while Redis is gone fails at once (presence is told again every 2 s anyway).
     // Streams: the adapter's readers are duplicates of this client, and a read that failed at once would be retried at once, in a loop.
@@ -49,6 +47,8 @@ export async function joinCluster(io: AppServer, trackers: { presence: PresenceT
   await pub.connect()
   const clients = [pub]
   if (streams) {
+    // The adapters, like node-redis, are loaded only by a process that joins a cluster.
+    const { createAdapter: createStreamsAdapter } = await import('@socket.io/redis-streams-adapter')
     io.adapter(createStreamsAdapter(pub, { streamName: `${prefix}socket.io`, maxLen: 10_000 }))
   } else {
     const sub = pub.duplicate()
@@ -57,6 +57,7 @@ export async function joinCluster(io: AppServer, trackers: { presence: PresenceT
     catchForgotten(sub, ['subscribe', 'pSubscribe'], 'Socket.IO adapter')
     await sub.connect()
     clients.push(sub)
+    const { createAdapter: createPubSubAdapter } = await import('@socket.io/redis-adapter')
     io.adapter(createPubSubAdapter(pub, sub, { key: `${prefix}socket.io` }))
   }
 

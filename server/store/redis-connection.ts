@@ -6,7 +6,8 @@
  * once, a frozen one within the limit), and a PING each second tells when a frozen Redis is back
  * without anybody sending a command. Its `error` events are logged once per outage.
  */
-import { createClient } from 'redis'
+import type { createClient } from 'redis'
+import { redisModule } from '../redis-module.js'
 import { log } from '../log.js'
 import { reconnectDelay } from '../redis-care.js'
 import type { StoreHealth } from './event-store.js'
@@ -50,7 +51,7 @@ const WAITING_EVERY_MS = 5_000
 /** Connects (failing within the timeout when Redis cannot be reached at start) and keeps the connection. */
 export async function openRedisConnection(opts: ConnectionOptions): Promise<RedisConnection> {
   const timeout = opts.commandTimeoutMs ?? 800
-  const client: RedisClient = createClient({
+  const client: RedisClient = redisModule().createClient({
     url: opts.url,
     // Commands sent while Redis is unreachable fail at once instead of waiting in memory.
     disableOfflineQueue: true,
