@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page } from './fixtures.js'
 import { startPrivateServer, type PrivateServer } from './private-server.js'
 import { defined } from '../shared/testing/defined.js'
-import { animationsStartedAtRest, lobbyCountsDown } from './hall-checks.js'
+import { animationsStartedAtRest, cutText, lobbyCountsDown } from './hall-checks.js'
 
 const WALL = { width: 1920, height: 1080 }
 const PHONE = { width: 390, height: 844 }
@@ -205,10 +205,17 @@ test('a site screen shows the lobby, then the item under way with "x/y" and what
   expect(clock.x + clock.width).toBeLessThanOrEqual(WALL.width)
   await expect(screen.getByTestId('lower-third')).toHaveCount(0)
 
-  // A larger announcement during the awards item, for the phone below.
-  const batch = before.awards.filter((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'individual').slice(0, 40)
+  // A larger announcement during the awards item (and for the phone below): the districts'
+  // collectives, in three columns, this hall's own city first. Each locality's heading is whole:
+  // the city's full name beside "Điểm cầu này" was cut to "Thành phố Phan R…", and the columns
+  // that go on with it to "Phan Rang - Tháp Chàm (ti…".
+  const batch = before.awards.filter((a) => a.typeId === 'bang-khen-ubnd-tinh' && a.recipientKind === 'collective' && a.siteId !== 'hub').slice(0, 40)
   expect(await server.command(request, 'award.announce', { awardIds: batch.map((a) => a.id), revealInMs: 300 })).toMatchObject({ ok: true })
-  await expect(screen.locator('[data-mode="roll"]')).toBeVisible()
+  const roll = screen.locator('[data-testid=latest-batch][data-mode="roll"]')
+  await expect(roll).toBeVisible()
+  await expect(roll).toHaveAttribute('data-density', 'dense')
+  await expect(roll.locator('.locality.own').first()).toBeVisible()
+  expect(await cutText(screen, '[data-testid=latest-batch] .locality > *')).toEqual([])
   await screen.context().close()
 })
 

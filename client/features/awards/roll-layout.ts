@@ -5,7 +5,7 @@
  */
 import type { Award } from '../../../shared/domain.js'
 import type { RollDensity } from '../../../shared/features/awards/roll.js'
-import { linesOf } from './measure.js'
+import { linesOf, textWidth } from './measure.js'
 import { paginate, type PageLayout, type RollGroup, type RollPage } from './roll.js'
 
 /** Sizes in px on the 1920×1080 design canvas (HonoursRoll.vue's CSS uses the same figures). */
@@ -66,6 +66,33 @@ export function measures(density: RollDensity, box: { width: number }, words: Ro
     return h
   }
   return { d, groupHeight, awardHeight }
+}
+
+/** A locality's heading over its column: one line, its height fixed by the density (52 or 44 px). */
+export interface LocalityHeading { text: string; tag: string | null; size: number }
+const LOCALITY = { weight: 700, sizes: [24, 22, 20], inset: 20 + 12 }
+const TAG = { weight: 400, size: 19, chrome: 24 + 14 }
+
+/**
+ * What a locality's heading says and at what size, so that it shows whole beside its tag: each
+ * wording in turn (the site's full name, then the place alone), each with the long tag then the
+ * short one, at 24 px down to the roll's 20 px floor; the last, shortest one when none fits (the
+ * page then cuts it with an ellipsis). "Thành phố Phan Rang - Tháp Chàm" beside "Điểm cầu này"
+ * was cut to "Thành phố Phan R…" in a column of three.
+ */
+export function localityHeading(wordings: readonly string[], tags: readonly (string | null)[], density: RollDensity, boxWidth: number): LocalityHeading {
+  const d = DENSITIES[density]
+  const column = (boxWidth - COLUMN_GAP * (d.columns - 1)) / d.columns - LOCALITY.inset
+  const tagWidth = (tag: string | null) => (tag ? textWidth(tag, TAG.weight, TAG.size) + TAG.chrome : 0)
+  for (const text of wordings) {
+    for (const tag of tags) {
+      const room = column - tagWidth(tag)
+      // The same slack as a wrapped line's: a canvas measures a hair narrower than the page draws.
+      const size = LOCALITY.sizes.find((px) => textWidth(text, LOCALITY.weight, px) * 1.06 <= room)
+      if (size !== undefined) return { text, tag, size }
+    }
+  }
+  return { text: wordings.at(-1) ?? '', tag: tags.at(-1) ?? null, size: LOCALITY.sizes.at(-1) ?? 20 }
 }
 
 /** Pages of `groups` at `density` in a box. */
