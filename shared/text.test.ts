@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Command, describeZodError } from './commands.js'
-import { cleanText, graphemeCount, personText } from './text.js'
+import { checkedText, cleanText, graphemeCount, personText } from './text.js'
+import { mulberry32 } from './testing/seeded.js'
 import { defined } from './testing/defined.js'
 
 const refused = (s: string, max = 200, multiline = false) => {
@@ -51,5 +52,34 @@ describe('person-facing text', () => {
     expect(describeZodError(defined(zw.error))).toMatch(/^data\.witnessName:/)
     const ok = personText(200).parse('  Trần   Thị\u00a0Bình ')
     expect(ok).toBe('Trần Thị Bình')
+  })
+})
+
+describe('the shortcut for plain text', () => {
+  const RANGES: [number, number][] = [[0x20, 0x7e], [0xc0, 0x24f], [0x1e00, 0x1eff]]
+  const plain = RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i)))
+  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+  it('takes only characters that are visible or a space, one grapheme each, and already NFC', () => {
+    expect(plain).toHaveLength(95 + 400 + 256)
+    for (const c of plain) {
+      expect(c.normalize('NFC'), c).toBe(c)
+      expect(/[\p{Cc}\p{Cf}\p{M}\p{Cn}\u2028\u2029]/u.test(c), c).toBe(false)
+      expect([...graphemes.segment(`a${c}b`)], c).toHaveLength(3)
+    }
+  })
+
+  it('answers what the full checks answer, for 5,000 seeded texts of plain characters and runs of spaces', () => {
+    const next = mulberry32(20261207)
+    const pick = (xs: readonly string[]) => defined(xs[Math.floor(next() * xs.length)])
+    // Vietnamese letters, ASCII and spaces weighted as names are, and sometimes nothing but spaces.
+    const alphabet = [...plain, ...'Nguyễn Văn Ánh Tuyết Phước Hải   '.split('')]
+    for (let i = 0; i < 5_000; i++) {
+      const length = Math.floor(next() * 40)
+      const raw = Array.from({ length }, () => (next() < 0.05 ? '  ' : pick(alphabet))).join('')
+      const max = 1 + Math.floor(next() * 40)
+      expect(cleanText(raw, max), JSON.stringify(raw)).toEqual(checkedText(raw, max))
+      expect(cleanText(raw, max, { multiline: true }), JSON.stringify(raw)).toEqual(checkedText(raw, max, { multiline: true }))
+    }
   })
 })
