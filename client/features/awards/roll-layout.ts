@@ -46,10 +46,13 @@ export interface RollWords {
   withdrawn: (a: Award) => string
 }
 
+/** A column's width at density `d` in a box `boxWidth` wide, gaps between columns taken out. */
+const columnWidth = (d: Density, boxWidth: number) => (boxWidth - COLUMN_GAP * (d.columns - 1)) / d.columns
+
 /** How tall each row and group head is at `density` in a box, each award measured once per density and width. */
 export function measures(density: RollDensity, box: { width: number }, words: RollWords, cache: Map<string, number>) {
   const d = DENSITIES[density]
-  const textWidth = (box.width - COLUMN_GAP * (d.columns - 1)) / d.columns - ROW_INSET
+  const textWidth = columnWidth(d, box.width) - ROW_INSET
   const headWidth = textWidth + ROW_INSET - 24
   const groupHeight = (g: RollGroup) => GROUP.chrome +
     GROUP.type.line * linesOf(words.groupTitle(g), GROUP.type.weight, GROUP.type.size, headWidth) +
@@ -81,8 +84,7 @@ const TAG = { weight: 400, size: 19, chrome: 24 + 14 }
  * was cut to "Thành phố Phan R…" in a column of three.
  */
 export function localityHeading(wordings: readonly string[], tags: readonly (string | null)[], density: RollDensity, boxWidth: number): LocalityHeading {
-  const d = DENSITIES[density]
-  const column = (boxWidth - COLUMN_GAP * (d.columns - 1)) / d.columns - LOCALITY.inset
+  const column = columnWidth(DENSITIES[density], boxWidth) - LOCALITY.inset
   const tagWidth = (tag: string | null) => (tag ? textWidth(tag, TAG.weight, TAG.size) + TAG.chrome : 0)
   for (const text of wordings) {
     for (const tag of tags) {
