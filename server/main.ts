@@ -64,11 +64,15 @@ const redisUrl = process.env.REDIS_URL
 const adapterSetting = process.env.SOCKET_ADAPTER ?? 'pubsub'
 const adapterKind: AdapterKind = adapterSetting === 'pubsub' || adapterSetting === 'streams' ? adapterSetting : refuse(`SOCKET_ADAPTER must be "pubsub" or "streams", not "${adapterSetting}"`)
 
-const startWaitSetting = process.env.REDIS_START_WAIT_MS ?? '60000'
-const startWaitMs = /^\d+$/.test(startWaitSetting) ? Number(startWaitSetting) : refuse(`REDIS_START_WAIT_MS must be a number of milliseconds, not "${startWaitSetting}"`)
+/** A setting in whole milliseconds (`fallback` when it is not set), refused in one sentence otherwise. */
+function milliseconds(name: string, fallback: string, opts: { aboveZero?: boolean } = {}): number {
+  const setting = process.env[name] ?? fallback
+  if ((opts.aboveZero ? /^[1-9]\d*$/ : /^\d+$/).test(setting)) return Number(setting)
+  return refuse(`${name} must be a number of milliseconds${opts.aboveZero ? ' above 0' : ''}, not "${setting}"`)
+}
+const startWaitMs = milliseconds('REDIS_START_WAIT_MS', '60000')
 // How long a Redis command may take before Redis counts as unreachable (a frozen redis-server is noticed within it).
-const commandTimeoutSetting = process.env.REDIS_COMMAND_TIMEOUT_MS ?? '800'
-const commandTimeoutMs = /^[1-9]\d*$/.test(commandTimeoutSetting) ? Number(commandTimeoutSetting) : refuse(`REDIS_COMMAND_TIMEOUT_MS must be a number of milliseconds above 0, not "${commandTimeoutSetting}"`)
+const commandTimeoutMs = milliseconds('REDIS_COMMAND_TIMEOUT_MS', '800', { aboveZero: true })
 
 const dirProblem = prepareDataDir(dataDir)
 if (dirProblem) refuse(dirProblem)
